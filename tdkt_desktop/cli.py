@@ -1,0 +1,46 @@
+"""argparse entry point ``tdkt-desktop``: opens the window, or runs a batch command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from tdkt_desktop import __version__
+from tdkt_desktop.commands import COMMAND_MODULES
+from tdkt_desktop.db.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global ``--db`` plus one sub-parser per command module."""
+    parser = argparse.ArgumentParser(
+        prog="tdkt-desktop",
+        description="Thi đua – Khen thưởng: quản lý danh hiệu, khen thưởng, phong trào, khối thi đua.",
+    )
+    parser.add_argument("--version", action="version", version=f"tdkt-desktop {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Parse ``argv`` and run; a :class:`UserError` prints its Vietnamese message and exits 1."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from tdkt_desktop.ui.app import run_window
+            from tdkt_desktop import paths
+
+            return run_window(args.db or paths.database_path())
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # disk full, permission denied, read-only medium
+        print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1

@@ -1,0 +1,11 @@
+"""Batch sub-commands of ``tdkt-desktop``; each module has ``add_parser(sub)`` and ``run(args)``.
+
+A command module sets ``func=run`` on its parser; ``args.db`` is the chosen database path.
+"""
+
+#: Modules whose ``add_parser`` the CLI calls, in help order. Add one line per new command.
+COMMAND_MODULES = [
+    "tdkt_desktop.commands.demo",
+    "tdkt_desktop.commands.maintenance",
+    "tdkt_desktop.commands.screenshots",
+]

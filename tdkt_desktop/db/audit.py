@@ -1,0 +1,30 @@
+"""Audit log: one row per write, recorded by the db functions inside the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+
+def record(db: Database, action: str, table: str, row_id: object, summary: str = "") -> None:
+    """Append an audit row (time, action, table, id, before/after summary)."""
+    db["audit_log"].insert(
+        {
+            "at": dt.datetime.now().isoformat(timespec="seconds"),
+            "action": action,
+            "table_name": table,
+            "row_id": None if row_id is None else str(row_id),
+            "summary": summary,
+        }
+    )
+
+
+def diff_summary(before: dict, after: dict) -> str:
+    """'field: old → new; …' for the fields that changed."""
+    parts = [
+        f"{key}: {before.get(key)!s} → {after.get(key)!s}"
+        for key in after
+        if before.get(key) != after.get(key)
+    ]
+    return "; ".join(parts)

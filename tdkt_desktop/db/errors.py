@@ -1,0 +1,46 @@
+"""Errors the user can act on, each with a Vietnamese message (the environment's fault or bad input)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class UserError(Exception):
+    """Base: ``str(err)`` is a complete Vietnamese sentence to show as it is."""
+
+
+class DatabaseOpenError(UserError):
+    """The database file cannot be opened safely; nothing was written to it."""
+
+    def __init__(self, path: Path | str, message: str, *, can_restore: bool = False):
+        super().__init__(message)
+        self.path = Path(path)
+        self.can_restore = can_restore
+
+
+class NotSQLiteError(DatabaseOpenError):
+    """The file exists but is not an SQLite database."""
+
+
+class CorruptDatabaseError(DatabaseOpenError):
+    """SQLite's integrity check failed."""
+
+
+class NewerSchemaError(DatabaseOpenError):
+    """The file was written by a newer version of the app."""
+
+
+class DatabaseLockedError(DatabaseOpenError):
+    """Another instance has the file open."""
+
+
+class ValidationError(UserError):
+    """Input that cannot be saved. ``errors`` maps a field name to its Vietnamese message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("\n".join(errors.values()))
+        self.errors = dict(errors)
+
+
+class NotFoundError(UserError):
+    """A record the user referred to does not exist."""

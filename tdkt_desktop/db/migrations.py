@@ -1,0 +1,167 @@
+"""Schema migrations (sqlite-utils ``Migrations``); never edit one that has been applied."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tdkt_desktop")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            fold TEXT NOT NULL,
+            short_name TEXT NOT NULL DEFAULT '',
+            parent_id INTEGER REFERENCES units(id),
+            kind TEXT NOT NULL DEFAULT 'noi_bo' CHECK (kind IN ('noi_bo', 'ben_ngoai')),
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    # The same name may appear under different parents, never twice under one parent.
+    db.execute("CREATE UNIQUE INDEX units_parent_fold ON units(coalesce(parent_id, 0), fold)")
+    db.execute(
+        """CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            full_name TEXT NOT NULL,
+            fold TEXT NOT NULL,
+            birth_date TEXT,
+            gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'Nam', 'Nữ')),
+            position TEXT NOT NULL DEFAULT '',
+            unit_id INTEGER REFERENCES units(id),
+            recruited_on TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX staff_unit ON staff(unit_id)")
+    db.execute("CREATE INDEX staff_fold ON staff(fold)")
+    db.execute(
+        """CREATE TABLE ratings (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            year INTEGER NOT NULL,
+            rating TEXT NOT NULL CHECK (rating IN ('HTXS', 'HTT', 'HT', 'KHT')),
+            discipline TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (staff_id, year)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE initiatives (
+            id INTEGER PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            year INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'sang_kien' CHECK (kind IN ('sang_kien', 'de_tai')),
+            scope TEXT NOT NULL CHECK (scope IN ('co_so', 'bo_tinh', 'toan_quoc')),
+            proof_ref TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX initiatives_staff ON initiatives(staff_id, year)")
+    db.execute(
+        """CREATE TABLE award_types (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            short_name TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('danh_hieu', 'hinh_thuc')),
+            target TEXT NOT NULL CHECK (target IN ('ca_nhan', 'tap_the')),
+            level TEXT NOT NULL DEFAULT '',
+            authority TEXT NOT NULL DEFAULT '',
+            certificate_kind TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            builtin INTEGER NOT NULL DEFAULT 1,
+            active INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            issuer TEXT NOT NULL,
+            signer_name TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'hang_nam',
+            campaign_id INTEGER,
+            summary TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    # "A decision number is unique per issuer and year."
+    db.execute("CREATE UNIQUE INDEX decisions_number ON decisions(issuer, year, number)")
+    db.execute(
+        """CREATE TABLE awards (
+            id INTEGER PRIMARY KEY,
+            decision_id INTEGER NOT NULL REFERENCES decisions(id),
+            award_type TEXT NOT NULL REFERENCES award_types(code),
+            staff_id INTEGER REFERENCES staff(id),
+            unit_id INTEGER REFERENCES units(id),
+            year INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            amount INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            certificate_serial TEXT,
+            printed_at TEXT,
+            CHECK ((staff_id IS NULL) <> (unit_id IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX awards_decision ON awards(decision_id, position)")
+    db.execute("CREATE INDEX awards_year ON awards(year, award_type)")
+    # The same person (or unit) cannot get the same title twice in one year.
+    db.execute(
+        "CREATE UNIQUE INDEX awards_once_staff ON awards(staff_id, award_type, year) "
+        "WHERE staff_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX awards_once_unit ON awards(unit_id, award_type, year) "
+        "WHERE unit_id IS NOT NULL"
+    )
+    db.execute(
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id TEXT,
+            summary TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    if _has_fts5(db):
+        db.execute(
+            "CREATE VIRTUAL TABLE staff_fts USING fts5(fold, code, content='staff', "
+            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+        )
+        # One execute per trigger: executescript() would COMMIT the migration's transaction.
+        db.execute(
+            "CREATE TRIGGER staff_ai AFTER INSERT ON staff BEGIN "
+            "INSERT INTO staff_fts(rowid, fold, code) VALUES (new.id, new.fold, lower(new.code)); END"
+        )
+        db.execute(
+            "CREATE TRIGGER staff_ad AFTER DELETE ON staff BEGIN "
+            "INSERT INTO staff_fts(staff_fts, rowid, fold, code) "
+            "VALUES ('delete', old.id, old.fold, lower(old.code)); END"
+        )
+        db.execute(
+            "CREATE TRIGGER staff_au AFTER UPDATE ON staff BEGIN "
+            "INSERT INTO staff_fts(staff_fts, rowid, fold, code) "
+            "VALUES ('delete', old.id, old.fold, lower(old.code)); "
+            "INSERT INTO staff_fts(rowid, fold, code) VALUES (new.id, new.fold, lower(new.code)); END"
+        )
+
+
+def _has_fts5(db: Database) -> bool:
+    options = {row[0] for row in db.execute("PRAGMA compile_options").fetchall()}
+    return "ENABLE_FTS5" in options
+
+
+def known_names() -> set[str]:
+    """Names of every migration this build knows (to detect a newer database)."""
+    return {m.name for m in migrations._migrations}

@@ -1,0 +1,238 @@
+"""Staff register: list, validate, add, edit, deactivate, and the diacritic-free quick search."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import audit
+from tdkt_desktop.db.errors import NotFoundError, ValidationError
+from tdkt_desktop.db.records import Staff
+from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
+
+_SELECT = """
+SELECT s.*, coalesce(u.name, '') AS unit_name
+FROM staff s LEFT JOIN units u ON u.id = s.unit_id
+"""
+
+GENDERS = ("", "Nam", "Nữ")
+
+
+def _row_to_staff(row: dict) -> Staff:
+    return Staff(
+        id=row["id"],
+        code=row["code"],
+        full_name=row["full_name"],
+        birth_date=dt.date.fromisoformat(row["birth_date"]) if row["birth_date"] else None,
+        gender=row["gender"],
+        position=row["position"],
+        unit_id=row["unit_id"],
+        recruited_on=dt.date.fromisoformat(row["recruited_on"]) if row["recruited_on"] else None,
+        active=bool(row["active"]),
+        note=row["note"],
+        unit_name=row["unit_name"],
+    )
+
+
+def list_staff(
+    db: Database, *, unit_id: int | None = None, include_inactive: bool = True
+) -> list[Staff]:
+    """Staff ordered by folded name; optionally one unit (and its sub-units) only."""
+    clauses, args = [], []
+    if unit_id is not None:
+        clauses.append(
+            "s.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+            "SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+        )
+        args.append(unit_id)
+    if not include_inactive:
+        clauses.append("s.active = 1")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [_row_to_staff(r) for r in db.query(_SELECT + where + " ORDER BY s.fold", args)]
+
+
+def get_staff(db: Database, staff_id: int) -> Staff:
+    """One person by id.
+
+    Raises:
+        NotFoundError: no such person.
+    """
+    rows = list(db.query(_SELECT + " WHERE s.id = ?", [staff_id]))
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy cán bộ có mã số nội bộ {staff_id}.")
+    return _row_to_staff(rows[0])
+
+
+def find_by_code(db: Database, code: str) -> Staff | None:
+    """The person with this staff code (exact, after trimming), or None."""
+    rows = list(db.query(_SELECT + " WHERE s.code = ?", [nfc(code)]))
+    return _row_to_staff(rows[0]) if rows else None
+
+
+def normalized(staff: Staff) -> Staff:
+    """The same record with every text field trimmed and NFC-normalised."""
+    return dataclasses.replace(
+        staff,
+        code=nfc(staff.code),
+        full_name=" ".join(nfc(staff.full_name).split()),
+        gender=nfc(staff.gender),
+        position=nfc(staff.position),
+        note=nfc(staff.note),
+    )
+
+
+def validate_staff(db: Database, staff: Staff, *, today: dt.date | None = None) -> dict[str, str]:
+    """Field → Vietnamese message for everything wrong with ``staff`` (empty when valid)."""
+    staff = normalized(staff)
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    if not staff.full_name:
+        errors["full_name"] = "Họ và tên không được để trống."
+    if not staff.code:
+        errors["code"] = "Mã cán bộ không được để trống."
+    else:
+        other = find_by_code(db, staff.code)
+        if other and other.id != staff.id:
+            errors["code"] = f"Mã cán bộ “{staff.code}” đã dùng cho {other.full_name}."
+    if staff.gender not in GENDERS:
+        errors["gender"] = f"Giới tính “{staff.gender}” không hợp lệ (Nam hoặc Nữ)."
+    if staff.birth_date and staff.birth_date > today:
+        errors["birth_date"] = f"Ngày sinh {format_date(staff.birth_date)} ở tương lai."
+    if staff.recruited_on and staff.recruited_on > today:
+        errors["recruited_on"] = f"Ngày tuyển dụng {format_date(staff.recruited_on)} ở tương lai."
+    if (
+        staff.birth_date
+        and staff.recruited_on
+        and staff.recruited_on <= staff.birth_date
+        and "recruited_on" not in errors
+    ):
+        errors["recruited_on"] = (
+            f"Ngày tuyển dụng {format_date(staff.recruited_on)} phải sau ngày sinh "
+            f"{format_date(staff.birth_date)}."
+        )
+    if staff.unit_id is not None and not db["units"].count_where("id = ?", [staff.unit_id]):
+        errors["unit_id"] = "Đơn vị đã chọn không còn tồn tại."
+    return errors
+
+
+def _to_row(staff: Staff) -> dict:
+    return {
+        "code": staff.code,
+        "full_name": staff.full_name,
+        "fold": fold(staff.full_name),
+        "birth_date": iso(staff.birth_date),
+        "gender": staff.gender,
+        "position": staff.position,
+        "unit_id": staff.unit_id,
+        "recruited_on": iso(staff.recruited_on),
+        "active": int(staff.active),
+        "note": staff.note,
+    }
+
+
+def add_staff(db: Database, staff: Staff) -> int:
+    """Validate and insert one person; returns the new id.
+
+    Raises:
+        ValidationError: nothing is written.
+    """
+    staff = normalized(staff)
+    errors = validate_staff(db, staff)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        staff_id = int(db["staff"].insert(_to_row(staff)).last_pk)
+        audit.record(db, "them", "staff", staff_id, f"{staff.code} {staff.full_name}")
+    return staff_id
+
+
+def add_many(db: Database, people: list[Staff]) -> list[int]:
+    """Insert many people in one transaction (demo, import); all or nothing."""
+    ids = []
+    with db.atomic():
+        for person in people:
+            ids.append(add_staff(db, person))
+    return ids
+
+
+def update_staff(db: Database, staff: Staff) -> None:
+    """Validate and save changes to an existing person.
+
+    Raises:
+        ValidationError, NotFoundError: nothing is written.
+    """
+    if staff.id is None:
+        raise NotFoundError("Chưa chọn cán bộ để sửa.")
+    before = get_staff(db, staff.id)
+    staff = normalized(staff)
+    errors = validate_staff(db, staff)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        db["staff"].update(staff.id, _to_row(staff))
+        audit.record(
+            db, "sua", "staff", staff.id, audit.diff_summary(_to_row(before), _to_row(staff))
+        )
+
+
+def set_active(db: Database, staff_id: int, active: bool) -> None:
+    """Deactivate (left, retired, transferred) or reactivate; history is kept either way."""
+    person = get_staff(db, staff_id)
+    with db.atomic():
+        db["staff"].update(staff_id, {"active": int(active)})
+        audit.record(
+            db, "kich_hoat" if active else "ngung", "staff", staff_id, f"{person.code} {person.full_name}"
+        )
+
+
+def delete_staff(db: Database, staff_id: int) -> None:
+    """Hard-delete someone entered by mistake: refused when they have any history.
+
+    Raises:
+        ValidationError: the person has awards, ratings or initiatives (deactivate instead).
+    """
+    person = get_staff(db, staff_id)
+    history = sum(
+        db[table].count_where("staff_id = ?", [staff_id])
+        for table in ("awards", "ratings", "initiatives")
+    )
+    if history:
+        raise ValidationError(
+            {
+                "id": f"Không xóa được {person.full_name}: đã có {history} mục khen thưởng, xếp "
+                "loại hoặc sáng kiến. Hãy chuyển sang “Ngừng theo dõi” để giữ lịch sử."
+            }
+        )
+    with db.atomic():
+        db["staff"].delete(staff_id)
+        audit.record(db, "xoa", "staff", staff_id, f"{person.code} {person.full_name}")
+
+
+def has_fts(db: Database) -> bool:
+    """Whether the FTS5 index exists (it is skipped on SQLite builds without FTS5)."""
+    return db["staff_fts"].exists()
+
+
+def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
+    """Quick search by name or code, ignoring case, diacritics and đ/Đ; every token is a prefix.
+
+    "dang thi huong", "Đặng Thị Hương", "DANG THI", "ng v a" and a staff code all match.
+    """
+    words = tokens(query)
+    if not words:
+        return []
+    if has_fts(db):
+        # Each token quoted (safe against " - OR : in user input) and used as a prefix.
+        match = " ".join(f'"{w}"*' for w in words)
+        sql = (
+            _SELECT
+            + " JOIN staff_fts f ON f.rowid = s.id WHERE staff_fts MATCH ? "
+            "ORDER BY s.active DESC, s.fold LIMIT ?"
+        )
+        return [_row_to_staff(r) for r in db.query(sql, [match, limit])]
+    clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?" for _ in words]
+    args: list[object] = [f"% {w}%" for w in words]
+    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY s.active DESC, s.fold LIMIT ?"
+    return [_row_to_staff(r) for r in db.query(sql, [*args, limit])]

@@ -1,0 +1,1 @@
+"""Excel import/export and legacy Vietnamese encodings (no Qt)."""

@@ -1,0 +1,49 @@
+"""Every file location the app uses: data dir, database, backups, resources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tdkt_desktop import APP_NAME
+
+#: Environment override for the data directory (development, tests, portable installs).
+DATA_DIR_ENV = "TDKT_DATA_DIR"
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir() -> Path:
+    """The per-user data directory, created on first use.
+
+    ``TDKT_DATA_DIR`` wins over the platform default so tests never touch the real home.
+    """
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs  # lazy: only the window and CLI need it, not the db layer
+
+        path = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    """The user's real database."""
+    return data_dir() / "tdkt.sqlite"
+
+
+def demo_database_path() -> Path:
+    """The demo database; never the same file as the real one."""
+    return data_dir() / "tdkt-demo.sqlite"
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Rotating backups of ``db_path`` live beside it, one folder per database file."""
+    return db_path.parent / "backups" / db_path.stem
+
+
+def resource_path(*parts: str) -> Path:
+    """A file shipped in the top-level ``resources/`` folder."""
+    return _RESOURCES.joinpath(*parts)

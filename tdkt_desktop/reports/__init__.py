@@ -1,0 +1,1 @@
+"""ReportLab documents (no Qt): one base renderer plus one module per document."""

@@ -1,0 +1,1 @@
+"""Pure eligibility engine and versioned rule sets as data (no Qt, no SQL)."""

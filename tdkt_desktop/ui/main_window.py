@@ -1,0 +1,122 @@
+"""Main window: the four tabs, menus, toolbar quick search and status bar; it only composes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import backup
+from tdkt_desktop.db import settings as settings_db
+from tdkt_desktop.db.errors import UserError
+
+WINDOW_TITLE = "Thi đua – Khen thưởng"
+
+
+class MainWindow(QMainWindow):
+    """Tabs: Cán bộ, Danh hiệu & Khen thưởng, Phong trào thi đua, Khối thi đua."""
+
+    #: Emitted after any write, so every tab can refresh what it shows.
+    data_changed = Signal()
+    #: Emitted when the user asks to see one person (quick search, history links).
+    person_requested = Signal(int)
+
+    def __init__(self, db: Database, db_path: Path | None = None):
+        super().__init__()
+        self.db = db
+        self.db_path = db_path
+        self.resize(1280, 800)
+        from tdkt_desktop.ui.blocs_tab import BlocsTab
+        from tdkt_desktop.ui.campaigns_tab import CampaignsTab
+        from tdkt_desktop.ui.quick_search import QuickSearch
+        from tdkt_desktop.ui.staff_tab import StaffTab
+        from tdkt_desktop.ui.titles_tab import TitlesTab
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.staff_tab = StaffTab(db, self)
+        self.titles_tab = TitlesTab(db, self)
+        self.campaigns_tab = CampaignsTab(db, self)
+        self.blocs_tab = BlocsTab(db, self)
+        self.tabs.addTab(self.staff_tab, "Cán bộ")
+        self.tabs.addTab(self.titles_tab, "Danh hiệu && Khen thưởng")
+        self.tabs.addTab(self.campaigns_tab, "Phong trào thi đua")
+        self.tabs.addTab(self.blocs_tab, "Khối thi đua")
+        self.setCentralWidget(self.tabs)
+
+        self.quick_search = QuickSearch(db, self)
+        self.quick_search.person_chosen.connect(self.show_person)
+        toolbar = QToolBar("Tìm nhanh")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel("  Tìm nhanh (Ctrl+K): "))
+        toolbar.addWidget(self.quick_search)
+        self.addToolBar(toolbar)
+        self._build_menus()
+        self.data_changed.connect(self.refresh_title)
+        self.refresh_title()
+        self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        self.file_menu = file_menu
+        act = QAction("Sao lưu ngay", self)
+        act.triggered.connect(self._on_backup)
+        act.setEnabled(self.db_path is not None)
+        file_menu.addAction(act)
+        act = QAction("Cài đặt cơ quan…", self)
+        act.triggered.connect(self.open_settings)
+        file_menu.addAction(act)
+        file_menu.addSeparator()
+        act = QAction("Thoát", self)
+        act.setShortcut(QKeySequence.StandardKey.Quit)
+        act.triggered.connect(self.close)
+        file_menu.addAction(act)
+        self.search_action = QAction("Tìm nhanh", self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.triggered.connect(self.quick_search.activate)
+        self.addAction(self.search_action)
+
+    def refresh_title(self) -> None:
+        """Window title: app name and the office from settings."""
+        office = settings_db.get_settings(self.db).office_name
+        self.setWindowTitle(f"{WINDOW_TITLE} — {office}" if office else WINDOW_TITLE)
+
+    def show_person(self, staff_id: int) -> None:
+        """Bring the staff tab forward with this person selected and their record open."""
+        self.tabs.setCurrentWidget(self.staff_tab)
+        self.staff_tab.select_person(staff_id)
+        self.person_requested.emit(staff_id)
+
+    def open_settings(self) -> None:
+        """Edit the office settings; the dialog returns a record, the window saves it."""
+        from tdkt_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(settings_db.get_settings(self.db), self)
+        if dialog.exec():
+            self.run_write(lambda: settings_db.save_settings(self.db, dialog.value()))
+
+    def run_write(self, action) -> bool:
+        """Run one write; show a Vietnamese message on a user or disk error. True when saved."""
+        try:
+            action()
+        except UserError as exc:
+            QMessageBox.warning(self, "Không lưu được", str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.critical(self, "Lỗi ghi dữ liệu", f"Không ghi được dữ liệu: {exc}")
+            return False
+        self.data_changed.emit()
+        return True
+
+    def _on_backup(self) -> None:
+        try:
+            target = backup.make_backup(self.db, self.db_path, reason="thu-cong")
+        except OSError as exc:
+            QMessageBox.critical(self, "Không sao lưu được", f"Lỗi khi sao lưu: {exc}")
+            return
+        self.statusBar().showMessage(f"Đã sao lưu: {target}", 8000)

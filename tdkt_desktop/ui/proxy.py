@@ -1,0 +1,53 @@
+"""Sort/filter proxy that sorts by SortRole and filters on folded text (diacritics ignored)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from tdkt_desktop.text import tokens
+from tdkt_desktop.ui.table_model import RecordRole, SortRole
+
+
+class FoldFilterProxy(QSortFilterProxyModel):
+    """Every typed token must prefix a word of the record's search text; plus an optional predicate."""
+
+    def __init__(self, search_text: Callable[[Any], str], parent=None):
+        super().__init__(parent)
+        self._search_text = search_text
+        self._tokens: list[str] = []
+        self._predicate: Callable[[Any], bool] | None = None
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        """Filter by typed text; 'dang thi' keeps 'Đặng Thị Hương'."""
+        self.beginFilterChange()
+        self._tokens = tokens(text)
+        # Qt 6.12: invalidateFilter() is deprecated in favour of begin/endFilterChange.
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        """An extra row condition (e.g. active staff only); None removes it."""
+        self.beginFilterChange()
+        self._predicate = predicate
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
+        if record is None:
+            return False
+        if self._predicate and not self._predicate(record):
+            return False
+        if not self._tokens:
+            return True
+        words = tokens(self._search_text(record))
+        return all(any(w.startswith(t) for w in words) for t in self._tokens)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        a, b = left.data(SortRole), right.data(SortRole)
+        if a is None or b is None:
+            return (a is None) and (b is not None)
+        return a < b

@@ -1,0 +1,37 @@
+"""Tab "Danh hiệu & Khen thưởng": a container of sub-pages (register, ratings, review, statistics ...)."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from sqlite_utils import Database
+
+#: (module, class, tab title). Each page is ``Page(db, main_window)`` with a ``refresh()`` slot.
+PAGES: list[tuple[str, str, str]] = []
+
+
+class TitlesTab(QWidget):
+    """Composes the sub-pages and refreshes them when data changes."""
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.db = db
+        self.pages = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+        for module, cls, title in PAGES:
+            page = getattr(importlib.import_module(module), cls)(db, window)
+            self.pages.addTab(page, title)
+            window.data_changed.connect(page.refresh)
+        if not PAGES:
+            self.pages.addTab(QLabel("Sổ khen thưởng chưa được xây dựng trong phiên bản này."), "Sổ khen thưởng")
+
+    def page(self, title: str) -> QWidget:
+        """The sub-page with this tab title (tests, cross-links)."""
+        for i in range(self.pages.count()):
+            if self.pages.tabText(i) == title:
+                return self.pages.widget(i)
+        raise KeyError(title)

@@ -1,0 +1,63 @@
+"""Shared fixtures: offscreen Qt set once, a fresh database per test, data dir in tmp."""
+
+from __future__ import annotations
+
+import os
+
+# Offscreen before any QApplication exists; set here once, never in test modules.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from tdkt_desktop.db.connection import open_memory  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path, monkeypatch):
+    """Every test gets its own data dir, so nothing touches the real home."""
+    monkeypatch.setenv("TDKT_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db():
+    """A fresh in-memory database with every migration applied."""
+    database = open_memory()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db):
+    """The full demo database (office, staff and what later features add)."""
+    from tdkt_desktop.demo import build_demo
+
+    build_demo(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    """No command-line arguments for the test QApplication."""
+    return ["tdkt-tests"]
+
+
+@pytest.fixture
+def app_fonts(qapp):
+    """The bundled UI fonts, as the real app installs them."""
+    from tdkt_desktop.ui.app import install_fonts
+
+    install_fonts(qapp)
+    return qapp
+
+
+@pytest.fixture
+def main_window(qtbot, demo_db, app_fonts):
+    """The main window on the demo database, registered with qtbot."""
+    from tdkt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
