@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,9 @@ from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db.errors import UserError
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
+
+#: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
+MENU_HOOKS: list[str] = []
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.quick_search)
         self.addToolBar(toolbar)
         self._build_menus()
+        for module in MENU_HOOKS:
+            importlib.import_module(module).install(self)
         self.data_changed.connect(self.refresh_title)
         self.refresh_title()
         self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
