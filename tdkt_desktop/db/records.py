@@ -53,3 +53,121 @@ class Settings:
     signer_name: str = ""
     signer_title: str = "GIÁM ĐỐC"
     is_demo: bool = False
+
+
+# --- Awards register (issue 4): catalog, decisions, awards, ratings, initiatives ---------------
+
+
+@dataclass(frozen=True)
+class AwardType:
+    """A title (danh hiệu thi đua) or a form (hình thức khen thưởng) in the catalog."""
+
+    code: str
+    name: str
+    short_name: str
+    kind: str  # danh_hieu | hinh_thuc
+    target: str  # ca_nhan | tap_the
+    level: str  # co_so | bo_tinh | nha_nuoc
+    authority: str
+    certificate_kind: str
+    sort_order: int = 0
+    builtin: bool = True
+    active: bool = True
+    family: str = ""  # statistics group: the individual and collective variants of one award
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_title(self) -> bool:
+        """True for a danh hiệu thi đua, False for a hình thức khen thưởng."""
+        return self.kind == "danh_hieu"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision (quyết định) that grants awards; ``year`` defaults to the year it was issued."""
+
+    id: int | None
+    number: str
+    issued_on: dt.date
+    issuer: str
+    signer_name: str = ""
+    signer_title: str = ""
+    kind: str = "hang_nam"  # hang_nam | phong_trao | dot_xuat | chuyen_de
+    year: int | None = None
+    campaign_id: int | None = None
+    summary: str = ""
+    note: str = ""
+    award_count: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.year is None and self.issued_on is not None:
+            object.__setattr__(self, "year", self.issued_on.year)
+
+
+@dataclass(frozen=True)
+class Award:
+    """One award line of a decision, to a person (staff_id) or a collective (unit_id).
+
+    ``year`` is the emulation year the award is for (0 = the decision's year).
+    """
+
+    id: int | None
+    decision_id: int | None
+    award_type: str
+    staff_id: int | None = None
+    unit_id: int | None = None
+    year: int = 0
+    reason: str = ""
+    amount: int | None = None
+    position: int = 0
+    certificate_serial: str | None = None
+    printed_at: str | None = None
+    award_name: str = field(default="", compare=False)
+    recipient_name: str = field(default="", compare=False)
+    staff_code: str = field(default="", compare=False)
+    unit_name: str = field(default="", compare=False)
+    decision_number: str = field(default="", compare=False)
+    decision_date: dt.date | None = field(default=None, compare=False)
+    award_kind: str = field(default="", compare=False)
+    issuer: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A person's yearly rating (HTXS / HTT / HT / KHT) and discipline."""
+
+    id: int | None
+    staff_id: int
+    year: int
+    rating: str
+    discipline: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """A recognised initiative (sáng kiến) or accepted research task (đề tài) with its scope."""
+
+    id: int | None
+    staff_id: int
+    year: int
+    title: str
+    kind: str = "sang_kien"  # sang_kien | de_tai
+    scope: str = "co_so"  # co_so | bo_tinh | toan_quoc
+    proof_ref: str = ""
+
+
+@dataclass(frozen=True)
+class AwardCount:
+    """One statistics row: how many times an award type was given in a period."""
+
+    award_type: str
+    name: str
+    kind: str
+    ca_nhan: int
+    tap_the: int
+
+    @property
+    def total(self) -> int:
+        """Individuals plus collectives."""
+        return self.ca_nhan + self.tap_the

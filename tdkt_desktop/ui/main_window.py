@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel("  Tìm nhanh (Ctrl+K): "))
         toolbar.addWidget(self.quick_search)
+        self.quick_search.setMaximumWidth(520)
         self.addToolBar(toolbar)
         self._build_menus()
         for module in MENU_HOOKS:

@@ -1,0 +1,109 @@
+"""Global quick search (Ctrl+K): a toolbar box with a results popup; Enter opens the person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLineEdit, QTableView, QVBoxLayout
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
+
+
+class SearchResultsModel(RecordTableModel):
+    """Name, code, unit, position of each match."""
+
+    COLUMNS = (
+        Column("Họ và tên", lambda s: s.full_name if s.active else f"{s.full_name} (ngừng theo dõi)"),
+        Column("Mã", lambda s: s.code),
+        Column("Đơn vị", lambda s: s.unit_name),
+        Column("Chức vụ", lambda s: s.position),
+    )
+
+
+class QuickSearch(QLineEdit):
+    """Type a name without diacritics, part of it, or a code; results show as you type."""
+
+    person_chosen = Signal(int)
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setPlaceholderText("Tìm cán bộ: “dang thi huong”, “ng v a”, mã CB…")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(360)
+        self.model = SearchResultsModel(self)
+        self.popup = QFrame(self, Qt.WindowType.ToolTip)  # a frameless window that never takes focus
+        self.popup.setFrameShape(QFrame.Shape.Box)
+        self.view = QTableView(self.popup)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.clicked.connect(lambda index: self._choose(index.row()))
+        layout = QVBoxLayout(self.popup)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.textChanged.connect(self.run_search)
+        self.returnPressed.connect(self._on_return)
+        self.installEventFilter(self)
+
+    def activate(self) -> None:
+        """Ctrl+K: focus the box and select its text."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+
+    def run_search(self, text: str) -> None:
+        """Query the stored fold column (FTS5 prefix match) and show the popup."""
+        results = staff_db.search_staff(self.db, text, limit=30)
+        self.model.set_rows(results)
+        if results:
+            self.view.selectRow(0)
+            self._show_popup()
+        else:
+            self.popup.hide()
+
+    def _show_popup(self) -> None:
+        rows = min(self.model.rowCount(), 12)
+        height = self.view.horizontalHeader().height() + rows * self.view.verticalHeader().defaultSectionSize() + 4
+        self.popup.resize(max(self.width(), 620), height)
+        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.popup.show()
+
+    def current_row(self) -> int:
+        """The highlighted result row (-1 when none)."""
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_return(self) -> None:
+        row = self.current_row()
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self._choose(row)
+
+    def _choose(self, row: int) -> None:
+        person = self.model.index(row, 0).data(RecordRole)
+        self.popup.hide()
+        if person is not None:
+            self.person_chosen.emit(person.id)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Up/Down move through results while typing continues in the box; Esc closes."""
+        if obj is self and event.type() == QEvent.Type.KeyPress and self.popup.isVisible():
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = self.current_row() + (1 if key == Qt.Key.Key_Down else -1)
+                if 0 <= row < self.model.rowCount():
+                    self.view.selectRow(row)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.popup.hide()
+                return True
+        if obj is self and event.type() == QEvent.Type.FocusOut:
+            self.popup.hide()
+        return super().eventFilter(obj, event)

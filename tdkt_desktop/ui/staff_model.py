@@ -1,0 +1,50 @@
+"""Qt table model of the staff register (Staff records), sorted by given name like Vietnamese lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from tdkt_desktop.db.records import Staff
+from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.ui.table_model import Column, RecordTableModel
+
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def _name_key(s: Staff) -> tuple[str, str]:
+    # Vietnamese lists sort by tên (given name), then by the whole name.
+    return (fold(s.given_name), fold(s.full_name))
+
+
+class StaffTableModel(RecordTableModel):
+    """Columns: code, name, birth date, gender, position, unit, recruited, status."""
+
+    COL_CODE, COL_NAME, COL_BIRTH, COL_GENDER, COL_POSITION, COL_UNIT, COL_RECRUITED, COL_STATUS = range(8)
+    COLUMNS = (
+        Column("Mã", lambda s: s.code, lambda s: s.code),
+        Column("Họ và tên", lambda s: s.full_name, _name_key),
+        Column("Ngày sinh", lambda s: format_date(s.birth_date), lambda s: s.birth_date.isoformat() if s.birth_date else "", _CENTER),
+        Column("Giới tính", lambda s: s.gender, None, _CENTER),
+        Column("Chức vụ", lambda s: s.position, lambda s: fold(s.position)),
+        Column("Đơn vị", lambda s: s.unit_name, lambda s: fold(s.unit_name)),
+        Column("Ngày tuyển dụng", lambda s: format_date(s.recruited_on), lambda s: s.recruited_on.isoformat() if s.recruited_on else "", _CENTER),
+        Column("Trạng thái", lambda s: "Đang làm việc" if s.active else "Ngừng theo dõi", lambda s: not s.active),
+    )
+
+    def extra_data(self, record: Staff, column: int, role: int):
+        """Grey, italic rows for people no longer followed."""
+        if record.active:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#7a7a7a"))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def staff_search_text(s: Staff) -> str:
+    """What the table filter box matches: name, code, position, unit."""
+    return f"{s.full_name} {s.code} {s.position} {s.unit_name}"

@@ -1,0 +1,283 @@
+"""Tab "Cán bộ": unit tree, staff table with filter, add/edit/deactivate, and person detail pages."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import units as units_db
+from tdkt_desktop.db.records import Staff
+from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.proxy import FoldFilterProxy
+from tdkt_desktop.ui.staff_model import StaffTableModel, staff_search_text
+from tdkt_desktop.ui.table_model import RecordRole
+
+_ALL_UNITS = -1
+
+
+class PersonInfo(QWidget):
+    """The selected person's register data, read-only."""
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        for key, title in [
+            ("full_name", "Họ và tên"), ("code", "Mã cán bộ"), ("birth_date", "Ngày sinh"),
+            ("gender", "Giới tính"), ("position", "Chức vụ"), ("unit_name", "Đơn vị"),
+            ("recruited_on", "Ngày tuyển dụng"), ("status", "Trạng thái"), ("note", "Ghi chú"),
+        ]:
+            label = QLabel()
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.labels[key] = label
+            form.addRow(f"{title}:", label)
+
+    def show_staff(self, person: Staff | None) -> None:
+        """Fill the labels (blank when nobody is selected)."""
+        values = {}
+        if person:
+            values = {
+                "full_name": person.full_name, "code": person.code,
+                "birth_date": format_date(person.birth_date), "gender": person.gender,
+                "position": person.position, "unit_name": person.unit_name,
+                "recruited_on": format_date(person.recruited_on),
+                "status": "Đang làm việc" if person.active else "Ngừng theo dõi", "note": person.note,
+            }
+        for key, label in self.labels.items():
+            label.setText(values.get(key, ""))
+
+
+class StaffTab(QWidget):
+    """Thin composer: db query → model; dialogs return records; the tab writes through db/."""
+
+    #: Right-hand detail pages for the selected person: (module, class, title);
+    #: each is ``Widget(db, window)`` with ``set_person(staff_id | None)``.
+    DETAIL_PAGES: list[tuple[str, str, str]] = []
+
+    person_selected = Signal(object)  # staff id or None
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.db = db
+        self.window_ = window
+        self.units_model = QStandardItemModel(self)
+        self.unit_tree = QTreeView()
+        self.unit_tree.setHeaderHidden(True)
+        self.unit_tree.setModel(self.units_model)
+        self.unit_tree.setMinimumWidth(220)
+
+        self.model = StaffTableModel(self)
+        self.proxy = FoldFilterProxy(staff_search_text, self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Measure at most 200 rows when fitting columns, so 20,000 staff still open instantly.
+        header.setResizeContentsPrecision(200)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.doubleClicked.connect(self._on_edit)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Lọc theo tên, mã, chức vụ… (không cần gõ dấu)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.show_inactive = QCheckBox("Hiện cả người ngừng theo dõi")
+        self.show_inactive.setChecked(True)
+        self.show_inactive.toggled.connect(self._apply_active_filter)
+        self.add_button = QPushButton("Thêm cán bộ")
+        self.edit_button = QPushButton("Sửa")
+        self.toggle_button = QPushButton("Ngừng theo dõi")
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.toggle_button.clicked.connect(self._on_toggle_active)
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.show_inactive)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.toggle_button)
+
+        self.details = QTabWidget()
+        self.info = PersonInfo(db, window)
+        self.details.addTab(self.info, "Thông tin")
+        self.detail_pages = []
+        for module, cls, title in self.DETAIL_PAGES:
+            page = getattr(importlib.import_module(module), cls)(db, window)
+            self.detail_pages.append(page)
+            self.details.addTab(page, title)
+
+        middle = QWidget()
+        col = QVBoxLayout(middle)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addLayout(bar)
+        col.addWidget(self.table, 1)
+        col.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(self.unit_tree)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([240, 700, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.unit_tree.selectionModel().currentChanged.connect(lambda *_: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_current_changed())
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        window.data_changed.connect(self.refresh)
+        self._load_units()
+        self.refresh()
+        self.table.resizeColumnsToContents()
+
+    # --- data -------------------------------------------------------------------------------
+    def _load_units(self) -> None:
+        self.units_model.clear()
+        root = QStandardItem("Tất cả đơn vị")
+        root.setData(_ALL_UNITS, Qt.ItemDataRole.UserRole)
+        root.setEditable(False)
+        self.units_model.appendRow(root)
+        items = {}
+        units = units_db.list_units(self.db)
+        for unit in units:
+            item = QStandardItem(unit.name)
+            item.setData(unit.id, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            items[unit.id] = item
+        for unit in units:
+            parent = items.get(unit.parent_id, root)
+            parent.appendRow(items[unit.id])
+        self.unit_tree.expandAll()
+        self.unit_tree.setCurrentIndex(root.index())
+
+    def current_unit_id(self) -> int | None:
+        """The unit chosen in the tree, or None for all units."""
+        value = self.unit_tree.currentIndex().data(Qt.ItemDataRole.UserRole)
+        return None if value in (None, _ALL_UNITS) else int(value)
+
+    def refresh(self) -> None:
+        """Reload the staff of the chosen unit, keeping the selected person."""
+        keep = self.current_staff()
+        self.model.set_rows(staff_db.list_staff(self.db, unit_id=self.current_unit_id()))
+        if keep:
+            self.select_person(keep.id, switch_unit=False)
+        self._on_current_changed()
+
+    def _apply_active_filter(self, show_all: bool) -> None:
+        self.proxy.set_predicate(None if show_all else (lambda s: s.active))
+        self._update_count()
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"Hiển thị {shown}/{total} cán bộ")
+
+    # --- selection --------------------------------------------------------------------------
+    def current_staff(self) -> Staff | None:
+        """The selected person, if any."""
+        index = self.table.selectionModel().currentIndex() if self.table.selectionModel() else None
+        if index is None or not index.isValid():
+            return None
+        return index.data(RecordRole)
+
+    def select_person(self, staff_id: int, *, switch_unit: bool = True) -> bool:
+        """Select ``staff_id`` in the table (showing all units if needed). True when found."""
+        row = self.model.row_of(lambda s: s.id == staff_id)
+        if row < 0 and switch_unit:
+            self.unit_tree.setCurrentIndex(self.units_model.index(0, 0))
+            row = self.model.row_of(lambda s: s.id == staff_id)
+        if row >= 0:
+            if not self.proxy.filterAcceptsRow(row, self.model.index(row, 0).parent()):
+                self.filter_edit.clear()
+                self.show_inactive.setChecked(True)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+            return True
+        return False
+
+    def _on_current_changed(self) -> None:
+        person = self.current_staff()
+        self.info.show_staff(person)
+        self.edit_button.setEnabled(person is not None)
+        self.toggle_button.setEnabled(person is not None)
+        self.toggle_button.setText("Kích hoạt lại" if person and not person.active else "Ngừng theo dõi")
+        for page in self.detail_pages:
+            page.set_person(person.id if person else None)
+        self.person_selected.emit(person.id if person else None)
+
+    # --- actions ----------------------------------------------------------------------------
+    def _dialog(self, staff: Staff | None):
+        from tdkt_desktop.ui.dialogs.staff_dialog import StaffDialog
+
+        return StaffDialog(
+            units_db.list_units(self.db), lambda s: staff_db.validate_staff(self.db, s), staff, self
+        )
+
+    def _on_add(self) -> None:
+        dialog = self._dialog(Staff(id=None, code="", full_name="", unit_id=self.current_unit_id()))
+        if dialog.exec():
+            new_id: list[int] = []
+            if self.window_.run_write(lambda: new_id.append(staff_db.add_staff(self.db, dialog.value()))):
+                self.select_person(new_id[0])
+
+    def _on_edit(self, *_args) -> None:
+        person = self.current_staff()
+        if person is None:
+            return
+        dialog = self._dialog(person)
+        if dialog.exec():
+            self.window_.run_write(lambda: staff_db.update_staff(self.db, dialog.value()))
+
+    def _on_toggle_active(self) -> None:
+        person = self.current_staff()
+        if person is None:
+            return
+        if person.active:
+            answer = QMessageBox.question(
+                self,
+                "Ngừng theo dõi",
+                f"Chuyển {person.full_name} sang “Ngừng theo dõi”? Lịch sử khen thưởng vẫn được giữ.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.window_.run_write(lambda: staff_db.set_active(self.db, person.id, not person.active))
