@@ -1,0 +1,85 @@
+"""Command line: demo, check, backup, screenshots; errors are Vietnamese with a non-zero exit."""
+
+import hashlib
+
+import pytest
+
+from tdkt_desktop import paths
+from tdkt_desktop.cli import main
+from tdkt_desktop.db.connection import open_database
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_demo_builds_default_demo_file_not_the_real_one(capsys):
+    assert main(["demo", "--no-window"]) == 0
+    assert paths.demo_database_path().exists()
+    assert not paths.database_path().exists()
+    assert "61 cán bộ" in capsys.readouterr().out
+
+
+def test_demo_reuses_its_own_file(tmp_path, capsys):
+    target = tmp_path / "demo.sqlite"
+    assert main(["--db", str(target), "demo", "--no-window"]) == 0
+    assert main(["--db", str(target), "demo", "--no-window"]) == 0
+    db = open_database(target)
+    assert db["staff"].count == 61
+    db.close()
+
+
+def test_demo_never_overwrites_real_data(tmp_path, capsys):
+    target = tmp_path / "real.sqlite"
+    db = open_database(target)
+    db["units"].insert({"name": "Phòng thật", "fold": "phong that"})
+    db.close()
+    assert main(["--db", str(target), "demo", "--no-window"]) == 1
+    assert "không ghi đè" in capsys.readouterr().err
+    db = open_database(target)
+    assert db["staff"].count == 0 and db["units"].count == 1
+    db.close()
+
+
+def test_check_ok_and_damaged(tmp_path, capsys):
+    good = tmp_path / "good.sqlite"
+    open_database(good).close()
+    assert main(["--db", str(good), "check"]) == 0
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    before = _digest(bad)
+    assert main(["--db", str(bad), "check"]) == 1
+    assert "không phải tệp SQLite" in capsys.readouterr().err
+    assert _digest(bad) == before
+
+
+def test_check_missing_file(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "none.sqlite"), "check"]) == 1
+    assert "Không có tệp" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_backup_command(tmp_path, capsys):
+    target = tmp_path / "a.sqlite"
+    open_database(target).close()
+    assert main(["--db", str(target), "backup"]) == 0
+    assert "Đã sao lưu" in capsys.readouterr().out
+    assert len(list((tmp_path / "backups" / "a").glob("*.sqlite"))) == 1
+
+
+def test_screenshots_writes_every_tab(tmp_path, qapp, capsys):
+    target = tmp_path / "demo.sqlite"
+    assert main(["--db", str(target), "demo", "--no-window"]) == 0
+    out = tmp_path / "shots"
+    assert main(["--db", str(target), "screenshots", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names[0] == "01-can-bo.png" and "99-tim-nhanh.png" in names
+    assert {"02-danh-hieu-khen-thuong.png", "03-phong-trao-thi-dua.png", "04-khoi-thi-dua.png"} <= set(names)
+    assert all((out / n).stat().st_size > 2000 for n in names)
+
+
+@pytest.mark.parametrize("argv", [["--db", "x", "nosuch"]])
+def test_unknown_command_exits_2(argv):
+    with pytest.raises(SystemExit) as err:
+        main(argv)
+    assert err.value.code == 2
