@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
 from tdkt_desktop import __version__
 from tdkt_desktop.commands import COMMAND_MODULES
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.db.errors import UserError, describe_sqlite_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +41,9 @@ def main(argv: list[str]) -> int:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"Lỗi: {describe_sqlite_error(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, permission denied, read-only medium
         print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)

@@ -44,3 +44,19 @@ class ValidationError(UserError):
 
 class NotFoundError(UserError):
     """A record the user referred to does not exist."""
+
+
+def describe_sqlite_error(exc: Exception) -> str:
+    """A Vietnamese sentence for an SQLite failure during a write (the transaction was rolled back)."""
+    text = str(exc).lower()
+    if "full" in text:
+        reason = "ổ đĩa đã đầy"
+    elif "locked" in text or "busy" in text:
+        reason = "tệp dữ liệu đang bị chương trình khác khóa, hãy thử lại sau ít phút"
+    elif "readonly" in text or "read-only" in text:
+        reason = "tệp dữ liệu chỉ cho phép đọc"
+    elif "malformed" in text or "not a database" in text:
+        reason = "tệp dữ liệu bị hỏng, hãy đóng chương trình và mở lại để khôi phục từ bản sao lưu"
+    else:
+        reason = str(exc)
+    return f"Không ghi được dữ liệu: {reason}. Dữ liệu vẫn giữ nguyên như trước thao tác."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -13,7 +14,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.db.errors import UserError, describe_sqlite_error
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
             action()
         except UserError as exc:
             QMessageBox.warning(self, "Không lưu được", str(exc))
+            return False
+        except sqlite3.Error as exc:
+            QMessageBox.critical(self, "Lỗi ghi dữ liệu", describe_sqlite_error(exc))
             return False
         except OSError as exc:
             QMessageBox.critical(self, "Lỗi ghi dữ liệu", f"Không ghi được dữ liệu: {exc}")

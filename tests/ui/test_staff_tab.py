@@ -1,0 +1,230 @@
+"""Staff tab, staff dialog, quick search and settings through qtbot, checked on screen and in the DB."""
+
+import datetime as dt
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from helpers import replace_text, type_text
+
+from tdkt_desktop.db import settings as settings_db
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db.records import Staff
+from tdkt_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from tdkt_desktop.ui.dialogs.staff_dialog import StaffDialog
+from tdkt_desktop.ui.staff_model import StaffTableModel
+from tdkt_desktop.ui.table_model import RecordRole
+
+
+
+def test_staff_model_passes_model_tester(qtmodeltester, demo_db):
+    model = StaffTableModel()
+    model.set_rows(staff_db.list_staff(demo_db))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 61
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Họ và tên"
+    assert model.data(model.index(999, 0)) is None
+    assert model.index(0, 0).data(RecordRole).code
+
+
+def test_main_window_title_and_tabs(main_window):
+    assert main_window.windowTitle() == "Thi đua – Khen thưởng — Sở Khoa học và Công nghệ tỉnh Cao Bằng"
+    titles = [main_window.tabs.tabText(i).replace("&&", "&") for i in range(main_window.tabs.count())]
+    assert titles == ["Cán bộ", "Danh hiệu & Khen thưởng", "Phong trào thi đua", "Khối thi đua"]
+    assert main_window.staff_tab.model.rowCount() == 61
+
+
+def test_proxy_filter_ignores_diacritics(main_window, qtmodeltester):
+    tab = main_window.staff_tab
+    qtmodeltester.check(tab.proxy)
+    type_text(tab.filter_edit, "dang thi huong")
+    assert tab.proxy.rowCount() == 1
+    assert tab.proxy.index(0, 1).data() == "Đặng Thị Hương"
+    assert tab.count_label.text() == "Hiển thị 1/61 cán bộ"
+
+
+def test_unit_tree_filters_staff(main_window):
+    tab = main_window.staff_tab
+    root = tab.units_model.index(0, 0)
+    thanh_tra = next(
+        tab.units_model.index(r, 0, root)
+        for r in range(tab.units_model.rowCount(root))
+        if tab.units_model.index(r, 0, root).data() == "Thanh tra Sở"
+    )
+    tab.unit_tree.setCurrentIndex(thanh_tra)
+    assert tab.model.rowCount() == 5
+    assert {tab.model.record(r).unit_name for r in range(5)} == {"Thanh tra Sở"}
+
+
+def _run_dialog_then(qtbot, action):
+    """Let ``action(dialog)`` drive the modal dialog opened by the next click."""
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StaffDialog)
+        action(dialog)
+    QTimer.singleShot(0, drive)
+
+
+def test_add_staff_through_dialog(main_window, qtbot):
+    tab = main_window.staff_tab
+    with qtbot.waitSignal(main_window.data_changed):
+        def fill(d):
+            type_text(d.code, "CB900")
+            type_text(d.full_name, "Nguyễn Thị Ánh Tuyết")
+            type_text(d.birth_date, "12/03/1990")
+            type_text(d.position, "Chuyên viên chính")
+            type_text(d.recruited_on, "01/09/2015")
+            d.gender.setCurrentText("Nữ")
+            assert d.save_button.isEnabled()
+            qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
+        _run_dialog_then(qtbot, fill)
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    person = staff_db.find_by_code(main_window.db, "CB900")
+    assert person.full_name == "Nguyễn Thị Ánh Tuyết"
+    assert person.birth_date == dt.date(1990, 3, 12)
+    assert tab.current_staff().id == person.id  # selected on screen
+    assert tab.info.labels["birth_date"].text() == "12/03/1990"
+    assert tab.model.rowCount() == 62
+
+
+def test_dialog_shows_errors_inline_and_blocks_save(demo_db, qtbot, app_fonts):
+    dialog = StaffDialog([], lambda s: staff_db.validate_staff(demo_db, s))
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.errors["full_name"].text() == "Họ và tên không được để trống."
+    type_text(dialog.code, "CB006")
+    type_text(dialog.full_name, "Lê Văn Tám")
+    assert dialog.errors["code"].text() == "Mã cán bộ “CB006” đã dùng cho Đặng Thị Hương."
+    replace_text(dialog.code, "CB901")
+    type_text(dialog.birth_date, "31/02/1990")
+    assert "không phải ngày hợp lệ" in dialog.errors["birth_date"].text()
+    assert not dialog.save_button.isEnabled()
+    replace_text(dialog.birth_date, "01/01/1990")
+    type_text(dialog.recruited_on, "01/01/1985")
+    assert "phải sau ngày sinh 01/01/1990" in dialog.errors["recruited_on"].text()
+    replace_text(dialog.recruited_on, "01/01/2099")
+    assert "ở tương lai" in dialog.errors["recruited_on"].text()
+    replace_text(dialog.recruited_on, "01/01/2015")
+    assert dialog.save_button.isEnabled()
+    assert all(not label.isVisible() for label in dialog.errors.values())
+    assert demo_db["staff"].count == 61  # the dialog never writes
+
+
+def test_edit_staff_with_vietnamese_typing(main_window, qtbot):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB006")
+    assert tab.select_person(person.id)
+    with qtbot.waitSignal(main_window.data_changed):
+        def change(d):
+            replace_text(d.position, "Trưởng phòng Tổng hợp")
+            qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
+        _run_dialog_then(qtbot, change)
+        qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert staff_db.get_staff(main_window.db, person.id).position == "Trưởng phòng Tổng hợp"
+    assert tab.info.labels["position"].text() == "Trưởng phòng Tổng hợp"
+
+
+def test_deactivate_and_reactivate(main_window, qtbot, monkeypatch):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB010")
+    tab.select_person(person.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert staff_db.get_staff(main_window.db, person.id).active is False
+    assert tab.toggle_button.text() == "Kích hoạt lại"
+    tab.show_inactive.setChecked(False)
+    assert tab.model.row_of(lambda s: s.id == person.id) >= 0
+    assert all(tab.proxy.index(r, 0).data(RecordRole).active for r in range(tab.proxy.rowCount()))
+    tab.select_person(person.id)  # brings hidden people back into view
+    assert tab.show_inactive.isChecked()
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert staff_db.get_staff(main_window.db, person.id).active is True
+
+
+def test_deactivate_cancelled_changes_nothing(main_window, qtbot, monkeypatch):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB010")
+    tab.select_person(person.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert staff_db.get_staff(main_window.db, person.id).active is True
+
+
+@pytest.mark.parametrize("query", ["dang thi huong", "Đặng Thị Hương", "DANG THI H", "cb006"])
+def test_quick_search_enter_opens_person(main_window, qtbot, query):
+    search = main_window.quick_search
+    main_window.tabs.setCurrentIndex(2)
+    main_window.search_action.trigger()  # Ctrl+K
+    assert search.hasFocus()
+    type_text(search, query)
+    assert search.popup.isVisible()
+    assert search.model.index(0, 0).data() == "Đặng Thị Hương"
+    with qtbot.waitSignal(search.person_chosen) as blocker:
+        QTest.keyClick(search, Qt.Key.Key_Return)
+    person = staff_db.find_by_code(main_window.db, "CB006")
+    assert blocker.args == [person.id]
+    assert main_window.tabs.currentWidget() is main_window.staff_tab
+    assert main_window.staff_tab.current_staff().id == person.id
+    assert not search.popup.isVisible()
+
+
+def test_quick_search_arrow_keys_and_escape(main_window, qtbot):
+    search = main_window.quick_search
+    type_text(search, "ng")
+    assert search.model.rowCount() > 1
+    QTest.keyClick(search, Qt.Key.Key_Down)
+    assert search.current_row() == 1
+    QTest.keyClick(search, Qt.Key.Key_Escape)
+    assert not search.popup.isVisible()
+    replace_text(search, "zzzz khong co")
+    assert search.model.rowCount() == 0 and not search.popup.isVisible()
+
+
+def test_settings_dialog_saves_and_retitles(main_window, qtbot, monkeypatch):
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        replace_text(dialog.edits["office_name"], "Sở Khoa học và Công nghệ tỉnh Bình Định")
+        replace_text(dialog.edits["place_name"], "Bình Định")
+        dialog.accept()
+    QTimer.singleShot(0, drive)
+    with qtbot.waitSignal(main_window.data_changed):
+        main_window.open_settings()
+    saved = settings_db.get_settings(main_window.db)
+    assert saved.office_name == "Sở Khoa học và Công nghệ tỉnh Bình Định" and saved.place_name == "Bình Định"
+    assert main_window.windowTitle().endswith("tỉnh Bình Định")
+
+
+def test_settings_dialog_requires_office_name(qtbot, app_fonts):
+    dialog = SettingsDialog(settings_db.Settings())
+    qtbot.addWidget(dialog)
+    dialog.edits["office_name"].clear()
+    assert dialog.error.text() == "Tên cơ quan không được để trống."
+    replace_text(dialog.edits["office_name"], "Sở Nội vụ")
+    replace_text(dialog.edits["document_symbol"], "S NV")
+    assert "không được có dấu cách" in dialog.error.text()
+
+
+def test_full_disk_during_save_leaves_db_unchanged(main_window, monkeypatch):
+    db = main_window.db
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")  # the "disk" is now full
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    people = [Staff(id=None, code=f"X{i}", full_name="Hoàng Thị Lan " + "x" * 500) for i in range(400)]
+    assert main_window.run_write(lambda: staff_db.add_many(db, people)) is False
+    assert "đầy" in shown[0]
+    assert db["staff"].count == 61
+
+
+def test_write_error_keeps_window_and_db(main_window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+
+    def full_disk():
+        raise OSError(28, "No space left on device")
+
+    assert main_window.run_write(full_disk) is False
+    assert "No space left" in shown[0] and "Không ghi được dữ liệu" in shown[0]
+    assert main_window.db["staff"].count == 61
