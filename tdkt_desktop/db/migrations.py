@@ -165,3 +165,40 @@ def _has_fts5(db: Database) -> bool:
 def known_names() -> set[str]:
     """Names of every migration this build knows (to detect a newer database)."""
     return {m.name for m in migrations._migrations}
+
+
+@migrations(name="0002_award_catalog")
+def _award_catalog(db: Database) -> None:
+    """Seed the award catalog from resources/award_catalog.json (titles and forms, DOMAIN §4–§6)."""
+    import json
+
+    from tdkt_desktop import paths
+
+    # family groups the individual and collective variants of one form for statistics;
+    # aliases ("|"-separated) let imports accept the usual spellings and abbreviations.
+    db.execute("ALTER TABLE award_types ADD COLUMN family TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE award_types ADD COLUMN aliases TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX awards_staff ON awards(staff_id, year)")
+    db.execute("CREATE INDEX awards_unit ON awards(unit_id, year)")
+    catalog = json.loads(paths.resource_path("award_catalog.json").read_text(encoding="utf-8"))
+    for item in catalog["award_types"]:
+        db.execute(
+            "INSERT INTO award_types (code, name, short_name, kind, target, level, authority, "
+            "certificate_kind, sort_order, builtin, active, family, aliases) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+            [
+                item["code"],
+                item["name"],
+                item["short_name"],
+                item["kind"],
+                item["target"],
+                item["level"],
+                item["authority"],
+                item["certificate_kind"],
+                item["sort_order"],
+                int(item.get("active", True)),
+                item.get("family") or item["code"],
+                "|".join(item.get("aliases", [])),
+            ],
+        )
+

@@ -1,0 +1,463 @@
+"""Decisions (quyết định khen thưởng) and the awards attached to them, with the duplicate guards."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import audit
+from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.errors import NotFoundError, ValidationError
+from tdkt_desktop.db.records import Award, AwardType, Decision
+from tdkt_desktop.text import fold, format_date, iso, nfc
+
+DECISION_KINDS = {
+    "hang_nam": "Hằng năm",
+    "phong_trao": "Theo đợt, phong trào",
+    "chuyen_de": "Chuyên đề",
+    "dot_xuat": "Đột xuất",
+}
+
+_DECISION_SELECT = """
+SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
+FROM decisions d
+"""
+
+_AWARD_SELECT = """
+SELECT a.*, t.name AS award_name, t.kind AS award_kind,
+       coalesce(s.full_name, u.name, '') AS recipient_name,
+       coalesce(s.code, '') AS staff_code,
+       coalesce(su.name, u.name, '') AS unit_name,
+       d.number AS decision_number, d.issued_on AS decision_date, d.issuer AS issuer
+FROM awards a
+JOIN award_types t ON t.code = a.award_type
+JOIN decisions d ON d.id = a.decision_id
+LEFT JOIN staff s ON s.id = a.staff_id
+LEFT JOIN units su ON su.id = s.unit_id
+LEFT JOIN units u ON u.id = a.unit_id
+"""
+
+_AWARD_ORDER = " ORDER BY a.year DESC, d.issued_on DESC, a.decision_id DESC, a.position, a.id"
+
+
+def normalize_number(number: str) -> str:
+    """'Số: 125 / QĐ-SKHCN' → '125/QĐ-SKHCN' (spaces and the "Số:" label dropped)."""
+    text = nfc(number)
+    text = re.sub(r"^(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", "", text)
+
+
+def _row_to_decision(row: dict) -> Decision:
+    return Decision(
+        id=row["id"],
+        number=row["number"],
+        issued_on=dt.date.fromisoformat(row["issued_on"]),
+        issuer=row["issuer"],
+        signer_name=row["signer_name"],
+        signer_title=row["signer_title"],
+        kind=row["kind"],
+        year=row["year"],
+        campaign_id=row["campaign_id"],
+        summary=row["summary"],
+        note=row["note"],
+        award_count=row.get("award_count", 0) or 0,
+    )
+
+
+def _row_to_award(row: dict) -> Award:
+    return Award(
+        id=row["id"],
+        decision_id=row["decision_id"],
+        award_type=row["award_type"],
+        staff_id=row["staff_id"],
+        unit_id=row["unit_id"],
+        year=row["year"],
+        reason=row["reason"],
+        amount=row["amount"],
+        position=row["position"],
+        certificate_serial=row["certificate_serial"],
+        printed_at=row["printed_at"],
+        award_name=row["award_name"],
+        recipient_name=row["recipient_name"],
+        staff_code=row["staff_code"],
+        unit_name=row["unit_name"],
+        decision_number=row["decision_number"],
+        decision_date=dt.date.fromisoformat(row["decision_date"]) if row["decision_date"] else None,
+        award_kind=row["award_kind"],
+        issuer=row["issuer"],
+    )
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def get_decision(db: Database, decision_id: int) -> Decision:
+    """One decision by id.
+
+    Raises:
+        NotFoundError: no such decision.
+    """
+    rows = list(db.query(_DECISION_SELECT + " WHERE d.id = ?", [decision_id]))
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy quyết định có mã số nội bộ {decision_id}.")
+    return _row_to_decision(rows[0])
+
+
+def find_decision(
+    db: Database, number: str, *, issuer: str | None = None, year: int | None = None
+) -> Decision | None:
+    """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
+    key = fold(normalize_number(number))
+    clauses, args = [], []
+    if year is not None:
+        clauses.append("d.year = ?")
+        args.append(year)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    for row in db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on DESC", args):
+        if fold(row["number"]) == key and (issuer is None or fold(row["issuer"]) == fold(issuer)):
+            return _row_to_decision(row)
+    return None
+
+
+def list_decisions(db: Database, *, year: int | None = None) -> list[Decision]:
+    """Decisions, newest first; ``year`` is the year they were issued."""
+    where, args = (" WHERE d.year = ?", [year]) if year is not None else ("", [])
+    sql = _DECISION_SELECT + where + " ORDER BY d.issued_on DESC, d.id DESC"
+    return [_row_to_decision(r) for r in db.query(sql, args)]
+
+
+def awards_of_decision(db: Database, decision_id: int) -> list[Award]:
+    """The decision's award lines in list order, display fields filled."""
+    sql = _AWARD_SELECT + " WHERE a.decision_id = ? ORDER BY a.position, a.id"
+    return [_row_to_award(r) for r in db.query(sql, [decision_id])]
+
+
+def list_awards(
+    db: Database,
+    *,
+    year: int | None = None,
+    award_type: str | None = None,
+    unit_id: int | None = None,
+    decision_id: int | None = None,
+    staff_id: int | None = None,
+    kind: str | None = None,
+) -> list[Award]:
+    """Awards matching every given filter; ``unit_id`` matches a unit's own awards and its staff's."""
+    clauses, args = [], []
+    for column, value in (
+        ("a.year", year),
+        ("a.award_type", award_type),
+        ("a.decision_id", decision_id),
+        ("a.staff_id", staff_id),
+        ("t.kind", kind),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            args.append(value)
+    if unit_id is not None:
+        clauses.append("(a.unit_id = ? OR s.unit_id = ?)")
+        args += [unit_id, unit_id]
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [_row_to_award(r) for r in db.query(_AWARD_SELECT + where + _AWARD_ORDER, args)]
+
+
+def get_award(db: Database, award_id: int) -> Award:
+    """One award line by id.
+
+    Raises:
+        NotFoundError: no such award.
+    """
+    rows = list(db.query(_AWARD_SELECT + " WHERE a.id = ?", [award_id]))
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy lượt khen thưởng có mã số nội bộ {award_id}.")
+    return _row_to_award(rows[0])
+
+
+def award_years(db: Database) -> list[int]:
+    """Years that have awards, newest first (filters)."""
+    return [r["year"] for r in db.query("SELECT DISTINCT year FROM awards ORDER BY year DESC")]
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+def normalized_decision(decision: Decision) -> Decision:
+    """Trimmed, NFC text; the year follows the issue date."""
+    return dataclasses.replace(
+        decision,
+        number=normalize_number(decision.number),
+        issuer=" ".join(nfc(decision.issuer).split()),
+        signer_name=" ".join(nfc(decision.signer_name).split()),
+        signer_title=nfc(decision.signer_title),
+        summary=nfc(decision.summary),
+        note=nfc(decision.note),
+        year=decision.issued_on.year if decision.issued_on else decision.year,
+    )
+
+
+def validate_decision(db: Database, decision: Decision) -> dict[str, str]:
+    """Field → Vietnamese message for everything wrong with the decision header."""
+    decision = normalized_decision(decision)
+    errors: dict[str, str] = {}
+    if not decision.number:
+        errors["number"] = "Số, ký hiệu quyết định không được để trống (ví dụ 125/QĐ-SKHCN)."
+    if not isinstance(decision.issued_on, dt.date):
+        errors["issued_on"] = "Ngày ban hành quyết định không được để trống."
+    elif not 1945 <= decision.issued_on.year <= dt.date.today().year + 1:
+        errors["issued_on"] = f"Ngày ban hành {format_date(decision.issued_on)} không hợp lệ."
+    if not decision.issuer:
+        errors["issuer"] = "Cơ quan ban hành không được để trống."
+    if decision.kind not in DECISION_KINDS:
+        errors["kind"] = f"Loại quyết định “{decision.kind}” không hợp lệ."
+    if decision.number and decision.issuer and "issued_on" not in errors:
+        other = find_decision(db, decision.number, issuer=decision.issuer, year=decision.year)
+        if other and other.id != decision.id:
+            errors["number"] = (
+                f"Số quyết định “{decision.number}” của {decision.issuer} năm {decision.year} đã có "
+                f"(ban hành ngày {format_date(other.issued_on)}). Mỗi số chỉ dùng một lần trong năm."
+            )
+    return errors
+
+
+def _who(db: Database, award: Award) -> str:
+    if award.staff_id is not None:
+        row = db["staff"].get(award.staff_id) if db["staff"].count_where("id = ?", [award.staff_id]) else None
+        return f"{row['full_name']} ({row['code']})" if row else f"cán bộ #{award.staff_id}"
+    if award.unit_id is not None:
+        rows = list(db["units"].rows_where("id = ?", [award.unit_id]))
+        return rows[0]["name"] if rows else f"đơn vị #{award.unit_id}"
+    return "(chưa chọn người nhận)"
+
+
+def validate_awards(
+    db: Database,
+    awards: list[Award],
+    *,
+    default_year: int,
+    types: dict[str, AwardType] | None = None,
+) -> dict[str, str]:
+    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates."""
+    types = types if types is not None else {t.code: t for t in list_award_types(db, active_only=False)}
+    errors: dict[str, str] = {}
+    seen: dict[tuple, int] = {}
+    for i, award in enumerate(awards):
+        key = f"award_{i}"
+        line = f"Dòng {i + 1}"
+        award_type = types.get(award.award_type)
+        year = award.year or default_year
+        if award_type is None:
+            errors[key] = f"{line}: không có danh hiệu/hình thức “{award.award_type}” trong danh mục."
+            continue
+        if (award.staff_id is None) == (award.unit_id is None):
+            errors[key] = f"{line}: phải chọn đúng một người nhận (cá nhân hoặc tập thể)."
+            continue
+        recipient_target = "ca_nhan" if award.staff_id is not None else "tap_the"
+        who = _who(db, award)
+        if award_type.target != recipient_target:
+            errors[key] = (
+                f"{line}: “{award_type.name}” dành cho {TARGETS[award_type.target].lower()}, "
+                f"không tặng cho {TARGETS[recipient_target].lower()} {who}."
+            )
+            continue
+        table, column, rid = (
+            ("staff", "staff_id", award.staff_id)
+            if award.staff_id is not None
+            else ("units", "unit_id", award.unit_id)
+        )
+        if not db[table].count_where("id = ?", [rid]):
+            errors[key] = f"{line}: {who} không có trong cơ sở dữ liệu."
+            continue
+        if not 1945 <= year <= dt.date.today().year + 1:
+            errors[key] = f"{line}: năm khen thưởng {year} không hợp lệ."
+            continue
+        if award.amount is not None and award.amount < 0:
+            errors[key] = f"{line}: số tiền thưởng không được âm."
+            continue
+        dup = (column, rid, award.award_type, year)
+        if dup in seen:
+            errors[key] = (
+                f"{line}: {who} đã có “{award_type.name}” năm {year} ở dòng {seen[dup] + 1} của danh sách."
+            )
+            continue
+        seen[dup] = i
+        existing = list(
+            db.query(
+                "SELECT a.id, d.number, d.issued_on FROM awards a JOIN decisions d ON d.id = a.decision_id "
+                f"WHERE a.{column} = ? AND a.award_type = ? AND a.year = ?",
+                [rid, award.award_type, year],
+            )
+        )
+        existing = [e for e in existing if e["id"] != award.id]
+        if existing:
+            e = existing[0]
+            errors[key] = (
+                f"{line}: {who} đã được “{award_type.name}” năm {year} theo Quyết định số {e['number']} "
+                f"ngày {format_date(e['issued_on'])}; mỗi danh hiệu chỉ tặng một lần trong năm."
+            )
+    return errors
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _decision_row(decision: Decision) -> dict:
+    return {
+        "number": decision.number,
+        "issued_on": iso(decision.issued_on),
+        "year": decision.year,
+        "issuer": decision.issuer,
+        "signer_name": decision.signer_name,
+        "signer_title": decision.signer_title,
+        "kind": decision.kind,
+        "campaign_id": decision.campaign_id,
+        "summary": decision.summary,
+        "note": decision.note,
+    }
+
+
+def _award_row(award: Award, decision_id: int, default_year: int, position: int) -> dict:
+    return {
+        "decision_id": decision_id,
+        "award_type": award.award_type,
+        "staff_id": award.staff_id,
+        "unit_id": award.unit_id,
+        "year": award.year or default_year,
+        "reason": nfc(award.reason),
+        "amount": award.amount,
+        "position": position,
+        "certificate_serial": award.certificate_serial,
+        "printed_at": award.printed_at,
+    }
+
+
+def add_decision(db: Database, decision: Decision, awards: list[Award]) -> int:
+    """Save a decision with its award lines in one transaction; positions follow list order.
+
+    Raises:
+        ValidationError: duplicate number, duplicate award, unknown type, wrong recipient...;
+            nothing is written.
+    """
+    decision = normalized_decision(decision)
+    errors = validate_decision(db, decision)
+    errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        decision_id = int(db["decisions"].insert(_decision_row(decision)).last_pk)
+        audit.record(
+            db, "them", "decisions", decision_id,
+            f"{decision.number} ngày {format_date(decision.issued_on)}: {len(awards)} lượt khen thưởng",
+        )
+        _insert_awards(db, decision_id, decision.year or 0, awards, start=1)
+    return decision_id
+
+
+def _insert_awards(db: Database, decision_id: int, default_year: int, awards: list[Award], *, start: int) -> list[int]:
+    ids = []
+    for offset, award in enumerate(awards):
+        row = _award_row(award, decision_id, default_year, start + offset)
+        award_id = int(db["awards"].insert(row).last_pk)
+        ids.append(award_id)
+    if awards:
+        audit.record(
+            db, "them", "awards", decision_id,
+            f"{len(awards)} lượt: " + ", ".join(f"{a.award_type}/{a.staff_id or a.unit_id}" for a in awards[:20]),
+        )
+    return ids
+
+
+def add_awards(db: Database, decision_id: int, awards: list[Award]) -> list[int]:
+    """Append award lines to an existing decision (after its current last position).
+
+    Raises:
+        ValidationError, NotFoundError: nothing is written.
+    """
+    decision = get_decision(db, decision_id)
+    errors = validate_awards(db, awards, default_year=decision.year or 0)
+    if errors:
+        raise ValidationError(errors)
+    last = next(iter(db.query("SELECT coalesce(max(position), 0) AS p FROM awards WHERE decision_id = ?", [decision_id])))["p"]
+    with db.atomic():
+        return _insert_awards(db, decision_id, decision.year or 0, awards, start=last + 1)
+
+
+def update_decision(db: Database, decision: Decision, awards: list[Award] | None = None) -> None:
+    """Save the decision header; with ``awards``, also make its list exactly that (in that order).
+
+    Lines with an id keep their certificate serial and print date; missing lines are removed.
+
+    Raises:
+        ValidationError, NotFoundError: nothing is written.
+    """
+    if decision.id is None:
+        raise NotFoundError("Chưa chọn quyết định để sửa.")
+    before = get_decision(db, decision.id)
+    decision = normalized_decision(decision)
+    errors = validate_decision(db, decision)
+    if awards is not None:
+        errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        db["decisions"].update(decision.id, _decision_row(decision))
+        audit.record(
+            db, "sua", "decisions", decision.id,
+            audit.diff_summary(_decision_row(before), _decision_row(decision)),
+        )
+        if awards is None:
+            return
+        keep = {a.id for a in awards if a.id is not None}
+        current = [r["id"] for r in db.query("SELECT id FROM awards WHERE decision_id = ?", [decision.id])]
+        for award_id in current:
+            if award_id not in keep:
+                db["awards"].delete(award_id)
+                audit.record(db, "xoa", "awards", award_id, f"bỏ khỏi quyết định {decision.number}")
+        for position, award in enumerate(awards, start=1):
+            row = _award_row(award, decision.id, decision.year or 0, position)
+            if award.id is not None and award.id in current:
+                db["awards"].update(award.id, row)
+            else:
+                award_id = int(db["awards"].insert(row).last_pk)
+                audit.record(db, "them", "awards", award_id, f"{award.award_type} vào {decision.number}")
+
+
+def remove_award(db: Database, award_id: int) -> None:
+    """Delete one award line (entered by mistake).
+
+    Raises:
+        NotFoundError: no such award.
+    """
+    award = get_award(db, award_id)
+    with db.atomic():
+        db["awards"].delete(award_id)
+        audit.record(
+            db, "xoa", "awards", award_id,
+            f"{award.award_name} – {award.recipient_name} ({award.year}), QĐ {award.decision_number}",
+        )
+
+
+def delete_decision(db: Database, decision_id: int) -> None:
+    """Delete a decision and all its award lines in one transaction."""
+    decision = get_decision(db, decision_id)
+    with db.atomic():
+        db.execute("DELETE FROM awards WHERE decision_id = ?", [decision_id])
+        db["decisions"].delete(decision_id)
+        audit.record(
+            db, "xoa", "decisions", decision_id,
+            f"{decision.number} ngày {format_date(decision.issued_on)} ({decision.award_count} lượt)",
+        )
+
+
+def mark_printed(db: Database, award_ids: list[int], *, serials: dict[int, str] | None = None) -> None:
+    """Record that certificates were printed now (printing calls this), optionally with serials."""
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    with db.atomic():
+        for award_id in award_ids:
+            values: dict = {"printed_at": now}
+            if serials and award_id in serials:
+                values["certificate_serial"] = serials[award_id]
+            db["awards"].update(award_id, values)
+        audit.record(db, "in", "awards", None, f"in {len(award_ids)} giấy chứng nhận")

@@ -1,0 +1,281 @@
+"""Yearly ratings (HTXS / HTT / HT / KHT), discipline, and initiatives / research tasks per person."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import audit
+from tdkt_desktop.db.errors import NotFoundError, ValidationError
+from tdkt_desktop.db.records import Initiative, Rating
+from tdkt_desktop.text import fold, nfc, tokens
+
+RATINGS = {
+    "HTXS": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTT": "Hoàn thành tốt nhiệm vụ",
+    "HT": "Hoàn thành nhiệm vụ",
+    "KHT": "Không hoàn thành nhiệm vụ",
+}
+
+#: Discipline levels, mildest first (DOMAIN §3).
+DISCIPLINES = ["Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc"]
+
+INITIATIVE_KINDS = {"sang_kien": "Sáng kiến", "de_tai": "Đề tài, nhiệm vụ KH&CN"}
+SCOPES = {"co_so": "Cơ sở", "bo_tinh": "Bộ, tỉnh", "toan_quoc": "Toàn quốc"}
+
+# Folded spellings people use in spreadsheets → code.
+_RATING_ALIASES = {
+    "htxs": "HTXS", "hoan thanh xuat sac nhiem vu": "HTXS", "hoan thanh xuat sac": "HTXS", "xuat sac": "HTXS",
+    "htt": "HTT", "hoan thanh tot nhiem vu": "HTT", "hoan thanh tot": "HTT", "tot": "HTT",
+    "ht": "HT", "hoan thanh nhiem vu": "HT", "hoan thanh": "HT",
+    "kht": "KHT", "khong hoan thanh nhiem vu": "KHT", "khong hoan thanh": "KHT",
+}
+_SCOPE_ALIASES = {
+    "co so": "co_so", "co_so": "co_so", "cap co so": "co_so",
+    "bo tinh": "bo_tinh", "bo_tinh": "bo_tinh", "tinh": "bo_tinh", "bo": "bo_tinh", "cap tinh": "bo_tinh",
+    "cap bo": "bo_tinh", "bo nganh tinh": "bo_tinh", "cap bo tinh": "bo_tinh",
+    "toan quoc": "toan_quoc", "toan_quoc": "toan_quoc", "cap toan quoc": "toan_quoc",
+}
+_KIND_ALIASES = {
+    "sang kien": "sang_kien", "sang_kien": "sang_kien", "sang kien cai tien": "sang_kien",
+    "de tai": "de_tai", "de_tai": "de_tai", "de an": "de_tai", "nhiem vu khcn": "de_tai",
+    "de tai nhiem vu kh cn": "de_tai", "de tai nhiem vu khcn": "de_tai",
+}
+
+
+def parse_rating(text: str | None) -> str | None:
+    """'HTXS', 'htt', 'Hoàn thành xuất sắc nhiệm vụ' → code; None when not understood."""
+    return _RATING_ALIASES.get(" ".join(tokens(text)))
+
+
+def parse_discipline(text: str | None) -> str | None:
+    """A discipline level in its canonical spelling, '' for none, None when not understood."""
+    key = " ".join(tokens(text))
+    if key in ("", "khong"):
+        return ""
+    return next((d for d in DISCIPLINES if fold(d) == key), None)
+
+
+def parse_scope(text: str | None) -> str | None:
+    """'cơ sở', 'Bộ, tỉnh', 'toàn quốc' → scope code; None when not understood."""
+    return _SCOPE_ALIASES.get(" ".join(tokens(text)))
+
+
+def parse_initiative_kind(text: str | None) -> str | None:
+    """'Sáng kiến' / 'Đề tài' → kind code ('' or blank gives sang_kien); None when not understood."""
+    key = " ".join(tokens(text))
+    return "sang_kien" if not key else _KIND_ALIASES.get(key)
+
+
+def _year_ok(year: int) -> bool:
+    return isinstance(year, int) and 1945 <= year <= dt.date.today().year + 1
+
+
+def validate_rating(db: Database, rating: Rating) -> dict[str, str]:
+    """Field → Vietnamese message (empty when valid)."""
+    errors: dict[str, str] = {}
+    if rating.rating not in RATINGS:
+        errors["rating"] = f"Xếp loại “{rating.rating}” không hợp lệ (HTXS, HTT, HT hoặc KHT)."
+    if rating.discipline and rating.discipline not in DISCIPLINES:
+        errors["discipline"] = f"Hình thức kỷ luật “{rating.discipline}” không hợp lệ."
+    if not _year_ok(rating.year):
+        errors["year"] = f"Năm {rating.year} không hợp lệ."
+    if not db["staff"].count_where("id = ?", [rating.staff_id]):
+        errors["staff_id"] = "Cán bộ không có trong cơ sở dữ liệu."
+    return errors
+
+
+def _rating_row(rating: Rating) -> dict:
+    return {
+        "staff_id": rating.staff_id,
+        "year": rating.year,
+        "rating": rating.rating,
+        "discipline": rating.discipline,
+        "note": rating.note,
+    }
+
+
+def set_ratings(db: Database, ratings: list[Rating]) -> int:
+    """Insert or replace each person's rating for the year, in one transaction; returns rows changed.
+
+    Raises:
+        ValidationError: nothing is written.
+    """
+    ratings = [
+        dataclasses.replace(r, rating=nfc(r.rating).upper(), discipline=nfc(r.discipline), note=nfc(r.note))
+        for r in ratings
+    ]
+    errors: dict[str, str] = {}
+    for i, rating in enumerate(ratings):
+        for field, message in validate_rating(db, rating).items():
+            errors[f"{field}_{i}"] = message
+    if errors:
+        raise ValidationError(errors)
+    changed = 0
+    with db.atomic():
+        for rating in ratings:
+            row = _rating_row(rating)
+            existing = list(
+                db["ratings"].rows_where("staff_id = ? AND year = ?", [rating.staff_id, rating.year])
+            )
+            if existing:
+                old = existing[0]
+                if all(old[k] == row[k] for k in row):
+                    continue
+                db["ratings"].update(old["id"], row)
+                audit.record(db, "sua", "ratings", old["id"], audit.diff_summary(old, row))
+            else:
+                rid = db["ratings"].insert(row).last_pk
+                audit.record(db, "them", "ratings", rid, f"{rating.staff_id}/{rating.year}: {rating.rating}")
+            changed += 1
+    return changed
+
+
+def set_rating(db: Database, rating: Rating) -> None:
+    """Insert or replace one person's rating for one year.
+
+    Raises:
+        ValidationError: nothing is written.
+    """
+    set_ratings(db, [rating])
+
+
+def delete_rating(db: Database, staff_id: int, year: int) -> None:
+    """Remove a person's rating for a year (entered by mistake)."""
+    with db.atomic():
+        for row in list(db["ratings"].rows_where("staff_id = ? AND year = ?", [staff_id, year])):
+            db["ratings"].delete(row["id"])
+            audit.record(db, "xoa", "ratings", row["id"], f"{staff_id}/{year}: {row['rating']}")
+
+
+def _row_to_rating(row: dict) -> Rating:
+    return Rating(
+        id=row["id"], staff_id=row["staff_id"], year=row["year"], rating=row["rating"],
+        discipline=row["discipline"], note=row["note"],
+    )
+
+
+def ratings_for_year(db: Database, year: int) -> list[Rating]:
+    """Every rating of a year."""
+    rows = db["ratings"].rows_where("year = ?", [year], order_by="staff_id")
+    return [_row_to_rating(r) for r in rows]
+
+
+def ratings_of(db: Database, staff_id: int) -> list[Rating]:
+    """One person's ratings, oldest first."""
+    rows = db["ratings"].rows_where("staff_id = ?", [staff_id], order_by="year")
+    return [_row_to_rating(r) for r in rows]
+
+
+def rating_years(db: Database) -> list[int]:
+    """Years that have ratings, newest first."""
+    return [r["year"] for r in db.query("SELECT DISTINCT year FROM ratings ORDER BY year DESC")]
+
+
+# --- initiatives --------------------------------------------------------------------------------
+
+
+def _normalized_initiative(item: Initiative) -> Initiative:
+    return dataclasses.replace(
+        item, title=" ".join(nfc(item.title).split()), proof_ref=nfc(item.proof_ref)
+    )
+
+
+def validate_initiative(db: Database, item: Initiative) -> dict[str, str]:
+    """Field → Vietnamese message (empty when valid); the same title twice in a year is refused."""
+    item = _normalized_initiative(item)
+    errors: dict[str, str] = {}
+    if not item.title:
+        errors["title"] = "Tên sáng kiến, đề tài không được để trống."
+    if item.kind not in INITIATIVE_KINDS:
+        errors["kind"] = f"Loại “{item.kind}” không hợp lệ (sáng kiến hoặc đề tài)."
+    if item.scope not in SCOPES:
+        errors["scope"] = f"Phạm vi “{item.scope}” không hợp lệ (cơ sở, Bộ/tỉnh, toàn quốc)."
+    if not _year_ok(item.year):
+        errors["year"] = f"Năm {item.year} không hợp lệ."
+    if not db["staff"].count_where("id = ?", [item.staff_id]):
+        errors["staff_id"] = "Cán bộ không có trong cơ sở dữ liệu."
+    elif item.title and find_initiative(db, item.staff_id, item.year, item.title) not in (None, item.id):
+        errors["title"] = f"Sáng kiến “{item.title}” năm {item.year} của cán bộ này đã có."
+    return errors
+
+
+def find_initiative(db: Database, staff_id: int, year: int, title: str) -> int | None:
+    """Id of the person's initiative with this title (case and diacritics ignored) in that year."""
+    key = fold(title)
+    for row in db["initiatives"].rows_where("staff_id = ? AND year = ?", [staff_id, year]):
+        if fold(row["title"]) == key:
+            return row["id"]
+    return None
+
+
+def _initiative_row(item: Initiative) -> dict:
+    return {
+        "staff_id": item.staff_id, "year": item.year, "title": item.title,
+        "kind": item.kind, "scope": item.scope, "proof_ref": item.proof_ref,
+    }
+
+
+def add_initiative(db: Database, item: Initiative) -> int:
+    """Record an initiative / research task.
+
+    Raises:
+        ValidationError: nothing is written.
+    """
+    item = _normalized_initiative(item)
+    errors = validate_initiative(db, item)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        new_id = int(db["initiatives"].insert(_initiative_row(item)).last_pk)
+        audit.record(db, "them", "initiatives", new_id, f"{item.staff_id}/{item.year}: {item.title}")
+    return new_id
+
+
+def update_initiative(db: Database, item: Initiative) -> None:
+    """Save changes to an initiative.
+
+    Raises:
+        ValidationError, NotFoundError: nothing is written.
+    """
+    if item.id is None or not db["initiatives"].count_where("id = ?", [item.id]):
+        raise NotFoundError("Không tìm thấy sáng kiến cần sửa.")
+    item = _normalized_initiative(item)
+    errors = validate_initiative(db, item)
+    if errors:
+        raise ValidationError(errors)
+    before = db["initiatives"].get(item.id)
+    with db.atomic():
+        db["initiatives"].update(item.id, _initiative_row(item))
+        audit.record(db, "sua", "initiatives", item.id, audit.diff_summary(before, _initiative_row(item)))
+
+
+def remove_initiative(db: Database, initiative_id: int) -> None:
+    """Delete an initiative entered by mistake."""
+    rows = list(db["initiatives"].rows_where("id = ?", [initiative_id]))
+    if not rows:
+        raise NotFoundError("Không tìm thấy sáng kiến cần xóa.")
+    with db.atomic():
+        db["initiatives"].delete(initiative_id)
+        audit.record(db, "xoa", "initiatives", initiative_id, rows[0]["title"])
+
+
+def _row_to_initiative(row: dict) -> Initiative:
+    return Initiative(
+        id=row["id"], staff_id=row["staff_id"], year=row["year"], title=row["title"],
+        kind=row["kind"], scope=row["scope"], proof_ref=row["proof_ref"],
+    )
+
+
+def initiatives_of(db: Database, staff_id: int) -> list[Initiative]:
+    """One person's initiatives, oldest first."""
+    rows = db["initiatives"].rows_where("staff_id = ?", [staff_id], order_by="year, id")
+    return [_row_to_initiative(r) for r in rows]
+
+
+def initiatives_for_year(db: Database, year: int) -> list[Initiative]:
+    """Every initiative recognised in a year."""
+    rows = db["initiatives"].rows_where("year = ?", [year], order_by="staff_id, id")
+    return [_row_to_initiative(r) for r in rows]
