@@ -14,6 +14,11 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 
+def _sort_key(value: Any) -> tuple[bool, Any]:
+    """Blank values first, and never compare None with a value."""
+    return (value is not None and value != "", value if value is not None else "")
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: header, how to show a record, and how to sort it."""
@@ -33,11 +38,14 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, records: Sequence[Any]) -> None:
         """Replace every row."""
         self.beginResetModel()
         self._rows = list(records)
+        if self._sort:
+            self._sort_rows(*self._sort)
         self.endResetModel()
 
     def record(self, row: int) -> Any:
@@ -51,6 +59,36 @@ class RecordTableModel(QAbstractTableModel):
     def row_of(self, predicate: Callable[[Any], bool]) -> int:
         """The first row whose record matches, or -1."""
         return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by the column's key with Python's sort: one key per row, not per comparison.
+
+        On 20,000 rows this is far faster than a proxy calling ``lessThan`` through Qt.
+        Persistent indexes (the view's selection) follow their records.
+        """
+        if not (0 <= column < len(self.COLUMNS)):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else None for i in persistent]
+        self._sort_rows(column, order)
+        position = {id(r): i for i, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(position[id(rec)], idx.column()) if rec is not None else QModelIndex()
+                for idx, rec in zip(persistent, held)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        col = self.COLUMNS[column]
+        key = col.sort or col.display
+        self._rows.sort(
+            key=lambda r: _sort_key(key(r)), reverse=order == Qt.SortOrder.DescendingOrder
+        )
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)

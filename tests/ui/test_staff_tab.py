@@ -228,3 +228,20 @@ def test_write_error_keeps_window_and_db(main_window, qtbot, monkeypatch):
     assert main_window.run_write(full_disk) is False
     assert "No space left" in shown[0] and "Không ghi được dữ liệu" in shown[0]
     assert main_window.db["staff"].count == 61
+
+
+def test_header_sort_orders_rows_and_keeps_selection(main_window, qtbot):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB006")
+    tab.select_person(person.id)
+    tab.table.sortByColumn(StaffTableModel.COL_BIRTH, Qt.SortOrder.DescendingOrder)
+    births = [tab.proxy.index(r, 0).data(RecordRole).birth_date for r in range(tab.proxy.rowCount())]
+    assert births == sorted(births, reverse=True)
+    assert tab.current_staff().id == person.id
+    tab.table.sortByColumn(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+    given = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
+    from tdkt_desktop.text import fold
+    assert [fold(g) for g in given] == sorted(fold(g) for g in given)  # by tên, as Vietnamese lists are
+    main_window.data_changed.emit()  # a reload keeps the chosen order
+    given_after = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
+    assert given_after == given
