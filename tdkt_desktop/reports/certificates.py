@@ -1,0 +1,294 @@
+"""Certificates of merit (Giấy khen, Bằng khen, chứng nhận danh hiệu): full page or field-only overlay on blanks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from typing import Any
+
+from tdkt_desktop import paths
+from tdkt_desktop.reports import base
+from tdkt_desktop.reports.fitting import LEADING, Fitted, fit_text
+from tdkt_desktop.text import format_date, nfc
+
+MM = base.MM
+RED = (0.78, 0.05, 0.05)
+_FONTS = {"normal": base.FONT, "bold": base.FONT_BOLD, "italic": base.FONT_ITALIC}
+
+#: certificate_kind (award catalog) → (verb line, title); danh hiệu certificates name the title itself.
+_TITLES = {"giay_khen": ("TẶNG", "GIẤY KHEN"), "bang_khen": ("TẶNG", "BẰNG KHEN")}
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """Every text on one certificate, NFC, ready to draw (built by :func:`certificate_for`)."""
+
+    heading: str
+    verb: str
+    title: str
+    title_note: str
+    name: str
+    unit: str
+    reason: str
+    decision: str
+    serial: str
+    place_date: str
+    signer_title: str
+    signer_name: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field's box on the blank, in mm from the bottom-left corner, and how to draw it."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    size: float
+    min: float
+    lines: int
+    font: str
+    color: str
+    align: str
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A certificate blank (phôi): page size and field boxes."""
+
+    code: str
+    name: str
+    page_mm: tuple[float, float]
+    fields: dict[str, Field]
+    overlay_fields: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _blank_data() -> dict[str, Any]:
+    return json.loads(paths.resource_path("print", "certificate_blanks.json").read_text(encoding="utf-8"))
+
+
+def blank_types() -> dict[str, str]:
+    """code → Vietnamese name of every blank layout shipped with the app."""
+    return {code: b["name"] for code, b in _blank_data()["blanks"].items()}
+
+
+def default_blank() -> str:
+    """The blank used when the office has not chosen one."""
+    return str(_blank_data()["default"])
+
+
+def get_blank(code: str) -> Blank:
+    """The layout of blank ``code``; a scaled blank (A3) multiplies its base's boxes and sizes."""
+    data = _blank_data()["blanks"]
+    if code not in data:
+        code = default_blank()
+    spec = data[code]
+    source = data[spec.get("scale_of", code)]
+    factor = spec["page_mm"][0] / source["page_mm"][0] if "scale_of" in spec else 1.0
+    fields = {}
+    for name, f in source["fields"].items():
+        scaled = {k: (v * factor if k in {"x", "y", "w", "h", "size", "min"} else v) for k, v in f.items()}
+        fields[name] = Field(**scaled)
+    return Blank(code, spec["name"], tuple(spec["page_mm"]), fields, tuple(source["overlay_fields"]))
+
+
+def _address(gender: str) -> str:
+    return {"Nam": "Ông", "Nữ": "Bà"}.get(gender, "Ông/Bà")
+
+
+def certificate_for(
+    *,
+    award: Any,
+    decision: Any,
+    settings: Any,
+    certificate_kind: str,
+    award_kind: str,
+    gender: str = "",
+    position: str = "",
+    serial: str = "",
+) -> Certificate:
+    """The texts of one certificate from an award, its decision, the office settings and the award type.
+
+    Args:
+        award: an ``Award`` (recipient_name, unit_name, staff_id, award_name, year, reason).
+        decision: a ``Decision`` (number, issued_on, signer_name, signer_title).
+        settings: the office ``Settings``.
+        certificate_kind: the catalog's certificate kind ("giay_khen", "bang_chung_nhan" ...).
+        award_kind: "danh_hieu" or "hinh_thuc".
+        gender, position: of the person (blank for a collective).
+        serial: the register's serial ("Số sổ vàng").
+    """
+    heading = f"{settings.signer_title} {settings.office_name}".upper()
+    if certificate_kind in _TITLES:
+        verb, title = _TITLES[certificate_kind]
+        note = ""
+    elif award_kind == "danh_hieu":
+        verb, title, note = "CÔNG NHẬN DANH HIỆU", award.award_name.upper(), f"Năm {award.year}"
+    else:
+        verb, title, note = "TẶNG", award.award_name.upper(), ""
+    if award.staff_id is not None:
+        name = f"{_address(gender)}: {award.recipient_name.upper()}"
+        parts = [p for p in (position, award.unit_name) if p]
+        unit = f"Chức vụ, đơn vị: {', '.join(parts)}" if parts else ""
+    else:
+        name = award.recipient_name.upper()
+        unit = ""
+    reason = award.reason or f"Đã có thành tích xuất sắc trong công tác năm {award.year}"
+    issued = decision.issued_on
+    signer_title = decision.signer_title or settings.signer_title
+    return Certificate(
+        heading=nfc(heading),
+        verb=verb,
+        title=nfc(title),
+        title_note=note,
+        name=nfc(name),
+        unit=nfc(unit),
+        reason=nfc(reason),
+        decision=nfc(f"Số QĐ: {decision.number} ngày {format_date(issued)}"),
+        serial=nfc(f"Số sổ vàng: {serial}") if serial else "",
+        place_date=base.place_date_line(settings.place_name, issued if isinstance(issued, dt.date) else None),
+        signer_title=nfc(signer_title.upper()),
+        signer_name=nfc(decision.signer_name or settings.signer_name),
+    )
+
+
+def fit_field(text: str, f: Field) -> Fitted:
+    """Fit one field's text into its box (in points)."""
+    return fit_text(text, _FONTS[f.font], f.w * MM, f.h * MM, size=f.size, min_size=f.min, max_lines=f.lines)
+
+
+def _draw_field(canvas: Any, text: str, f: Field, dx: float, dy: float) -> None:
+    if not text:
+        return
+    fitted = fit_field(text, f)
+    canvas.setFont(_FONTS[f.font], fitted.size)
+    canvas.setFillColorRGB(*(RED if f.color == "red" else (0, 0, 0)))
+    # Lines are centred vertically in the box; baseline ≈ 0.25 of the line height above its bottom.
+    line_h = fitted.size * LEADING
+    top = (f.y + f.h) * MM + dy - ((f.h * MM) - fitted.height) / 2
+    for i, line in enumerate(fitted.lines):
+        baseline = top - (i + 1) * line_h + line_h * 0.25
+        if f.align == "center":
+            canvas.drawCentredString((f.x + f.w / 2) * MM + dx, baseline, line)
+        elif f.align == "right":
+            canvas.drawRightString((f.x + f.w) * MM + dx, baseline, line)
+        else:
+            canvas.drawString(f.x * MM + dx, baseline, line)
+
+
+def _draw_decoration(canvas: Any, blank: Blank) -> None:
+    """Plain-paper mode: double border, Quốc hiệu and motto where the blank has them pre-printed."""
+    w, h = blank.page_mm[0] * MM, blank.page_mm[1] * MM
+    k = blank.page_mm[0] / 297
+    canvas.setStrokeColorRGB(*RED)
+    canvas.setLineWidth(2.2 * k)
+    canvas.rect(10 * MM * k, 10 * MM * k, w - 20 * MM * k, h - 20 * MM * k)
+    canvas.setLineWidth(0.7 * k)
+    canvas.rect(13 * MM * k, 13 * MM * k, w - 26 * MM * k, h - 26 * MM * k)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont(base.FONT_BOLD, 14 * k)
+    canvas.drawCentredString(w / 2, 183 * MM * k, base.QUOC_HIEU)
+    canvas.setFont(base.FONT_BOLD, 14 * k)
+    canvas.drawCentredString(w / 2, 175 * MM * k, base.TIEU_NGU)
+    half = base.string_width(base.TIEU_NGU, base.FONT_BOLD, 14 * k) / 2
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.6)
+    canvas.line(w / 2 - half, 173.5 * MM * k, w / 2 + half, 173.5 * MM * k)
+
+
+def draw_certificate(canvas: Any, cert: Certificate, blank: Blank, *, overlay: bool = False,
+                     offset_mm: tuple[float, float] = (0.0, 0.0)) -> None:
+    """Draw one certificate page. Overlay prints only the blank's variable fields, shifted by the
+    printer's offsets (x right, y down, in mm); plain paper prints everything, unshifted."""
+    dx, dy = (offset_mm[0] * MM, -offset_mm[1] * MM) if overlay else (0.0, 0.0)
+    if not overlay:
+        _draw_decoration(canvas, blank)
+    wanted = blank.overlay_fields if overlay else tuple(blank.fields)
+    for name in wanted:
+        _draw_field(canvas, getattr(cert, name), blank.fields[name], dx, dy)
+
+
+def render_certificates(certs: list[Certificate], *, blank_code: str = "", overlay: bool = False,
+                        offset_mm: tuple[float, float] = (0.0, 0.0), title: str = "Giấy khen") -> bytes:
+    """One PDF, one landscape page per certificate, in the given (decision) order."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    base.register_fonts()
+    blank = get_blank(blank_code or default_blank())
+    out = BytesIO()
+    canvas = Canvas(out, pagesize=(blank.page_mm[0] * MM, blank.page_mm[1] * MM))
+    canvas.setTitle(nfc(title))
+    canvas.setAuthor("tdkt_desktop")
+    for cert in certs:
+        draw_certificate(canvas, cert, blank, overlay=overlay, offset_mm=offset_mm)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def render_calibration(*, blank_code: str = "", offset_mm: tuple[float, float] = (0.0, 0.0)) -> bytes:
+    """A test page for a blank: each field's box outlined and named, corner crosses, a mm ruler.
+
+    Printed with the current offsets onto a blank (or plain paper held over one against the light),
+    it shows how far the printer shifts, so the office can correct the offsets.
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    base.register_fonts()
+    blank = get_blank(blank_code or default_blank())
+    w, h = blank.page_mm
+    out = BytesIO()
+    c = Canvas(out, pagesize=(w * MM, h * MM))
+    c.setTitle("Trang căn chỉnh in")
+    dx, dy = offset_mm[0] * MM, -offset_mm[1] * MM
+    c.setLineWidth(0.3)
+    for x in range(0, int(w) + 1, 10):  # ruler along the top edge, every 10 mm
+        c.line(x * MM + dx, h * MM + dy, x * MM + dx, (h - (5 if x % 50 == 0 else 3)) * MM + dy)
+    for y in range(0, int(h) + 1, 10):  # and along the left edge
+        c.line(dx, y * MM + dy, (5 if y % 50 == 0 else 3) * MM + dx, y * MM + dy)
+    for cx, cy in ((20, 20), (w - 20, 20), (20, h - 20), (w - 20, h - 20), (w / 2, h / 2)):
+        c.line((cx - 5) * MM + dx, cy * MM + dy, (cx + 5) * MM + dx, cy * MM + dy)
+        c.line(cx * MM + dx, (cy - 5) * MM + dy, cx * MM + dx, (cy + 5) * MM + dy)
+        c.setFont(base.FONT, 7)
+        c.drawString((cx + 1.5) * MM + dx, (cy + 1.5) * MM + dy, f"({cx:g}; {cy:g}) mm")
+    c.setDash(2, 2)
+    for name, f in blank.fields.items():
+        c.rect(f.x * MM + dx, f.y * MM + dy, f.w * MM, f.h * MM)
+        c.setFont(base.FONT, 7)
+        c.drawString((f.x + 1) * MM + dx, (f.y + 1) * MM + dy, FIELD_NAMES.get(name, name))
+    c.setDash()
+    c.setFont(base.FONT_BOLD, 12)
+    c.drawCentredString(w / 2 * MM, (h - 14) * MM, "TRANG CĂN CHỈNH IN")
+    c.setFont(base.FONT, 10)
+    lines = [
+        f"{blank.name}; độ lệch đang dùng: X = {offset_mm[0]:+.1f} mm, Y = {offset_mm[1]:+.1f} mm.",
+        "In trang này lên phôi, đo khoảng lệch giữa khung in ra và khung in sẵn trên phôi,",
+        "rồi nhập vào Cài đặt in: X dương dịch sang phải, Y dương dịch xuống dưới.",
+    ]
+    for i, line in enumerate(lines):
+        c.drawCentredString(w / 2 * MM, (h - 20 - 5 * i) * MM, line)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+#: Vietnamese labels of the certificate fields (calibration page, settings screen).
+FIELD_NAMES = {
+    "heading": "Cấp tặng (dòng đỏ)",
+    "verb": "Tặng",
+    "title": "Tên giấy khen",
+    "title_note": "Năm",
+    "name": "Họ và tên",
+    "unit": "Chức vụ, đơn vị",
+    "reason": "Thành tích",
+    "decision": "Số quyết định",
+    "serial": "Số sổ vàng",
+    "place_date": "Địa danh, ngày tháng",
+    "signer_title": "Chức vụ người ký",
+    "signer_name": "Người ký",
+}
