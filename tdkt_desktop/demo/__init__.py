@@ -19,9 +19,10 @@ def build_demo(db: Database) -> None:
 
     Each later feature adds its part here (awards, campaigns, blocs ...).
     """
-    from tdkt_desktop.demo import office
+    from tdkt_desktop.demo import awards, office
 
     office.build(db)
+    awards.build(db)
 
 
 def is_demo(db: Database) -> bool:
