@@ -34,6 +34,8 @@ class Staff:
     active: bool = True
     note: str = ""
     unit_name: str = field(default="", compare=False)
+    #: The stored search key ('dang thi huong'); filled when read from the database.
+    fold: str = field(default="", compare=False)
 
     @property
     def given_name(self) -> str:
@@ -171,3 +173,137 @@ class AwardCount:
     def total(self) -> int:
         """Individuals plus collectives."""
         return self.ca_nhan + self.tap_the
+
+
+@dataclass(frozen=True)
+class CertificateIssue:
+    """A certificate about to be (or just) printed: its award, its register serial, first print or reprint."""
+
+    award_id: int
+    serial: str
+    reprint: bool = False
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the certificate register (sổ vàng): which certificate was printed, when, how."""
+
+    id: int
+    award_id: int
+    serial: str
+    printed_at: str
+    reprint: bool
+    mode: str  # full | overlay
+    profile_name: str = ""
+    recipient_name: str = field(default="", compare=False)
+    award_name: str = field(default="", compare=False)
+    decision_number: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class PrintProfile:
+    """Per-printer settings for pre-printed blanks: blank layout and x/y offsets in mm (x right, y down)."""
+
+    id: int | None
+    name: str
+    blank_type: str = "a4_ngang"
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    printer_name: str = ""
+    is_default: bool = False
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Office texts for printed documents: its own "Căn cứ" lines and who proposes ("Theo đề nghị của …")."""
+
+    office_bases: tuple[str, ...] = ()
+    proposer: str = ""
+
+
+# --- yearly review and council (issue 5) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitRating:
+    """A collective's yearly rating, and whether it led its bloc (None: bloc result not known)."""
+
+    unit_id: int
+    year: int
+    rating: str
+    leads_bloc: bool | None = None
+    note: str = ""
+    unit_name: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposal (đề nghị) of one award for one person or unit in the yearly review."""
+
+    id: int | None
+    year: int
+    award_type: str
+    staff_id: int | None = None
+    unit_id: int | None = None
+    status: str = "de_nghi"  # de_nghi | dat | khong_dat | da_quyet_dinh | trinh_cap_tren
+    decision_id: int | None = None
+    note: str = ""
+    name: str = field(default="", compare=False)
+    code: str = field(default="", compare=False)
+    unit_name: str = field(default="", compare=False)
+    award_name: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class CouncilMember:
+    """A member of the Hội đồng Thi đua – Khen thưởng with a role."""
+
+    id: int | None
+    full_name: str
+    role: str = "uy_vien"  # chu_tich | pho_chu_tich | uy_vien_thuong_truc | uy_vien | thu_ky
+    position: str = ""
+    staff_id: int | None = None
+    sort_order: int = 0
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class CouncilMeeting:
+    """One council meeting of a review year."""
+
+    id: int | None
+    year: int
+    held_on: dt.date
+    place: str = ""
+    secret_ballot: bool = False
+    status: str = "dang_hop"  # dang_hop | ket_thuc
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A member's attendance at one meeting (absent members may send a written opinion)."""
+
+    meeting_id: int
+    member_id: int
+    present: bool
+    written_opinion: bool = False
+    full_name: str = field(default="", compare=False)
+    role: str = field(default="", compare=False)
+    position: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class CandidateVote:
+    """One candidate at a meeting: the proposal, the votes counted, and the result from the rule set."""
+
+    proposal: Proposal
+    votes_for: int = 0
+    votes_against: int = 0
+    votes_invalid: int = 0
+    voted: bool = False
+    passed: bool = False
+    result_text: str = ""
+    eligible: bool | None = None
+    needs_council: bool = False
+    reasons: tuple[str, ...] = ()

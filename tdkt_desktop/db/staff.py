@@ -13,27 +13,25 @@ from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
 
 _SELECT = """
-SELECT s.*, coalesce(u.name, '') AS unit_name
+SELECT s.id, s.code, s.full_name, s.birth_date, s.gender, s.position, s.unit_id, s.recruited_on,
+       s.active, s.note, coalesce(u.name, '') AS unit_name, s.fold
 FROM staff s LEFT JOIN units u ON u.id = s.unit_id
 """
 
 GENDERS = ("", "Nam", "Nữ")
 
 
-def _row_to_staff(row: dict) -> Staff:
-    return Staff(
-        id=row["id"],
-        code=row["code"],
-        full_name=row["full_name"],
-        birth_date=dt.date.fromisoformat(row["birth_date"]) if row["birth_date"] else None,
-        gender=row["gender"],
-        position=row["position"],
-        unit_id=row["unit_id"],
-        recruited_on=dt.date.fromisoformat(row["recruited_on"]) if row["recruited_on"] else None,
-        active=bool(row["active"]),
-        note=row["note"],
-        unit_name=row["unit_name"],
-    )
+_date = dt.date.fromisoformat
+
+
+def _staff_rows(db: Database, sql: str, args: list) -> list[Staff]:
+    # Plain cursor tuples, not sqlite-utils dicts: 20,000 people load in a fraction of the time.
+    return [
+        Staff(i, code, name, _date(birth) if birth else None, gender, position, unit_id,
+              _date(recruited) if recruited else None, bool(active), note, unit_name, folded)
+        for (i, code, name, birth, gender, position, unit_id, recruited, active, note, unit_name,
+             folded) in db.execute(sql, args).fetchall()
+    ]
 
 
 def list_staff(
@@ -50,7 +48,7 @@ def list_staff(
     if not include_inactive:
         clauses.append("s.active = 1")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return [_row_to_staff(r) for r in db.query(_SELECT + where + " ORDER BY s.fold", args)]
+    return _staff_rows(db, _SELECT + where + " ORDER BY s.fold", args)
 
 
 def get_staff(db: Database, staff_id: int) -> Staff:
@@ -59,16 +57,16 @@ def get_staff(db: Database, staff_id: int) -> Staff:
     Raises:
         NotFoundError: no such person.
     """
-    rows = list(db.query(_SELECT + " WHERE s.id = ?", [staff_id]))
+    rows = _staff_rows(db, _SELECT + " WHERE s.id = ?", [staff_id])
     if not rows:
         raise NotFoundError(f"Không tìm thấy cán bộ có mã số nội bộ {staff_id}.")
-    return _row_to_staff(rows[0])
+    return rows[0]
 
 
 def find_by_code(db: Database, code: str) -> Staff | None:
     """The person with this staff code (exact, after trimming), or None."""
-    rows = list(db.query(_SELECT + " WHERE s.code = ?", [nfc(code)]))
-    return _row_to_staff(rows[0]) if rows else None
+    rows = _staff_rows(db, _SELECT + " WHERE s.code = ?", [nfc(code)])
+    return rows[0] if rows else None
 
 
 def normalized(staff: Staff) -> Staff:
@@ -231,8 +229,8 @@ def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
             + " JOIN staff_fts f ON f.rowid = s.id WHERE staff_fts MATCH ? "
             "ORDER BY s.active DESC, s.fold LIMIT ?"
         )
-        return [_row_to_staff(r) for r in db.query(sql, [match, limit])]
+        return _staff_rows(db, sql, [match, limit])
     clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?" for _ in words]
     args: list[object] = [f"% {w}%" for w in words]
     sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY s.active DESC, s.fold LIMIT ?"
-    return [_row_to_staff(r) for r in db.query(sql, [*args, limit])]
+    return _staff_rows(db, sql, [*args, limit])

@@ -45,6 +45,8 @@ class FoldFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if not self._tokens and self._predicate is None:
+            return True  # the common case, kept cheap: called once per row on every reset
         record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
         if record is None:
             return False

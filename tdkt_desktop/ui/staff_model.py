@@ -13,8 +13,10 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 def _name_key(s: Staff) -> tuple[str, str]:
-    # Vietnamese lists sort by tên (given name), then by the whole name.
-    return (fold(s.given_name), fold(s.full_name))
+    # Vietnamese lists sort by tên (given name), then by the whole name; the stored fold saves
+    # re-folding 20,000 names on every sort.
+    folded = s.fold or fold(s.full_name)
+    return (folded.rpartition(" ")[2], folded)
 
 
 class StaffTableModel(RecordTableModel):

@@ -104,8 +104,6 @@ class StaffTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Measure at most 200 rows when fitting columns, so 20,000 staff still open instantly.
-        header.setResizeContentsPrecision(200)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._on_edit)
 
@@ -157,15 +155,22 @@ class StaffTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self.unit_tree.selectionModel().currentChanged.connect(lambda *_: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_current_changed())
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         window.data_changed.connect(self.refresh)
         self._load_units()
+        # Connected after the first fill, so opening the tab loads the staff once, not twice.
+        self.unit_tree.selectionModel().currentChanged.connect(lambda *_: self.refresh())
         self.refresh()
-        self.table.resizeColumnsToContents()
+        self._set_column_widths()
+
+    def _set_column_widths(self) -> None:
+        # Widths from the font, not resizeColumnsToContents(), which measures rows (slow on 20,000).
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((8, 24, 11, 8, 18, 30, 14, 14)):
+            self.table.setColumnWidth(column, chars * char + 16)
 
     # --- data -------------------------------------------------------------------------------
     def _load_units(self) -> None:
