@@ -202,3 +202,134 @@ def _award_catalog(db: Database) -> None:
             ],
         )
 
+
+
+@migrations(name="0004_certificate_register")
+def _certificate_register(db: Database) -> None:
+    """Certificate register (serial per printed certificate, reprints logged) and print profiles."""
+    db.execute(
+        """CREATE TABLE certificate_register (
+            id INTEGER PRIMARY KEY,
+            award_id INTEGER NOT NULL REFERENCES awards(id),
+            serial TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            seq INTEGER,
+            printed_at TEXT NOT NULL,
+            reprint INTEGER NOT NULL DEFAULT 0,
+            mode TEXT NOT NULL DEFAULT 'full' CHECK (mode IN ('full', 'overlay')),
+            profile_name TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX certificate_register_award ON certificate_register(award_id)")
+    # A running number is handed out once per year; reprints reuse the award's serial.
+    db.execute(
+        "CREATE UNIQUE INDEX certificate_register_seq ON certificate_register(year, seq) "
+        "WHERE reprint = 0 AND seq IS NOT NULL"
+    )
+    db.execute(
+        """CREATE TABLE print_profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            blank_type TEXT NOT NULL,
+            offset_x_mm REAL NOT NULL DEFAULT 0,
+            offset_y_mm REAL NOT NULL DEFAULT 0,
+            printer_name TEXT NOT NULL DEFAULT '',
+            is_default INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE TABLE print_options (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations(name="0003_review_council")
+def _review_council(db: Database) -> None:
+    """Yearly review: office rule-set copies, unit ratings, proposals, council members/meetings/votes."""
+    db.execute(
+        """CREATE TABLE office_rulesets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            based_on TEXT NOT NULL DEFAULT '',
+            effective_from TEXT NOT NULL,
+            data TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    # leads_bloc: NULL while the bloc (khối) result is unknown, then 1/0 (Cờ thi đua).
+    db.execute(
+        """CREATE TABLE unit_ratings (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            year INTEGER NOT NULL,
+            rating TEXT NOT NULL CHECK (rating IN ('HTXS', 'HTT', 'HT', 'KHT')),
+            leads_bloc INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (unit_id, year)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE proposals (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            award_type TEXT NOT NULL REFERENCES award_types(code),
+            staff_id INTEGER REFERENCES staff(id),
+            unit_id INTEGER REFERENCES units(id),
+            status TEXT NOT NULL DEFAULT 'de_nghi'
+                CHECK (status IN ('de_nghi', 'dat', 'khong_dat', 'da_quyet_dinh', 'trinh_cap_tren')),
+            decision_id INTEGER REFERENCES decisions(id),
+            note TEXT NOT NULL DEFAULT '',
+            CHECK ((staff_id IS NULL) <> (unit_id IS NULL))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX proposals_once_staff ON proposals(year, award_type, staff_id) "
+        "WHERE staff_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX proposals_once_unit ON proposals(year, award_type, unit_id) "
+        "WHERE unit_id IS NOT NULL"
+    )
+    db.execute(
+        """CREATE TABLE council_members (
+            id INTEGER PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            fold TEXT NOT NULL,
+            role TEXT NOT NULL
+                CHECK (role IN ('chu_tich', 'pho_chu_tich', 'uy_vien_thuong_truc', 'uy_vien', 'thu_ky')),
+            position TEXT NOT NULL DEFAULT '',
+            staff_id INTEGER REFERENCES staff(id),
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE council_meetings (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            held_on TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            secret_ballot INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'dang_hop' CHECK (status IN ('dang_hop', 'ket_thuc')),
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    # Attendance rows are the meeting's snapshot of the membership (total = rows of the meeting).
+    db.execute(
+        """CREATE TABLE council_attendance (
+            meeting_id INTEGER NOT NULL REFERENCES council_meetings(id),
+            member_id INTEGER NOT NULL REFERENCES council_members(id),
+            present INTEGER NOT NULL DEFAULT 1,
+            written_opinion INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (meeting_id, member_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE council_votes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES council_meetings(id),
+            proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+            votes_for INTEGER NOT NULL DEFAULT 0 CHECK (votes_for >= 0),
+            votes_against INTEGER NOT NULL DEFAULT 0 CHECK (votes_against >= 0),
+            votes_invalid INTEGER NOT NULL DEFAULT 0 CHECK (votes_invalid >= 0),
+            UNIQUE (meeting_id, proposal_id)
+        )"""
+    )

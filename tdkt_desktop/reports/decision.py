@@ -71,10 +71,11 @@ def count_phrase(units: int, people: int) -> str:
 
 
 def _groups(awards: Iterable[Any]) -> list[tuple[str, list[Any]]]:
-    """Awards grouped by award type in decision order (first appearance)."""
+    """Awards grouped by award name in decision order (first appearance); the individual and
+    collective variants of one form share a name, so they make one group."""
     groups: dict[str, list[Any]] = {}
     for a in awards:
-        groups.setdefault(a.award_type, []).append(a)
+        groups.setdefault(a.award_name, []).append(a)
     return list(groups.items())
 
 
@@ -100,7 +101,7 @@ def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str,
     groups = _groups(awards)
     rows: list[ListRow] = []
     numeral = 0
-    for code, items in groups:
+    for _name, items in groups:
         for label, members in (("Tập thể", [a for a in items if a.staff_id is None]),
                                ("Cá nhân", [a for a in items if a.staff_id is not None])):
             if not members:
@@ -133,7 +134,8 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
     year = decision.year
     issuer = base.issuer_name(settings.office_name)
     head_title = nfc(settings.signer_title).upper()
-    whats = [_what(items[0].award_name, kinds.get(code, "hinh_thuc"), year) for code, items in groups]
+    whats = [_what(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
+             for name, items in groups]
     summary = nfc(decision.summary)
     if summary:
         subject = summary if summary.lower().startswith("về việc") else f"Về việc {summary[0].lower()}{summary[1:]}"
@@ -141,19 +143,19 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
         people = sum(a.staff_id is not None for a in awards)
         who = _who(people, len(awards) - people).lower()
         subject = f"Về việc {' và '.join(whats)} cho các {who}" if whats else "Về việc khen thưởng"
-    articles = []
     clauses = []
-    for (code, items), what in zip(groups, whats):
+    for (_name, items), what in zip(groups, whats):
         counts = count_phrase(sum(a.staff_id is None for a in items), sum(a.staff_id is not None for a in items))
-        if kinds.get(code) == "danh_hieu":
+        if kinds.get(items[0].award_type) == "danh_hieu":
             clauses.append(f"{what[0].upper()}{what[1:]} cho {counts} (có danh sách kèm theo).")
         else:
             clauses.append(f"{what[0].upper()}{what[1:]} cho {counts} (có danh sách kèm theo) "
-                           f"đã có thành tích xuất sắc trong công tác năm {year}.")
+                           f"đã có thành tích xuất sắc trong công tác năm {items[0].year or year}.")
     if len(clauses) == 1:
-        articles.append(f"Điều 1. {clauses[0]}")
+        articles = [f"Điều 1. {clauses[0]}"]
     else:
-        articles.append("Điều 1. " + " ".join(f"{i}. {c}" for i, c in enumerate(clauses, start=1)))
+        articles = ["Điều 1. Khen thưởng các tập thể, cá nhân có tên trong danh sách kèm theo, cụ thể:"]
+        articles += [f"{i}. {c}" for i, c in enumerate(clauses, start=1)]
     total = sum(a.amount or 0 for a in awards)
     if total:
         articles.append(
@@ -173,7 +175,7 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
     people = sum(a.staff_id is not None for a in awards)
     units = len(awards) - people
     who = _who(people, units)
-    verbs = " VÀ ".join(("ĐƯỢC " + w).upper() for w in whats)
+    verbs = "ĐƯỢC " + " VÀ ".join(w.upper() for w in whats)
     list_title = f"DANH SÁCH {who} {verbs}".replace("“", "").replace("”", "")
     subtitle = (f"(Kèm theo Quyết định số {decision.number} ngày {format_date(decision.issued_on)} "
                 f"của {head_title.capitalize()} {base.office_plain(settings.office_name)})")
