@@ -169,7 +169,7 @@ class StaffTab(QWidget):
     def _set_column_widths(self) -> None:
         # Widths from the font, not resizeColumnsToContents(), which measures rows (slow on 20,000).
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((8, 24, 11, 8, 18, 30, 14, 14)):
+        for column, chars in enumerate((7, 20, 10, 7, 16, 34, 13, 13)):
             self.table.setColumnWidth(column, chars * char + 16)
 
     # --- data -------------------------------------------------------------------------------

@@ -245,3 +245,12 @@ def test_header_sort_orders_rows_and_keeps_selection(main_window, qtbot):
     main_window.data_changed.emit()  # a reload keeps the chosen order
     given_after = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
     assert given_after == given
+
+
+def test_search_results_model(qtmodeltester, demo_db):
+    from tdkt_desktop.ui.quick_search import SearchResultsModel
+
+    model = SearchResultsModel()
+    model.set_rows(staff_db.search_staff(demo_db, "th"))
+    qtmodeltester.check(model)
+    assert model.rowCount() > 0
