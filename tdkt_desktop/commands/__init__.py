@@ -8,4 +8,5 @@ COMMAND_MODULES = [
     "tdkt_desktop.commands.demo",
     "tdkt_desktop.commands.maintenance",
     "tdkt_desktop.commands.screenshots",
+    "tdkt_desktop.commands.print_cmd",
 ]

@@ -31,6 +31,8 @@ MARGIN_BOTTOM = 20 * MM
 MARGIN_LEFT = 30 * MM
 MARGIN_RIGHT = 15 * MM
 
+#: Space left in "Số:        /BC-SKHCN" for the clerk to write the number by hand (non-breaking: kept).
+BLANK_NUMBER = "\u00a0" * 10
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
@@ -66,7 +68,8 @@ def string_width(text: str, font: str, size: float) -> float:
 def vn_date(d: dt.date | None) -> str:
     """'ngày 05 tháng 02 năm 2024' / 'ngày 10 tháng 8 năm 2020' (NĐ 30: leading 0 for day < 10, month 1–2)."""
     if d is None:
-        return "ngày      tháng      năm 20   "
+        gap = "\u00a0" * 6  # non-breaking, so the blanks survive paragraph wrapping
+        return f"ngày{gap}tháng{gap}năm 20{gap}"
     day = f"{d.day:02d}"
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {day} tháng {month} năm {d.year}"
@@ -218,7 +221,7 @@ def letterhead_table(lh: Letterhead, frame_width: float) -> Any:
     right = [para(QUOC_HIEU, s["head_right_bold"]), para(TIEU_NGU, s["motto"]),
              rule(string_width(TIEU_NGU, FONT_BOLD, 13))]
     table = Table(
-        [[left, right], [para(f"Số: {lh.number}" if lh.number else "Số:        /", s["number"]),
+        [[left, right], [para(f"Số: {lh.number}" if lh.number else f"Số:{BLANK_NUMBER}/", s["number"]),
                          para(place_date_line(lh.place, lh.date), s["date"])]],
         colWidths=[left_w, right_w],
     )
