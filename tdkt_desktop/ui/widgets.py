@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 from tdkt_desktop.text import DateError, format_date, parse_date
 
@@ -42,4 +42,14 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
-__all__ = ["DateError", "DateLineEdit", "ErrorLabel"]
+def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButtonBox:
+    """Save/Cancel buttons in Vietnamese, wired to the dialog's accept/reject."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "save_cancel_box"]

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from tdkt_desktop.db.records import Settings
-from tdkt_desktop.ui.widgets import ErrorLabel
+from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
 
 FIELDS = [
     ("office_name", "Tên cơ quan *"),
@@ -35,13 +35,7 @@ class SettingsDialog(QDialog):
             self.edits[key] = edit
             form.addRow(label, edit)
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_box(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

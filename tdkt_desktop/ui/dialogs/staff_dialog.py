@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import DateError
-from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel
+from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 
 Validator = Callable[[Staff], dict[str, str]]
 
@@ -71,13 +71,9 @@ class StaffDialog(QDialog):
             col.addWidget(widget)
             col.addWidget(self.errors[key])
             form.addRow(label, box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_box(self)
+        self.buttons.accepted.disconnect()
+        self.buttons.accepted.connect(self._on_accept)  # re-validate before closing
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
