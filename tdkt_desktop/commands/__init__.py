@@ -9,4 +9,5 @@ COMMAND_MODULES = [
     "tdkt_desktop.commands.maintenance",
     "tdkt_desktop.commands.screenshots",
     "tdkt_desktop.commands.print_cmd",
+    "tdkt_desktop.commands.eligibility",
 ]

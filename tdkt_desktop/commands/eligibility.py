@@ -1,0 +1,52 @@
+"""``tdkt-desktop eligibility --year Y [--json]``: every verdict of the year, with its reasons."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the ``eligibility`` command."""
+    p = sub.add_parser("eligibility", help="xét điều kiện danh hiệu, khen thưởng của một năm")
+    p.add_argument("--year", type=int, required=True, help="năm xét (ví dụ 2025)")
+    p.add_argument("--json", action="store_true", help="in danh sách kết quả dạng JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the verdicts: a readable list, or JSON objects with the keys the issue fixes."""
+    from tdkt_desktop import paths
+    from tdkt_desktop.db.connection import open_database
+    from tdkt_desktop.db.eligibility_input import evaluate_year
+    from tdkt_desktop.db.errors import NotFoundError, ValidationError
+
+    if not 1900 <= args.year <= 2100:
+        raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})
+    path = args.db or paths.database_path()
+    if not path.exists():
+        raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}”.")
+    db = open_database(path)
+    try:
+        result = evaluate_year(db, args.year)
+    finally:
+        db.close()
+    verdicts = result.all_verdicts()
+    if args.json:
+        print(json.dumps([v.as_json() for v in verdicts], ensure_ascii=False, indent=2))
+        return 0
+    print(f"Xét năm {args.year} theo bộ quy tắc: {result.ruleset.label()}")
+    eligible = sum(v.eligible for v in verdicts)
+    print(f"{len(result.people)} cá nhân, {len(result.units)} tập thể; {eligible} kết quả đủ điều kiện.\n")
+    current = None
+    for v in verdicts:
+        if (v.subject, v.subject_id) != current:
+            current = (v.subject, v.subject_id)
+            who = f"{v.code} {v.name} — {v.unit_name}" if v.subject == "ca_nhan" else f"Tập thể: {v.name}"
+            print(who)
+        mark = "ĐỦ ĐIỀU KIỆN" if v.eligible else "chưa đủ"
+        council = " (cần Hội đồng xác nhận)" if v.needs_council else ""
+        print(f"  [{mark}{council}] {v.award_name}")
+        for reason in v.reasons:
+            print(f"      - {reason}")
+    return 0

@@ -1,0 +1,275 @@
+"""Yearly review (bình xét): office rule-set copies, unit ratings, proposals, and decisions from results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import audit
+from tdkt_desktop.db.errors import NotFoundError, ValidationError
+from tdkt_desktop.db.records import Proposal, UnitRating
+from tdkt_desktop.rules import ruleset as rules
+from tdkt_desktop.rules.model import RATING_ORDER
+from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.text import nfc
+
+STATUS_NAMES = {
+    "de_nghi": "Đề nghị",
+    "dat": "Đạt",
+    "khong_dat": "Không đạt",
+    "da_quyet_dinh": "Đã có quyết định",
+    "trinh_cap_tren": "Trình cấp trên",
+}
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+# --- rule sets --------------------------------------------------------------------------------
+
+
+def office_rulesets(db: Database) -> list[RuleSet]:
+    """The office's own copies (active or not)."""
+    out = []
+    for row in db.query("SELECT * FROM office_rulesets ORDER BY effective_from, id"):
+        data = json.loads(row["data"])
+        out.append(
+            RuleSet(
+                id=data["id"], name=row["name"], effective_from=dt.date.fromisoformat(row["effective_from"]),
+                data=data, source="office", office_id=row["id"], based_on=row["based_on"],
+                active=bool(row["active"]),
+            )
+        )
+    return out
+
+
+def all_rulesets(db: Database) -> list[RuleSet]:
+    """Bundled sets and office copies; ``rules.ruleset.resolve`` picks one per year."""
+    return rules.load_builtin() + office_rulesets(db)
+
+
+def ruleset_for_year(db: Database, year: int) -> RuleSet:
+    """The set that judges ``year`` in this office."""
+    return rules.resolve(all_rulesets(db), year)
+
+
+def get_office_ruleset(db: Database, office_id: int) -> RuleSet:
+    """One office copy.
+
+    Raises:
+        NotFoundError: no such copy.
+    """
+    for rs in office_rulesets(db):
+        if rs.office_id == office_id:
+            return rs
+    raise NotFoundError(f"Không tìm thấy bộ quy tắc của cơ quan số {office_id}.")
+
+
+def copy_ruleset(db: Database, source: RuleSet, name: str | None = None) -> int:
+    """Save an editable office copy of ``source`` (same effective date, so it replaces it)."""
+    data = json.loads(json.dumps(source.data))
+    name = nfc(name) or f"{source.name} (bản của cơ quan)"
+    data["name"] = name
+    data["id"] = f"{source.data['id']}_co_quan"
+    rs = rules.from_data(data)
+    with db.atomic():
+        new_id = int(db["office_rulesets"].insert({
+            "name": name, "based_on": source.name, "effective_from": rs.effective_from.isoformat(),
+            "data": json.dumps(data, ensure_ascii=False), "active": 1, "updated_at": _now(),
+        }).last_pk)
+        audit.record(db, "them", "office_rulesets", new_id, f"sao chép từ {source.name}")
+    return new_id
+
+
+def save_office_ruleset(db: Database, office_id: int, data: dict, *, active: bool = True) -> None:
+    """Replace an office copy's parameters after validation.
+
+    Raises:
+        ValidationError: a parameter is wrong (path → Vietnamese message); nothing is saved.
+        NotFoundError: no such copy.
+    """
+    before = get_office_ruleset(db, office_id)
+    rs = rules.from_data(data)
+    with db.atomic():
+        db["office_rulesets"].update(office_id, {
+            "name": nfc(rs.name), "effective_from": rs.effective_from.isoformat(),
+            "data": json.dumps(data, ensure_ascii=False), "active": int(active), "updated_at": _now(),
+        })
+        changed = [p for p, v in rules.flatten(data) if dict(rules.flatten(before.data)).get(p) != v]
+        audit.record(db, "sua", "office_rulesets", office_id, "; ".join(changed)[:500])
+
+
+def delete_office_ruleset(db: Database, office_id: int) -> None:
+    """Remove an office copy; the bundled set it replaced applies again."""
+    get_office_ruleset(db, office_id)
+    with db.atomic():
+        db["office_rulesets"].delete(office_id)
+        audit.record(db, "xoa", "office_rulesets", office_id)
+
+
+# --- unit ratings -----------------------------------------------------------------------------
+
+
+def set_unit_rating(db: Database, item: UnitRating) -> None:
+    """Save a unit's yearly rating (and bloc result); one row per unit and year.
+
+    Raises:
+        ValidationError: unknown rating or unit.
+    """
+    errors = {}
+    if item.rating not in RATING_ORDER:
+        errors["rating"] = f"Xếp loại tập thể “{item.rating}” không hợp lệ (HTXS, HTT, HT, KHT)."
+    if not db["units"].count_where("id = ?", [item.unit_id]):
+        errors["unit_id"] = "Không tìm thấy đơn vị cần xếp loại."
+    if errors:
+        raise ValidationError(errors)
+    leads = None if item.leads_bloc is None else int(item.leads_bloc)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO unit_ratings (unit_id, year, rating, leads_bloc, note) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (unit_id, year) DO UPDATE SET rating = excluded.rating, "
+            "leads_bloc = excluded.leads_bloc, note = excluded.note",
+            [item.unit_id, item.year, item.rating, leads, nfc(item.note)],
+        )
+        audit.record(db, "luu", "unit_ratings", f"{item.unit_id}/{item.year}", f"{item.rating}")
+
+
+def unit_ratings(db: Database, year: int) -> dict[int, UnitRating]:
+    """unit id → rating for ``year``."""
+    return {
+        r["unit_id"]: UnitRating(
+            unit_id=r["unit_id"], year=r["year"], rating=r["rating"],
+            leads_bloc=None if r["leads_bloc"] is None else bool(r["leads_bloc"]), note=r["note"],
+            unit_name=r["name"],
+        )
+        for r in db.query(
+            "SELECT ur.*, u.name FROM unit_ratings ur JOIN units u ON u.id = ur.unit_id WHERE ur.year = ?", [year]
+        )
+    }
+
+
+# --- proposals --------------------------------------------------------------------------------
+
+_PROPOSAL_SELECT = """
+SELECT p.*, coalesce(s.full_name, u.name) AS name, coalesce(s.code, '') AS code,
+       coalesce(su.name, u.name, '') AS unit_name, coalesce(t.name, p.award_type) AS award_name
+FROM proposals p
+LEFT JOIN staff s ON s.id = p.staff_id
+LEFT JOIN units su ON su.id = s.unit_id
+LEFT JOIN units u ON u.id = p.unit_id
+LEFT JOIN award_types t ON t.code = p.award_type
+"""
+
+
+def _row_to_proposal(row: dict) -> Proposal:
+    return Proposal(
+        id=row["id"], year=row["year"], award_type=row["award_type"], staff_id=row["staff_id"],
+        unit_id=row["unit_id"], status=row["status"], decision_id=row["decision_id"], note=row["note"],
+        name=row["name"] or "", code=row["code"], unit_name=row["unit_name"], award_name=row["award_name"],
+    )
+
+
+def list_proposals(db: Database, year: int, *, award: str | None = None) -> list[Proposal]:
+    """Proposals of a year: collectives first, then people by name."""
+    where, args = " WHERE p.year = ?", [year]
+    if award:
+        where += " AND p.award_type = ?"
+        args.append(award)
+    order = " ORDER BY p.unit_id IS NULL, t.sort_order, s.fold, u.name"
+    return [_row_to_proposal(r) for r in db.query(_PROPOSAL_SELECT + where + order, args)]
+
+
+def get_proposal(db: Database, proposal_id: int) -> Proposal:
+    """One proposal.
+
+    Raises:
+        NotFoundError: no such proposal.
+    """
+    rows = list(db.query(_PROPOSAL_SELECT + " WHERE p.id = ?", [proposal_id]))
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy đề nghị số {proposal_id}.")
+    return _row_to_proposal(rows[0])
+
+
+def propose(db: Database, year: int, award: str, *, staff_id: int | None = None, unit_id: int | None = None) -> int:
+    """Mark one person or unit as proposed for ``award`` in ``year`` (idempotent).
+
+    Raises:
+        ValidationError: unknown award, or the award does not fit a person/unit, or it was already given.
+    """
+    errors = {}
+    row = db.execute("SELECT target, name FROM award_types WHERE code = ?", [award]).fetchone()
+    if (staff_id is None) == (unit_id is None):
+        errors["subject"] = "Đề nghị phải dành cho đúng một cá nhân hoặc một tập thể."
+    elif not row:
+        errors["award"] = f"Không có danh hiệu/hình thức “{award}” trong danh mục."
+    elif row[0] != ("ca_nhan" if staff_id is not None else "tap_the"):
+        errors["award"] = f"“{row[1]}” không dành cho {'cá nhân' if staff_id is not None else 'tập thể'}."
+    elif db["awards"].count_where(
+        "award_type = ? AND year = ? AND " + ("staff_id = ?" if staff_id is not None else "unit_id = ?"),
+        [award, year, staff_id if staff_id is not None else unit_id],
+    ):
+        errors["award"] = f"Đã có quyết định tặng “{row[1]}” năm {year}; không đề nghị lần nữa."
+    if errors:
+        raise ValidationError(errors)
+    column = "staff_id" if staff_id is not None else "unit_id"
+    subject = staff_id if staff_id is not None else unit_id
+    existing = db.execute(
+        f"SELECT id FROM proposals WHERE year = ? AND award_type = ? AND {column} = ?", [year, award, subject]
+    ).fetchone()
+    if existing:
+        return int(existing[0])
+    with db.atomic():
+        new_id = int(db["proposals"].insert({
+            "year": year, "award_type": award, "staff_id": staff_id, "unit_id": unit_id, "status": "de_nghi",
+        }).last_pk)
+        audit.record(db, "them", "proposals", new_id, f"{award} năm {year}")
+    return new_id
+
+
+def withdraw(db: Database, proposal_id: int) -> None:
+    """Remove a proposal that has no decision yet (its votes go with it).
+
+    Raises:
+        ValidationError: the proposal already led to a decision.
+    """
+    item = get_proposal(db, proposal_id)
+    if item.status == "da_quyet_dinh":
+        raise ValidationError({"status": f"Đề nghị “{item.award_name}” của {item.name} đã có quyết định, không rút được."})
+    with db.atomic():
+        db.execute("DELETE FROM council_votes WHERE proposal_id = ?", [proposal_id])
+        db["proposals"].delete(proposal_id)
+        audit.record(db, "xoa", "proposals", proposal_id, f"{item.award_type} — {item.name}")
+
+
+def set_proposed(db: Database, year: int, award: str, staff_ids: list[int], proposed: bool) -> int:
+    """Propose (or withdraw) ``award`` for many people in one transaction; returns how many changed.
+
+    Raises:
+        ValidationError: one of them cannot be proposed; nothing is changed.
+    """
+    existing = {p.staff_id: p for p in list_proposals(db, year, award=award) if p.staff_id is not None}
+    changed = 0
+    with db.atomic():
+        for sid in staff_ids:
+            if proposed and sid not in existing:
+                propose(db, year, award, staff_id=sid)
+                changed += 1
+            elif not proposed and sid in existing:
+                withdraw(db, existing[sid].id)
+                changed += 1
+    return changed
+
+
+def next_decision_number(db: Database, year: int) -> int:
+    """One more than the highest leading number of this year's decisions (e.g. '125/QĐ-SKHCN' → 126)."""
+    best = 0
+    for (number,) in db.execute("SELECT number FROM decisions WHERE year = ?", [year]).fetchall():
+        match = re.match(r"\s*(\d+)", number or "")
+        if match:
+            best = max(best, int(match.group(1)))
+    return best + 1

@@ -1,0 +1,400 @@
+"""Versioned rule sets: load the bundled JSON files, validate edits, pick the set in force for a year.
+
+Which set judges a year: the one in force on 31 December of that year (the yearly review happens at
+year end). So 2025 is judged by NĐ 152/2025 (from 01/07/2025) even though NĐ 98/2023 covered its first
+half; history (titles already decided) is never re-judged, and a past year's exclusions use that
+year's own set.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from tdkt_desktop.db.errors import ValidationError
+from tdkt_desktop.rules.model import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
+
+#: Rule templates the engine knows, with the award codes each may be used for.
+RULES = {
+    "ldtt": "cá nhân",
+    "cstdcs": "cá nhân",
+    "cstd_tinh": "cá nhân",
+    "giay_khen": "cá nhân",
+    "bk_tinh": "cá nhân",
+    "chain_after": "cá nhân",
+    "knc": "cá nhân",
+    "ttldtt": "tập thể",
+    "co": "tập thể",
+}
+COLLECTIVE_RULES = {"ttldtt", "co"}
+VOTE_BASES = {"present": "số thành viên có mặt", "total": "tổng số thành viên Hội đồng"}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One rule set: identity, effective date and the parameter tree (``data``)."""
+
+    id: str
+    name: str
+    effective_from: dt.date
+    data: dict
+    source: str = "builtin"  # builtin | office
+    office_id: int | None = None
+    based_on: str = ""
+    active: bool = True
+
+    def award(self, code: str) -> dict | None:
+        """The parameters of one award, or None when this set does not evaluate it."""
+        params = self.data["awards"].get(code)
+        return params if params and params.get("enabled", True) else None
+
+    def awards(self, *, collective: bool | None = None) -> list[str]:
+        """Enabled award codes in file order (which is dependency order)."""
+        codes = [c for c in self.data["awards"] if self.award(c)]
+        if collective is None:
+            return codes
+        return [c for c in codes if (self.data["awards"][c]["rule"] in COLLECTIVE_RULES) == collective]
+
+    def award_name(self, code: str) -> str:
+        """The Vietnamese name of an award as this set calls it."""
+        params = self.data["awards"].get(code) or {}
+        return params.get("name", code)
+
+    def vote_rule(self, code: str) -> dict:
+        """The council vote rule for an award (its own, or the default)."""
+        params = self.data["awards"].get(code) or {}
+        return params.get("vote") or self.data["council"]["default_vote"]
+
+    @property
+    def exclusions(self) -> dict:
+        return self.data["exclusions"]
+
+    def label(self) -> str:
+        """Name with the effective date and 'bản của cơ quan' for office copies."""
+        suffix = " (bản của cơ quan)" if self.source == "office" else ""
+        return f"{self.name} — từ {self.effective_from:%d/%m/%Y}{suffix}"
+
+
+def frac(value: Any) -> Fraction:
+    """A share written as 0.8, '4/5' or '80%' → Fraction (exact, so 2/3 of 9 is exactly 6)."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    text = str(value).strip()
+    if text.endswith("%"):
+        return Fraction(text[:-1].strip()) / 100
+    return Fraction(text)
+
+
+def percent(value: Any) -> str:
+    """'4/5' → '80 %', '2/3' → '66,7 %' (Vietnamese decimal comma)."""
+    number = float(frac(value) * 100)
+    text = f"{number:.0f}" if abs(number - round(number)) < 1e-9 else f"{number:.1f}".replace(".", ",")
+    return f"{text} %"
+
+
+def load_builtin() -> list[RuleSet]:
+    """The rule sets shipped in ``resources/rulesets``, oldest first."""
+    from tdkt_desktop import paths
+
+    sets = []
+    for path in sorted(paths.resource_path("rulesets").glob("*.json")):
+        sets.append(from_data(json.loads(path.read_text(encoding="utf-8"))))
+    return sorted(sets, key=lambda s: s.effective_from)
+
+
+def from_data(data: dict, **kwargs) -> RuleSet:
+    """Build a RuleSet from its parameter tree.
+
+    Raises:
+        ValidationError: with a Vietnamese message per wrong parameter (path → message).
+    """
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    return RuleSet(
+        id=data["id"],
+        name=data["name"],
+        effective_from=dt.date.fromisoformat(data["effective_from"]),
+        data=copy.deepcopy(data),
+        **kwargs,
+    )
+
+
+def resolve(sets: list[RuleSet], year: int) -> RuleSet:
+    """The set in force on 31/12/``year``; an office copy wins over a bundled set of the same date.
+
+    Raises:
+        ValidationError: no set covers that year.
+    """
+    end = dt.date(year, 12, 31)
+    candidates = [s for s in sets if s.active and s.effective_from <= end]
+    if not candidates:
+        raise ValidationError({"year": f"Không có bộ quy tắc nào áp dụng cho năm {year}."})
+    return max(candidates, key=lambda s: (s.effective_from, s.source == "office", s.office_id or 0))
+
+
+def base_salary_on(rs: RuleSet, day: dt.date) -> int:
+    """Mức lương cơ sở in force on ``day`` (the rule set's dated table)."""
+    amount = 0
+    for row in sorted(rs.data["base_salary"], key=lambda r: r["from"]):
+        if dt.date.fromisoformat(row["from"]) <= day:
+            amount = int(row["amount"])
+    return amount
+
+
+def money_amount(rs: RuleSet, award: str, day: dt.date) -> int | None:
+    """Coefficient × lương cơ sở on the decision date, rounded up to the next 10,000 đ (NĐ 152 Điều 49)."""
+    params = rs.data["awards"].get(award) or {}
+    coefficient = params.get("money")
+    salary = base_salary_on(rs, day)
+    if coefficient is None or not salary:
+        return None
+    step = int(rs.data.get("money_rounding") or 1)
+    raw = Fraction(str(coefficient)) * salary
+    return int(math.ceil(raw / step) * step)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+_INT_PARAMS = {
+    "initiative_window_years": (1, 10),
+    "chain_years": (1, 10),
+    "consecutive_years": (1, 10),
+    "htxs_years": (1, 10),
+    "initiatives_in_htxs_years": (0, 20),
+    "run_years": (1, 20),
+    "htxs_in_run": (0, 20),
+    "cstdcs_in_run": (0, 20),
+    "initiatives_in_run": (0, 20),
+    "service_years_male": (1, 50),
+    "service_years_female": (1, 50),
+    "reduction_years": (0, 20),
+    "min_cstdcs": (0, 100),
+}
+_RATING_PARAMS = {"min_rating", "run_min_rating", "unit_min_rating", "members_min_rating"}
+_SHARE_PARAMS = {"ldtt_share"}
+
+
+def _check_share(errors: dict, path: str, value: Any, label: str) -> None:
+    try:
+        share = frac(value)
+    except (ValueError, ZeroDivisionError, TypeError):
+        errors[path] = f"{label}: “{value}” không phải tỉ lệ (ví dụ 0,8 hoặc 4/5 hoặc 80%)."
+        return
+    if not 0 < share <= 1:
+        errors[path] = f"{label}: tỉ lệ phải lớn hơn 0 và không quá 100 % (đang là {value})."
+
+
+def _check_vote(errors: dict, path: str, vote: Any) -> None:
+    if not isinstance(vote, dict):
+        errors[path] = "Quy tắc biểu quyết phải có cơ sở tính (base), tỉ lệ (share) và strict."
+        return
+    if vote.get("base") not in VOTE_BASES:
+        errors[f"{path}.base"] = (
+            f"Cơ sở tính tỉ lệ biểu quyết “{vote.get('base')}” không hợp lệ: dùng present (số có mặt) "
+            "hoặc total (tổng số thành viên)."
+        )
+    _check_share(errors, f"{path}.share", vote.get("share"), "Tỉ lệ đồng ý")
+    if not isinstance(vote.get("strict", False), bool):
+        errors[f"{path}.strict"] = "strict phải là true (lớn hơn) hoặc false (từ … trở lên)."
+
+
+def validate(data: Any) -> dict[str, str]:
+    """Every problem in a rule-set tree, path → Vietnamese message (empty when valid)."""
+    errors: dict[str, str] = {}
+    if not isinstance(data, dict):
+        return {"": "Bộ quy tắc phải là một đối tượng JSON."}
+    for key in ("id", "name", "effective_from"):
+        if not str(data.get(key) or "").strip():
+            errors[key] = f"Thiếu “{key}” của bộ quy tắc."
+    try:
+        dt.date.fromisoformat(str(data.get("effective_from")))
+    except ValueError:
+        errors["effective_from"] = f"Ngày hiệu lực “{data.get('effective_from')}” không hợp lệ."
+    salaries = data.get("base_salary")
+    if not isinstance(salaries, list) or not salaries:
+        errors["base_salary"] = "Cần bảng mức lương cơ sở (ít nhất một dòng)."
+    else:
+        for i, row in enumerate(salaries):
+            try:
+                dt.date.fromisoformat(str(row.get("from")))
+                if int(row.get("amount")) <= 0:
+                    raise ValueError
+            except (ValueError, TypeError, AttributeError):
+                errors[f"base_salary.{i}"] = f"Dòng {i + 1} của bảng lương cơ sở không hợp lệ."
+    excl = data.get("exclusions") or {}
+    if excl.get("discipline_min") not in DISCIPLINE_ORDER:
+        errors["exclusions.discipline_min"] = "Mức kỷ luật loại trừ phải là một hình thức kỷ luật đã biết."
+    months = excl.get("min_months_worked")
+    if not isinstance(months, int) or isinstance(months, bool) or not 0 <= months <= 12:
+        errors["exclusions.min_months_worked"] = "Số tháng công tác tối thiểu trong năm phải từ 0 đến 12."
+    absence = excl.get("absence_days_max")
+    if absence is not None and (not isinstance(absence, int) or isinstance(absence, bool) or absence < 1):
+        errors["exclusions.absence_days_max"] = "Số ngày nghỉ tối đa phải là số nguyên dương, hoặc để trống (tắt)."
+    council = data.get("council") or {}
+    _check_share(errors, "council.quorum", council.get("quorum"), "Tỉ lệ có mặt tối thiểu")
+    _check_vote(errors, "council.default_vote", council.get("default_vote"))
+    awards = data.get("awards")
+    if not isinstance(awards, dict) or not awards:
+        errors["awards"] = "Bộ quy tắc phải có danh sách danh hiệu, hình thức khen thưởng."
+        return errors
+    for code in council.get("office_decides") or []:
+        if code not in awards:
+            errors["council.office_decides"] = f"“{code}” không có trong danh sách khen thưởng của bộ quy tắc."
+    for code, params in awards.items():
+        _validate_award(errors, code, params, awards)
+    return errors
+
+
+def _validate_award(errors: dict, code: str, params: Any, awards: dict) -> None:
+    where = f"awards.{code}"
+    if not isinstance(params, dict):
+        errors[where] = f"{code}: tham số phải là một đối tượng."
+        return
+    label = params.get("name") or code
+    if params.get("rule") not in RULES:
+        errors[f"{where}.rule"] = f"{label}: quy tắc “{params.get('rule')}” không được hỗ trợ."
+    for key, (low, high) in _INT_PARAMS.items():
+        if key in params:
+            value = params[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                errors[f"{where}.{key}"] = f"{label}: “{key}” phải là số nguyên từ {low} đến {high} (đang là {value})."
+    for key in _RATING_PARAMS & params.keys():
+        value = params[key]
+        if value is None and key == "members_min_rating":
+            continue
+        if value not in RATING_ORDER:
+            errors[f"{where}.{key}"] = f"{label}: xếp loại “{value}” không hợp lệ (HTXS, HTT, HT, KHT)."
+    for key in _SHARE_PARAMS & params.keys():
+        _check_share(errors, f"{where}.{key}", params[key], f"{label}: tỉ lệ")
+    scope = params.get("initiative_min_scope")
+    if scope is not None and scope not in SCOPE_ORDER:
+        errors[f"{where}.initiative_min_scope"] = f"{label}: phạm vi sáng kiến “{scope}” không hợp lệ."
+    paths = params.get("paths")
+    if paths is not None and (not paths or not set(paths) <= {"htxs", "initiative"}):
+        errors[f"{where}.paths"] = f"{label}: paths phải gồm htxs và/hoặc initiative."
+    for key in ("chain_award",):
+        if key in params and params[key] not in awards:
+            errors[f"{where}.{key}"] = f"{label}: danh hiệu “{params[key]}” không có trong bộ quy tắc."
+    money = params.get("money")
+    if money is not None and (isinstance(money, bool) or not isinstance(money, int | float) or money < 0):
+        errors[f"{where}.money"] = f"{label}: hệ số tiền thưởng phải là số không âm (đang là {money})."
+    if "vote" in params and params["vote"] is not None:
+        _check_vote(errors, f"{where}.vote", params["vote"])
+    quota = params.get("quota")
+    if quota is not None:
+        if not isinstance(quota, dict) or quota.get("of") not in awards:
+            errors[f"{where}.quota"] = f"{label}: hạn mức phải ghi rõ tỉ lệ (share) trên danh hiệu nào (of)."
+        else:
+            _check_share(errors, f"{where}.quota.share", quota.get("share"), f"{label}: hạn mức")
+    if not isinstance(params.get("council_criteria", []), list):
+        errors[f"{where}.council_criteria"] = f"{label}: tiêu chí Hội đồng phải là danh sách."
+
+
+# --- flat view for the editor -----------------------------------------------------------------
+
+#: Keys the editor shows read-only (identity and structure, not parameters).
+_FIXED = {"format", "id", "rule", "unverified"}
+
+
+def flatten(data: dict, prefix: str = "") -> list[tuple[str, Any]]:
+    """Leaf parameters as (dotted path, value), in file order; lists of strings stay one value."""
+    rows: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if key in {"quota", "vote"}:  # small structures edited as one line ("15% lao_dong_tien_tien")
+            rows.append((path, value))
+        elif isinstance(value, dict):
+            rows.extend(flatten(value, path + "."))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for i, item in enumerate(value):
+                rows.extend(flatten(item, f"{path}.{i}."))
+        else:
+            rows.append((path, value))
+    return rows
+
+
+def is_editable(path: str) -> bool:
+    """Whether the editor lets the office change this parameter."""
+    return path.rsplit(".", 1)[-1] not in _FIXED
+
+
+def set_param(data: dict, path: str, value: Any) -> dict:
+    """A deep copy of ``data`` with one leaf replaced."""
+    out = copy.deepcopy(data)
+    node: Any = out
+    parts = path.split(".")
+    for part in parts[:-1]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    last = parts[-1]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+    return out
+
+
+def parse_value(text: str, old: Any, path: str = "") -> Any:
+    """Parse what the user typed in the editor, following the type of the old value.
+
+    Raises:
+        ValueError: with a Vietnamese message.
+    """
+    text = (text or "").strip()
+    key = path.rsplit(".", 1)[-1]
+    if text == "" or text.lower() in {"null", "không", "tắt", "(tắt)"}:
+        return None
+    if key == "quota":  # "15% lao_dong_tien_tien"
+        parts = text.split()
+        if len(parts) != 2:
+            raise ValueError("Hạn mức ghi dạng “15% lao_dong_tien_tien” (tỉ lệ rồi mã danh hiệu).")
+        return {"share": parts[0], "of": parts[1]}
+    if key == "vote":  # "total 4/5 >=" or "present 1/2 >"
+        parts = text.split()
+        if len(parts) != 3 or parts[2] not in {">", ">="}:
+            raise ValueError("Biểu quyết ghi dạng “total 4/5 >=” hoặc “present 1/2 >”.")
+        return {"base": parts[0], "share": parts[1], "strict": parts[2] == ">"}
+    if isinstance(old, bool) or text.lower() in {"true", "false", "có", "bật"}:
+        lowered = text.lower()
+        if lowered in {"true", "có", "bật", "1"}:
+            return True
+        if lowered in {"false", "0"}:
+            return False
+        raise ValueError(f"“{text}”: nhập có/không.")
+    if isinstance(old, list):
+        return [part.strip() for part in text.split(";") if part.strip()]
+    if isinstance(old, int) and not isinstance(old, bool):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"“{text}” không phải số nguyên.") from None
+    if isinstance(old, float):
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"“{text}” không phải số.") from None
+    if old is None and text.replace(",", ".").replace(".", "", 1).isdigit():
+        return int(text) if text.isdigit() else float(text.replace(",", "."))
+    return text
+
+
+def show_value(value: Any) -> str:
+    """How the editor shows a value."""
+    if value is None:
+        return "(tắt)"
+    if isinstance(value, dict) and "of" in value:
+        return f"{value.get('share')} {value.get('of')}"
+    if isinstance(value, dict) and "base" in value:
+        return f"{value.get('base')} {value.get('share')} {'>' if value.get('strict') else '>='}"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
