@@ -77,3 +77,35 @@ def ensure_unit(db: Database, name: str, *, kind: str = "noi_bo") -> int:
     if existing:
         return int(existing.id)  # type: ignore[arg-type]
     return add_unit(db, Unit(id=None, name=name, kind=kind))
+
+
+def update_unit(db: Database, unit: Unit) -> None:
+    """Rename or move a unit; the name stays unique under its parent and the tree has no cycle.
+
+    Raises:
+        ValidationError: empty/duplicate name, or a parent inside the unit itself.
+    """
+    name = nfc(unit.name)
+    if not name:
+        raise ValidationError({"name": "Tên đơn vị không được để trống."})
+    other = find_unit(db, name, parent_id=unit.parent_id)
+    if other and other.id != unit.id:
+        raise ValidationError({"name": f"Đơn vị “{name}” đã có."})
+    parent = unit.parent_id
+    while parent is not None:
+        if parent == unit.id:
+            raise ValidationError({"parent_id": "Không thể đặt một đơn vị vào trong chính nó."})
+        parent = db["units"].get(parent)["parent_id"]
+    before = db["units"].get(unit.id)
+    after = {
+        "name": name,
+        "fold": fold(name),
+        "short_name": nfc(unit.short_name),
+        "parent_id": unit.parent_id,
+        "kind": unit.kind,
+        "sort_order": unit.sort_order,
+        "active": int(unit.active),
+    }
+    with db.atomic():
+        db["units"].update(unit.id, after)
+        audit.record(db, "sua", "units", unit.id, audit.diff_summary(before, after))

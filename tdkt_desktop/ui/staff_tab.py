@@ -88,6 +88,10 @@ class StaffTab(QWidget):
         self.unit_tree.setHeaderHidden(True)
         self.unit_tree.setModel(self.units_model)
         self.unit_tree.setMinimumWidth(220)
+        self.add_unit_button = QPushButton("Thêm đơn vị")
+        self.edit_unit_button = QPushButton("Sửa đơn vị")
+        self.add_unit_button.clicked.connect(self._on_add_unit)
+        self.edit_unit_button.clicked.connect(self._on_edit_unit)
 
         self.model = StaffTableModel(self)
         self.proxy = FoldFilterProxy(staff_search_text, self)
@@ -144,8 +148,16 @@ class StaffTab(QWidget):
         col.addLayout(bar)
         col.addWidget(self.table, 1)
         col.addWidget(self.count_label)
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(0, 0, 0, 0)
+        left_col.addWidget(self.unit_tree, 1)
+        unit_bar = QHBoxLayout()
+        unit_bar.addWidget(self.add_unit_button)
+        unit_bar.addWidget(self.edit_unit_button)
+        left_col.addLayout(unit_bar)
         splitter = QSplitter()
-        splitter.addWidget(self.unit_tree)
+        splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 3)
@@ -173,7 +185,7 @@ class StaffTab(QWidget):
             self.table.setColumnWidth(column, chars * char + 16)
 
     # --- data -------------------------------------------------------------------------------
-    def _load_units(self) -> None:
+    def _load_units(self, select: int | None = None) -> None:
         self.units_model.clear()
         root = QStandardItem("Tất cả đơn vị")
         root.setData(_ALL_UNITS, Qt.ItemDataRole.UserRole)
@@ -190,7 +202,27 @@ class StaffTab(QWidget):
             parent = items.get(unit.parent_id, root)
             parent.appendRow(items[unit.id])
         self.unit_tree.expandAll()
-        self.unit_tree.setCurrentIndex(root.index())
+        self.unit_tree.setCurrentIndex(items[select].index() if select in items else root.index())
+
+    def _on_add_unit(self) -> None:
+        from tdkt_desktop.db.records import Unit
+        from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+
+        dialog = UnitDialog(units_db.list_units(self.db), Unit(id=None, name="", parent_id=self.current_unit_id()), self)
+        if dialog.exec():
+            new_id: list[int] = []
+            if self.window_.run_write(lambda: new_id.append(units_db.add_unit(self.db, dialog.value()))):
+                self._load_units(select=new_id[0])
+
+    def _on_edit_unit(self) -> None:
+        from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+
+        unit_id = self.current_unit_id()
+        if unit_id is None:
+            return
+        dialog = UnitDialog(units_db.list_units(self.db), units_db.get_unit(self.db, unit_id), self)
+        if dialog.exec() and self.window_.run_write(lambda: units_db.update_unit(self.db, dialog.value())):
+            self._load_units(select=unit_id)
 
     def current_unit_id(self) -> int | None:
         """The unit chosen in the tree, or None for all units."""
@@ -199,6 +231,7 @@ class StaffTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the staff of the chosen unit, keeping the selected person."""
+        self.edit_unit_button.setEnabled(self.current_unit_id() is not None)
         keep = self.current_staff()
         self.model.set_rows(staff_db.list_staff(self.db, unit_id=self.current_unit_id()))
         if keep:

@@ -254,3 +254,45 @@ def test_search_results_model(qtmodeltester, demo_db):
     model.set_rows(staff_db.search_staff(demo_db, "th"))
     qtmodeltester.check(model)
     assert model.rowCount() > 0
+
+
+def test_add_and_rename_unit(main_window, qtbot, monkeypatch):
+    from tdkt_desktop.db import units as units_db
+    from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+
+    tab = main_window.staff_tab
+
+    def add(d):
+        assert isinstance(d, UnitDialog)
+        type_text(d.name, "Phòng Kế hoạch – Tài chính")
+        d.accept()
+
+    QTimer.singleShot(0, lambda: add(QApplication.activeModalWidget()))
+    qtbot.mouseClick(tab.add_unit_button, Qt.MouseButton.LeftButton)
+    unit = units_db.find_unit(main_window.db, "phong ke hoach – tai chinh")
+    assert unit is not None
+    assert tab.unit_tree.currentIndex().data() == "Phòng Kế hoạch – Tài chính"
+    assert tab.model.rowCount() == 0
+
+    def rename(d):
+        replace_text(d.name, "Văn phòng Sở")  # a duplicate: refused, nothing changes
+        d.accept()
+
+    shown = []
+    QTimer.singleShot(0, lambda: rename(QApplication.activeModalWidget()))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    qtbot.mouseClick(tab.edit_unit_button, Qt.MouseButton.LeftButton)
+    assert shown == ["Đơn vị “Văn phòng Sở” đã có."]
+    assert units_db.get_unit(main_window.db, unit.id).name == "Phòng Kế hoạch – Tài chính"
+
+
+def test_unit_cannot_move_inside_itself(db):
+    from tdkt_desktop.db import units as units_db
+    from tdkt_desktop.db.errors import ValidationError
+    from tdkt_desktop.db.records import Unit
+
+    top = units_db.add_unit(db, Unit(id=None, name="Chi cục"))
+    child = units_db.add_unit(db, Unit(id=None, name="Phòng Đo lường", parent_id=top))
+    with pytest.raises(ValidationError, match="chính nó"):
+        units_db.update_unit(db, Unit(id=top, name="Chi cục", parent_id=child))
+    assert units_db.get_unit(db, top).parent_id is None
