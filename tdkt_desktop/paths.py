@@ -44,6 +44,13 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups" / db_path.stem
 
 
+def log_path() -> Path:
+    """The application log (unexpected errors with their traceback)."""
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "tdkt.log"
+
+
 def resource_path(*parts: str) -> Path:
     """A file shipped in the top-level ``resources/`` folder."""
     return _RESOURCES.joinpath(*parts)

@@ -73,9 +73,33 @@ def open_for_window(path: Path, parent=None):
             )
 
 
+def install_excepthook() -> None:
+    """Log unexpected errors with their traceback and tell the user, instead of dying silently."""
+    import datetime as dt
+    import traceback
+
+    def hook(exc_type, exc, tb):
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        try:  # append and close at once: no handler state outlives the error
+            with open(paths.log_path(), "a", encoding="utf-8") as log:
+                log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} Lỗi không lường trước:\n{text}\n")
+        except OSError:
+            pass  # a full disk must not hide the message below
+        QMessageBox.critical(
+            None,
+            "Lỗi chương trình",
+            "Chương trình gặp lỗi không lường trước; dữ liệu đã lưu không bị ảnh hưởng "
+            f"(thao tác dở dang đã được hủy).\n\n{exc_type.__name__}: {exc}\n\n"
+            f"Chi tiết đã ghi vào {paths.log_path()}",
+        )
+
+    sys.excepthook = hook
+
+
 def run_window(path: Path) -> int:
     """Open the main window on ``path`` and run the event loop; back up on close."""
     app = ensure_app()
+    install_excepthook()
     opened = open_for_window(Path(path))
     if opened is None:
         return 1

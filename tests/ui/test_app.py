@@ -70,3 +70,19 @@ def test_foreign_file_without_backup_just_explains(tmp_path, qapp, boxes):
     assert open_for_window(path) is None
     assert "không phải tệp SQLite" in boxes["critical"][0]
     assert path.read_bytes() == b"PK\x03\x04"
+
+
+def test_excepthook_logs_and_explains(qapp, boxes, monkeypatch):
+    import sys
+
+    from tdkt_desktop import paths
+    from tdkt_desktop.ui.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook()
+    try:
+        raise KeyError("thiếu cột")
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert "KeyError" in boxes["critical"][0] and "dữ liệu đã lưu không bị ảnh hưởng" in boxes["critical"][0]
+    assert "thiếu cột" in paths.log_path().read_text(encoding="utf-8")
