@@ -116,6 +116,7 @@ class Letterhead:
     number: str  # "125/QĐ-SKHCN" ("" prints "Số:      /QĐ-…" left blank for the clerk)
     place: str
     date: dt.date | None
+    numbered: bool = True  # forms (bản đăng ký) carry no number line
 
 
 @dataclass(frozen=True)
@@ -201,10 +202,23 @@ def lead_para(head: str, rest: str, style: Any) -> Any:
 
 
 def rule(width: float, thickness: float = 0.6) -> Any:
-    """A centred solid line (under the issuer name, the motto and the subject)."""
-    from reportlab.platypus import HRFlowable
+    """A solid line of ``width`` points centred in whatever column holds it (issuer, motto, subject).
 
-    return HRFlowable(width=width, thickness=thickness, color="black", spaceBefore=1, spaceAfter=4, hAlign="CENTER")
+    HRFlowable centres against the frame, not a table cell, so the line is drawn by hand.
+    """
+    from reportlab.platypus import Flowable
+
+    class _Rule(Flowable):
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self._avail = avail_width
+            return avail_width, 7
+
+        def draw(self) -> None:
+            left = (self._avail - width) / 2
+            self.canv.setLineWidth(thickness)
+            self.canv.line(left, 2.5, left + width, 2.5)  # ~5 pt clear of the descenders above
+
+    return _Rule()
 
 
 def letterhead_table(lh: Letterhead, frame_width: float) -> Any:
@@ -221,7 +235,8 @@ def letterhead_table(lh: Letterhead, frame_width: float) -> Any:
     right = [para(QUOC_HIEU, s["head_right_bold"]), para(TIEU_NGU, s["motto"]),
              rule(string_width(TIEU_NGU, FONT_BOLD, 13))]
     table = Table(
-        [[left, right], [para(f"Số: {lh.number}" if lh.number else f"Số:{BLANK_NUMBER}/", s["number"]),
+        [[left, right], [(para(f"Số: {lh.number}" if lh.number else f"Số:{BLANK_NUMBER}/", s["number"])
+                          if lh.numbered else ""),
                          para(place_date_line(lh.place, lh.date), s["date"])]],
         colWidths=[left_w, right_w],
     )

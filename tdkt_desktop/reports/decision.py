@@ -70,7 +70,7 @@ def count_phrase(units: int, people: int) -> str:
     return " và ".join(parts)
 
 
-def _groups(awards: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+def group_awards(awards: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Awards grouped by award name in decision order (first appearance); the individual and
     collective variants of one form share a name, so they make one group."""
     groups: dict[str, list[Any]] = {}
@@ -83,7 +83,7 @@ def _who(people: int, units: int) -> str:
     return "TẬP THỂ, CÁ NHÂN" if people and units else ("CÁ NHÂN" if people else "TẬP THỂ")
 
 
-def _what(name: str, kind: str, year: int) -> str:
+def award_phrase(name: str, kind: str, year: int) -> str:
     """'tặng Giấy khen' / 'công nhận danh hiệu “Lao động tiên tiến” năm 2025'."""
     if kind == "danh_hieu":
         return f"công nhận danh hiệu “{name}” năm {year}"
@@ -98,7 +98,7 @@ def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str,
         positions: staff id → position (chức vụ), for the "Chức vụ, đơn vị" column.
         kinds: award type code → "danh_hieu" | "hinh_thuc".
     """
-    groups = _groups(awards)
+    groups = group_awards(awards)
     rows: list[ListRow] = []
     numeral = 0
     for _name, items in groups:
@@ -130,11 +130,11 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
                   kinds: dict[str, str], office_bases: list[str] | None = None,
                   proposer: str = "") -> DecisionText:
     """The decision's texts from its record, its awards (decision order) and the office settings."""
-    groups = _groups(awards)
+    groups = group_awards(awards)
     year = decision.year
     issuer = base.issuer_name(settings.office_name)
     head_title = nfc(settings.signer_title).upper()
-    whats = [_what(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
+    whats = [award_phrase(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
              for name, items in groups]
     summary = nfc(decision.summary)
     if summary:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog, staff as staff_db
+from tdkt_desktop.db import catalog
 from tdkt_desktop.db import certificates as register
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.errors import NotFoundError, UserError
 from tdkt_desktop.db.records import Award, CertificateIssue, Decision
 from tdkt_desktop.db.settings import get_settings
+from tdkt_desktop.reports.base import office_plain
 from tdkt_desktop.reports.certificates import Certificate, certificate_for
 from tdkt_desktop.reports.decision import DecisionText, decision_text
-from tdkt_desktop.text import fold
+from tdkt_desktop.reports.minutes import Candidate, Member, MinutesText, minutes_text
+from tdkt_desktop.reports.proposal import ProposalText, proposal_text
+from tdkt_desktop.reports.registration import RegistrationText, collective_form, individual_form
+from tdkt_desktop.text import fold, nfc
 
 
 def find_decision(db: Database, number: str) -> Decision:
@@ -108,4 +116,99 @@ def certificates_for(db: Database, awards: list[Award], issues: list[Certificate
     return certs
 
 
-__all__ = ["NotFoundError", "certificate_awards", "certificates_for", "decision_text_for", "find_decision"]
+
+def _recipient(decision: Decision) -> str:
+    """Who decides on a decision issued elsewhere: 'Chủ tịch UBND tỉnh Cao Bằng', 'Bộ trưởng Bộ …'."""
+    title = nfc(decision.signer_title).capitalize()
+    issuer = nfc(decision.issuer)
+    return issuer if not title or fold(issuer).startswith(fold(title)) else f"{title} {issuer}"
+
+
+def proposal_for(db: Database, decision_id: int, *, today: dt.date | None = None) -> ProposalText:
+    """The tờ trình that proposed a decision's list: the council to the office's head for the
+    office's own decisions, the office to the deciding body for the others."""
+    decision = decisions_db.get_decision(db, decision_id)
+    awards = decisions_db.awards_of_decision(db, decision_id)
+    if not awards:
+        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    settings = get_settings(db)
+    try:
+        check_own_decision(db, decision)
+        own = True
+    except UserError:
+        own = False
+    recipient = f"{nfc(settings.signer_title).capitalize()} {office_plain(settings.office_name)}" if own \
+        else _recipient(decision)
+    return proposal_text(awards, settings, recipient=recipient, positions=_positions(db, awards),
+                         kinds={a.award_type: a.award_kind for a in awards}, council=own,
+                         date=today or dt.date.today(),
+                         office_bases=list(register.get_print_options(db).office_bases))
+
+
+_HEADS = ("trưởng phòng", "chánh văn phòng", "chánh thanh tra", "chi cục trưởng", "giám đốc trung tâm",
+          "trưởng ban")
+
+
+def council_members(db: Database) -> list[Member]:
+    """The usual council: the director chairs, deputies are vice-chairs, heads of units are members,
+    a Văn phòng officer is secretary (the office edits names on paper if its council differs)."""
+    settings = get_settings(db)
+    people = [p for p in staff_db.list_staff(db, include_inactive=False)]
+    members: list[Member] = []
+    for p in people:
+        pos = fold(p.position)
+        if pos == "giam doc" or fold(p.full_name) == fold(settings.signer_name):
+            members.insert(0, Member(p.full_name, "Chủ tịch Hội đồng", present=None))
+        elif pos.startswith("pho giam doc"):
+            members.append(Member(p.full_name, "Phó Chủ tịch Hội đồng", present=None))
+    members += [Member(p.full_name, "Ủy viên", present=None) for p in people if fold(p.position) in {fold(h) for h in _HEADS}]
+    secretary = next((p for p in people if fold(p.unit_name) == "van phong so"
+                      and fold(p.position).startswith("chuyen vien")), None)
+    if secretary is not None:
+        members.append(Member(secretary.full_name, "Thư ký Hội đồng", present=None))
+    return members
+
+
+def minutes_for(db: Database, decision_id: int) -> MinutesText:
+    """Minutes of the council meeting behind a decision: its list as candidates, votes left to fill."""
+    decision = decisions_db.get_decision(db, decision_id)
+    awards = decisions_db.awards_of_decision(db, decision_id)
+    if not awards:
+        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    positions = _positions(db, awards)
+    candidates = [
+        Candidate(a.recipient_name, ", ".join(p for p in (positions.get(a.staff_id, ""), a.unit_name) if p)
+                  if a.staff_id is not None else "", a.award_name)
+        for a in awards
+    ]
+    settings = get_settings(db)
+    return minutes_text(settings, year=awards[0].year or decision.year, meeting=None,
+                        place=f"Phòng họp {office_plain(settings.office_name)}",
+                        members=council_members(db), candidates=candidates)
+
+
+def registration_for(db: Database, *, year: int, staff_id: int | None = None, unit_id: int | None = None,
+                     title: str = "", form: str = "", today: dt.date | None = None) -> RegistrationText:
+    """The individual (``staff_id``) or collective (``unit_id``) registration form; ``title`` and
+    ``form`` are award type codes (blank: a dotted line to fill by hand)."""
+    settings = get_settings(db)
+    names = {t.code: t.name for t in catalog.list_award_types(db, active_only=False)}
+    title_name, form_name = names.get(title, ""), names.get(form, "")
+    if staff_id is not None:
+        person = staff_db.get_staff(db, staff_id)
+        return individual_form(settings, year=year, name=person.full_name, position=person.position,
+                               unit=person.unit_name, title=title_name, form=form_name, today=today)
+    if unit_id is None:
+        raise UserError("Hãy chọn một cán bộ hoặc một tập thể để in bản đăng ký.")
+    unit = units_db.get_unit(db, unit_id)
+    members = staff_db.list_staff(db, unit_id=unit_id, include_inactive=False)
+    head = next((m.full_name for m in members if fold(m.position) in {fold(h) for h in _HEADS}
+                 or fold(m.position) == "giam doc"), "")
+    return collective_form(settings, year=year, unit=unit.name, head_name=head, title=title_name,
+                           form=form_name, members=members, today=today)
+
+
+__all__ = [
+    "NotFoundError", "certificate_awards", "certificates_for", "council_members", "decision_text_for",
+    "find_decision", "minutes_for", "proposal_for", "registration_for",
+]

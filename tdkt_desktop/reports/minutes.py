@@ -1,0 +1,137 @@
+"""Biên bản họp Hội đồng Thi đua – Khen thưởng (DOMAIN §8.4): attendance and vote tables, conclusions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from tdkt_desktop.reports import base
+from tdkt_desktop.text import nfc
+
+
+@dataclass(frozen=True)
+class Member:
+    """A council member and whether they attended (with the reason when absent)."""
+
+    name: str
+    role: str  # "Chủ tịch Hội đồng", "Phó Chủ tịch", "Ủy viên", "Thư ký"
+    present: bool | None = True  # None: not known yet, left blank for the secretary
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed person or collective; ``votes_for`` None leaves the vote cells for handwriting."""
+
+    name: str
+    unit: str
+    title: str
+    votes_for: int | None = None
+    result: str = ""
+
+
+@dataclass(frozen=True)
+class MinutesText:
+    """Everything the minutes print, as plain text."""
+
+    letterhead: base.Letterhead
+    subject: str
+    opening: tuple[str, ...]
+    attendance_rows: tuple[tuple[str, ...], ...]
+    vote_rows: tuple[tuple[str, ...], ...]
+    conclusions: tuple[str, ...]
+    closing: str
+    chair: base.Signer
+    secretary: base.Signer
+
+
+def vote_share(votes_for: int, members: int) -> str:
+    """'85,7 %' on the council's total membership (NĐ 98 Điều 30: the base is all members)."""
+    if members <= 0:
+        return ""
+    value = round(100 * votes_for / members, 1)
+    return f"{value:g} %".replace(".", ",")
+
+
+def minutes_text(settings: Any, *, year: int, meeting: dt.datetime | None, place: str,
+                 members: list[Member], candidates: list[Candidate]) -> MinutesText:
+    """The minutes of the meeting that reviewed ``candidates`` for ``year``.
+
+    Vote shares are computed on the total membership; the result text comes from the caller
+    (the rules engine knows each title's threshold), blank when votes are not yet known.
+    """
+    office = base.office_plain(settings.office_name)
+    total = len(members)
+    known = all(m.present is not None for m in members)
+    present = [m for m in members if m.present]
+    absent = [m for m in members if m.present is False]
+    chair = next((m for m in members if m.role.lower().startswith("chủ tịch")), members[0] if members else None)
+    secretary = next((m for m in members if m.role.lower().startswith("thư ký")), None)
+    when = (f"Vào hồi {meeting.hour} giờ {meeting.minute:02d} phút, {base.vn_date(meeting.date())}"
+            if meeting else "Vào hồi …… giờ …… phút, ngày …… tháng …… năm ……")
+    opening = [
+        f"{when}, tại {nfc(place) or office}, Hội đồng Thi đua - Khen thưởng {office} họp xét "
+        f"danh hiệu thi đua và hình thức khen thưởng năm {year}.",
+        f"Chủ trì: {chair.name} – {chair.role}." if chair else "Chủ trì: ……",
+        f"Thư ký: {secretary.name}." if secretary else "Thư ký: ……",
+        (f"Thành viên có mặt: {len(present)}/{total}." if known else f"Thành viên có mặt: ……/{total}.")
+        + (" Vắng mặt: " + "; ".join(f"{m.name} ({m.reason or 'không rõ lý do'})" for m in absent) + "."
+           if absent else ""),
+        f"Nội dung: Xét, đề nghị công nhận danh hiệu thi đua và khen thưởng năm {year} cho "
+        f"{len(candidates)} lượt tập thể, cá nhân theo đề nghị của các phòng, đơn vị.",
+    ]
+    attendance = tuple(
+        (str(i), nfc(m.name), nfc(m.role), {True: "Có mặt", False: "Vắng"}.get(m.present, ""), nfc(m.reason))
+        for i, m in enumerate(members, start=1)
+    )
+    votes = tuple(
+        (str(i), nfc(c.name), nfc(c.unit), nfc(c.title),
+         "" if c.votes_for is None else str(c.votes_for),
+         "" if c.votes_for is None else vote_share(c.votes_for, total), nfc(c.result))
+        for i, c in enumerate(candidates, start=1)
+    )
+    passed: dict[str, int] = {}
+    for c in candidates:
+        if c.result.lower().startswith("đạt"):
+            passed[c.title] = passed.get(c.title, 0) + 1
+    conclusions = tuple(
+        f"Đề nghị {t}: {n} lượt (danh sách tại bảng kết quả bỏ phiếu)." for t, n in passed.items()
+    ) or ("Kết quả bỏ phiếu ghi tại bảng trên; Hội đồng thống nhất đề nghị các trường hợp đạt.",)
+    return MinutesText(
+        letterhead=base.Letterhead(base.issuer_name(settings.office_name), "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+                                   f"{base.BLANK_NUMBER}/BB-HĐTĐKT", settings.place_name,
+                                   meeting.date() if meeting else None),
+        subject=f"Họp Hội đồng Thi đua - Khen thưởng xét thi đua, khen thưởng năm {year}",
+        opening=tuple(opening),
+        attendance_rows=attendance,
+        vote_rows=votes,
+        conclusions=conclusions,
+        closing="Cuộc họp kết thúc vào hồi …… giờ …… phút cùng ngày. Biên bản đã được thông qua trước "
+                "Hội đồng, các thành viên có mặt nhất trí./.",
+        chair=base.Signer(title="CHỦ TỊCH HỘI ĐỒNG", name=chair.name if chair else ""),
+        secretary=base.Signer(title="THƯ KÝ", name=secretary.name if secretary else ""),
+    )
+
+
+def render_minutes(text: MinutesText) -> bytes:
+    """The minutes PDF: opening, attendance table, vote table, conclusions, two signatures."""
+    s = base.styles()
+    width = base.frame_width()
+    body: list[Any] = [base.para(p, s["body"]) for p in text.opening]
+    body.append(base.para("1. Thành phần tham dự", s["heading"]))
+    body.append(base.data_table(["STT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự", "Lý do vắng"],
+                                [list(r) for r in text.attendance_rows],
+                                [width * f for f in (0.08, 0.30, 0.28, 0.14, 0.20)], align={0: "center"}))
+    body.append(base.para("2. Kết quả bỏ phiếu", s["heading"]))
+    body.append(base.data_table(
+        ["STT", "Họ và tên / Tập thể", "Đơn vị", "Danh hiệu đề nghị", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"],
+        [list(r) for r in text.vote_rows], [width * f for f in (0.06, 0.22, 0.26, 0.18, 0.10, 0.09, 0.09)],
+        align={0: "center", 4: "right", 5: "right"},
+    ))
+    body.append(base.para("3. Kết luận", s["heading"]))
+    body += [base.para(c, s["body"]) for c in text.conclusions]
+    body.append(base.para(text.closing, s["body"]))
+    doc = base.Document(letterhead=text.letterhead, kind="BIÊN BẢN", subject=text.subject, body=body,
+                        signer=text.chair, extra_signers=[text.secretary], pdf_title="Biên bản họp Hội đồng")
+    return base.render(doc)
