@@ -10,4 +10,5 @@ COMMAND_MODULES = [
     "tdkt_desktop.commands.screenshots",
     "tdkt_desktop.commands.print_cmd",
     "tdkt_desktop.commands.eligibility",
+    "tdkt_desktop.commands.transfer",
 ]

@@ -1,0 +1,434 @@
+"""Excel import: read and check every row first, then write all of it in one transaction (or nothing)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import catalog
+from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import units as units_db
+from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.db.records import Award, Decision, Initiative, Rating, Staff
+from tdkt_desktop.importing import legacy
+from tdkt_desktop.importing.workbook import (
+    SHEETS,
+    CellError,
+    WorkbookError,
+    code_value,
+    date_value,
+    match_columns,
+    match_sheet,
+    open_workbook,
+    text_value,
+    year_value,
+)
+from tdkt_desktop.text import fold
+
+GENDERS = {"": "", "nam": "Nam", "nu": "Nữ"}
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    """One reason the file cannot be imported: where (sheet, row, column), the value, why."""
+
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def text(self) -> str:
+        """One line for the console."""
+        where = f"Trang “{self.sheet}”, dòng {self.row}" if self.sheet else "Tệp"
+        if self.column:
+            where += f", cột “{self.column}”"
+        value = f" [{self.value}]" if self.value else ""
+        return f"{where}{value}: {self.reason}"
+
+
+@dataclass
+class SheetSummary:
+    """What importing one sheet would do."""
+
+    name: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportPlan:
+    """The checked content of a workbook: issues, or the exact changes to make."""
+
+    path: Path
+    detected_encoding: str | None = None
+    encoding: str | None = None
+    issues: list[ImportIssue] = field(default_factory=list)
+    summaries: dict[str, SheetSummary] = field(default_factory=dict)
+    staff: list[tuple[str, Staff, str]] = field(default_factory=list)  # (op, record, unit name)
+    ratings: list[tuple[str, str, Rating]] = field(default_factory=list)  # (op, staff code, record)
+    initiatives: list[tuple[str, str, Initiative]] = field(default_factory=list)
+    decisions: dict[tuple, dict] = field(default_factory=dict)  # key → {decision, id, lines}
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong and the plan can be applied."""
+        return not self.issues
+
+    @property
+    def changes(self) -> int:
+        """Rows that would be added or updated."""
+        return sum(s.added + s.updated for s in self.summaries.values())
+
+
+def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None]:
+    """(format key → (title, rows of (row number, values, number formats))), unknown titles, detected, used."""
+    book = open_workbook(path)
+    try:
+        raw: list[tuple[str, list]] = []
+        for ws in book.worksheets:
+            rows = []
+            for row in ws.iter_rows():
+                values = [c.value for c in row]
+                if any(v not in (None, "") for v in values):
+                    formats = [getattr(c, "number_format", None) for c in row]
+                    rows.append((row[0].row if row and hasattr(row[0], "row") else len(rows) + 1, values, formats))
+            raw.append((ws.title, rows))
+    finally:
+        book.close()
+    texts = [title for title, _ in raw] + [v for _, rows in raw for _, values, _ in rows for v in values if isinstance(v, str)]
+    detected = legacy.detect(texts)
+    used = detected if encoding == "auto" else encoding
+    if used:
+        raw = [
+            (legacy.convert(title, used),
+             [(n, [legacy.convert(v, used) if isinstance(v, str) else v for v in values], f) for n, values, f in rows])
+            for title, rows in raw
+        ]
+    sheets, unknown = {}, []
+    for title, rows in raw:
+        fmt = match_sheet(title)
+        if fmt is None or fmt.key in sheets:
+            unknown.append(title)
+        else:
+            sheets[fmt.key] = (title, rows)
+    return sheets, unknown, detected, used
+
+
+def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto") -> ImportPlan:
+    """Read the workbook and check every row against the file itself and the database.
+
+    ``encoding``: 'auto' converts TCVN3/VNI text when detected, None never converts, or force one.
+    Nothing is written.
+    """
+    path = Path(path)
+    plan = ImportPlan(path=path)
+    try:
+        sheets, unknown, plan.detected_encoding, plan.encoding = _read_sheets(path, encoding)
+    except WorkbookError as exc:
+        plan.issues.append(ImportIssue("", 0, "", path.name, str(exc)))
+        return plan
+    if not sheets:
+        names = ", ".join(f"“{s.name}”" for s in SHEETS)
+        found = ", ".join(f"“{t}”" for t in unknown) or "không có trang nào"
+        plan.issues.append(ImportIssue("", 0, "", path.name,
+                                       f"Không có trang dữ liệu nào đúng mẫu (cần ít nhất một trong {names}; tệp có {found})."))
+        return plan
+    if not any(rows[1:] for _, rows in sheets.values()):
+        plan.issues.append(ImportIssue("", 0, "", path.name, "Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."))
+        return plan
+    _Checker(db, plan, sheets).run()
+    return plan
+
+
+class _Checker:
+    """Checks the sheets in dependency order and fills the plan."""
+
+    def __init__(self, db: Database, plan: ImportPlan, sheets: dict):
+        self.db, self.plan, self.sheets = db, plan, sheets
+        self.staff_by_code = {s.code: s for s in staff_db.list_staff(db)}
+        self.file_codes: set[str] = set()
+        self.types = catalog.lookup_table(db)
+
+    def issue(self, sheet: str, row: int, column: str, value: object, reason: str) -> None:
+        self.plan.issues.append(ImportIssue(sheet, row, column, text_value(value), reason))
+
+    def rows(self, key: str):
+        """Yield (sheet title, row number, {column key: (value, number format)}) for data rows."""
+        if key not in self.sheets:
+            return
+        title, rows = self.sheets[key]
+        fmt = next(s for s in SHEETS if s.key == key)
+        self.plan.summaries[key] = SheetSummary(fmt.name)
+        if not rows:
+            return
+        positions, missing = match_columns(fmt, rows[0][1])
+        for header in missing:
+            self.issue(title, rows[0][0], header, "", f"Thiếu cột “{header}” trong dòng tiêu đề.")
+        if missing:
+            return
+        for number, values, formats in rows[1:]:
+            cells = {
+                k: (values[i] if i < len(values) else None, formats[i] if i < len(formats) else None)
+                for k, i in positions.items()
+            }
+            self.plan.summaries[key].rows += 1
+            yield title, number, cells
+
+    def header(self, key: str, column: str) -> str:
+        fmt = next(s for s in SHEETS if s.key == key)
+        return next(c.header for c in fmt.columns if c.key == column)
+
+    def code(self, key, title, number, cells, *, required=True) -> str | None:
+        value, number_format = cells.get("code", (None, None))
+        code = code_value(value, number_format)
+        if not code:
+            if required:
+                self.issue(title, number, self.header(key, "code"), value, "Thiếu mã cán bộ.")
+            return None
+        if code not in self.staff_by_code and code not in self.file_codes:
+            self.issue(title, number, self.header(key, "code"), code,
+                       f"Mã cán bộ “{code}” không có trong cơ sở dữ liệu và trong trang “Cán bộ”.")
+            return None
+        return code
+
+    def year(self, key, title, number, cells) -> int | None:
+        value = cells.get("year", (None, None))[0]
+        try:
+            return year_value(value)
+        except CellError as exc:
+            self.issue(title, number, self.header(key, "year"), value, str(exc))
+            return None
+
+    def run(self) -> None:
+        self.check_staff()
+        self.check_ratings()
+        self.check_initiatives()
+        self.check_awards()
+
+    # --- sheets ---------------------------------------------------------------------------------
+
+    def check_staff(self) -> None:
+        seen: dict[str, int] = {}
+        for title, number, cells in self.rows("staff"):
+            bad = len(self.plan.issues)
+            code = code_value(*cells["code"])
+            name = text_value(cells["full_name"][0])
+            values = {}
+            for column, label in (("birth_date", "Ngày sinh"), ("recruited_on", "Ngày tuyển dụng")):
+                raw = cells.get(column, (None, None))[0]
+                try:
+                    values[column] = date_value(raw, field=label)
+                except CellError as exc:
+                    self.issue(title, number, label, raw, str(exc))
+            raw_gender = cells.get("gender", (None, None))[0]
+            gender = GENDERS.get(fold(text_value(raw_gender)))
+            if gender is None:
+                self.issue(title, number, "Giới tính", raw_gender, "Giới tính phải là “Nam” hoặc “Nữ” (hoặc để trống).")
+            if not code:
+                self.issue(title, number, "Mã cán bộ", "", "Thiếu mã cán bộ.")
+            elif code in seen:
+                self.issue(title, number, "Mã cán bộ", code, f"Mã cán bộ “{code}” trùng với dòng {seen[code]}.")
+            if len(self.plan.issues) > bad:
+                continue
+            seen[code] = number
+            existing = self.staff_by_code.get(code)
+            unit = text_value(cells.get("unit", (None, None))[0])
+            record = Staff(
+                id=existing.id if existing else None, code=code, full_name=name,
+                birth_date=values.get("birth_date"), gender=gender or "",
+                position=text_value(cells.get("position", (None, None))[0]),
+                recruited_on=values.get("recruited_on"),
+                active=existing.active if existing else True, note=existing.note if existing else "",
+            )
+            record = staff_db.normalized(record)
+            errors = staff_db.validate_staff(self.db, record)
+            for column, message in errors.items():
+                label = {"full_name": "Họ và tên", "code": "Mã cán bộ", "birth_date": "Ngày sinh",
+                         "recruited_on": "Ngày tuyển dụng", "gender": "Giới tính"}.get(column, column)
+                self.issue(title, number, label, getattr(record, column, ""), message)
+            if errors:
+                continue
+            self.file_codes.add(code)
+            summary = self.plan.summaries["staff"]
+            if existing is None:
+                op = "add"
+                summary.added += 1
+            elif _same_staff(existing, record, unit):
+                op = "same"
+                summary.unchanged += 1
+            else:
+                op = "update"
+                summary.updated += 1
+            self.plan.staff.append((op, record, unit))
+
+    def check_ratings(self) -> None:
+        existing = {
+            (r["code"], r["year"]): r
+            for r in self.db.query(
+                "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id"
+            )
+        }
+        seen: dict[tuple, int] = {}
+        for title, number, cells in self.rows("ratings"):
+            bad = len(self.plan.issues)
+            code = self.code("ratings", title, number, cells)
+            year = self.year("ratings", title, number, cells)
+            raw = cells["rating"][0]
+            rating = ratings_db.parse_rating(text_value(raw))
+            if rating is None:
+                self.issue(title, number, "Xếp loại", raw,
+                           "Xếp loại không hợp lệ (HTXS, HTT, HT, KHT hoặc “Hoàn thành tốt nhiệm vụ”…).")
+            raw_disc = cells.get("discipline", (None, None))[0]
+            discipline = ratings_db.parse_discipline(text_value(raw_disc))
+            if discipline is None:
+                self.issue(title, number, "Kỷ luật", raw_disc,
+                           "Hình thức kỷ luật không hợp lệ (" + ", ".join(ratings_db.DISCIPLINES) + ").")
+            if code and year and (code, year) in seen:
+                self.issue(title, number, "Năm", year,
+                           f"Cán bộ {code} đã có xếp loại năm {year} ở dòng {seen[(code, year)]}.")
+            if len(self.plan.issues) > bad:
+                continue
+            seen[(code, year)] = number
+            old = existing.get((code, year))
+            summary = self.plan.summaries["ratings"]
+            if old is None:
+                op, summary.added = "add", summary.added + 1
+            elif old["rating"] == rating and old["discipline"] == discipline:
+                op, summary.unchanged = "same", summary.unchanged + 1
+            else:
+                op, summary.updated = "update", summary.updated + 1
+            self.plan.ratings.append((op, code, Rating(None, 0, year, rating, discipline)))
+
+    def check_initiatives(self) -> None:
+        existing = {
+            (r["code"], r["year"], fold(r["title"])): r
+            for r in self.db.query(
+                "SELECT i.id, s.code, i.year, i.title, i.kind, i.scope FROM initiatives i "
+                "JOIN staff s ON s.id = i.staff_id"
+            )
+        }
+        seen: dict[tuple, int] = {}
+        for title, number, cells in self.rows("initiatives"):
+            bad = len(self.plan.issues)
+            code = self.code("initiatives", title, number, cells)
+            year = self.year("initiatives", title, number, cells)
+            name = text_value(cells["title"][0])
+            if not name:
+                self.issue(title, number, "Tên sáng kiến", "", "Thiếu tên sáng kiến, đề tài.")
+            raw_scope = cells["scope"][0]
+            scope = ratings_db.parse_scope(text_value(raw_scope))
+            if scope is None:
+                self.issue(title, number, "Phạm vi", raw_scope, "Phạm vi phải là “Cơ sở”, “Bộ, tỉnh” hoặc “Toàn quốc”.")
+            raw_kind = cells.get("kind", (None, None))[0]
+            kind = ratings_db.parse_initiative_kind(text_value(raw_kind))
+            if kind is None:
+                self.issue(title, number, "Loại", raw_kind, "Loại phải là “Sáng kiến” hoặc “Đề tài”.")
+            key = (code, year, fold(name))
+            if code and year and name and key in seen:
+                self.issue(title, number, "Tên sáng kiến", name, f"Trùng với dòng {seen[key]}.")
+            if len(self.plan.issues) > bad:
+                continue
+            seen[key] = number
+            old = existing.get(key)
+            summary = self.plan.summaries["initiatives"]
+            item = Initiative(old["id"] if old else None, 0, year, name, kind, scope)
+            if old is None:
+                op, summary.added = "add", summary.added + 1
+            elif old["kind"] == kind and old["scope"] == scope:
+                op, summary.unchanged = "same", summary.unchanged + 1
+            else:
+                op, summary.updated = "update", summary.updated + 1
+            self.plan.initiatives.append((op, code, item))
+
+    def check_awards(self) -> None:
+        from tdkt_desktop.importing.award_rows import check_award_rows
+
+        check_award_rows(self)
+
+
+def _same_staff(old: Staff, new: Staff, unit: str) -> bool:
+    return (
+        old.full_name == new.full_name
+        and old.birth_date == new.birth_date
+        and old.gender == new.gender
+        and old.position == new.position
+        and old.recruited_on == new.recruited_on
+        and fold(old.unit_name) == fold(unit)
+    )
+
+
+def apply_plan(db: Database, plan: ImportPlan) -> int:
+    """Write a checked plan in one transaction; returns the number of rows added or changed.
+
+    Raises:
+        UserError: the plan has issues, or the database refused a row (then nothing is written).
+    """
+    if not plan.ok:
+        raise UserError(f"Tệp có {len(plan.issues)} lỗi; không nhập dòng nào.")
+    with db.atomic():
+        unit_ids: dict[str, int | None] = {"": None}
+
+        def unit_id(name: str) -> int | None:
+            key = fold(name)
+            if key not in unit_ids:
+                unit_ids[key] = units_db.ensure_unit(db, name)
+            return unit_ids[key]
+
+        for op, record, unit in plan.staff:
+            if op == "same":
+                continue
+            record = dataclasses.replace(record, unit_id=unit_id(unit))
+            if op == "add":
+                staff_db.add_staff(db, record)
+            else:
+                staff_db.update_staff(db, record)
+        ids = {s.code: s.id for s in staff_db.list_staff(db)}
+        ratings_db.set_ratings(
+            db, [dataclasses.replace(r, staff_id=ids[code]) for op, code, r in plan.ratings if op != "same"]
+        )
+        for op, code, item in plan.initiatives:
+            if op == "add":
+                ratings_db.add_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
+            elif op == "update":
+                ratings_db.update_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
+        for group in plan.decisions.values():
+            lines = [
+                dataclasses.replace(
+                    award,
+                    staff_id=ids[code] if code else None,
+                    unit_id=None if code else unit_id(unit),
+                )
+                for award, code, unit in group["new"]
+            ]
+            if not lines:
+                continue
+            if group["id"] is None:
+                decisions_db.add_decision(db, group["decision"], lines)
+            else:
+                decisions_db.add_awards(db, group["id"], lines)
+    return plan.changes
+
+
+def import_file(db: Database, path: Path | str, *, dry_run: bool = False, encoding: str | None = "auto") -> ImportPlan:
+    """Check, then (unless ``dry_run`` or there are issues) apply; returns the plan either way."""
+    plan = check_file(db, path, encoding=encoding)
+    if plan.ok and not dry_run:
+        apply_plan(db, plan)
+    return plan
+
+
+def decision_key(issuer: str, issued_on: dt.date, number: str) -> tuple:
+    """How imports recognise one decision: issuer, year and number (case and diacritics ignored)."""
+    return (fold(issuer), issued_on.year, fold(decisions_db.normalize_number(number)))
+
+
+__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "import_file", "Decision", "Award"]

@@ -1,0 +1,230 @@
+"""The Excel exchange format: four sheets, their Vietnamese headers, and cell reading helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: internal key, the header written on export, other accepted headers."""
+
+    key: str
+    header: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SheetFormat:
+    """One sheet: its name (and accepted variants) and columns in export order."""
+
+    key: str
+    name: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+    example: tuple = field(default=())
+
+
+_CODE = Column("code", "Mã cán bộ", True, ("Mã CB", "Mã số cán bộ", "Mã nhân viên", "Mã"))
+_YEAR = Column("year", "Năm", True, ("Năm xét", "Năm khen thưởng", "Năm đánh giá"))
+
+SHEETS: tuple[SheetFormat, ...] = (
+    SheetFormat(
+        "staff", "Cán bộ",
+        (
+            _CODE,
+            Column("full_name", "Họ và tên", True, ("Họ tên", "Tên cán bộ", "Họ và tên cán bộ")),
+            Column("birth_date", "Ngày sinh", False, ("Ngày tháng năm sinh",)),
+            Column("gender", "Giới tính", False, ("Nam/Nữ",)),
+            Column("position", "Chức vụ", False, ("Chức danh", "Chức vụ, chức danh")),
+            Column("unit", "Đơn vị", False, ("Phòng", "Đơn vị công tác", "Phòng, đơn vị")),
+            Column("recruited_on", "Ngày tuyển dụng", False, ("Ngày vào cơ quan", "Ngày tuyển")),
+        ),
+        ("Danh sách cán bộ", "Cán bộ, công chức", "Nhân sự"),
+        ("CB001", "Nguyễn Văn An", "15/03/1985", "Nam", "Chuyên viên", "Văn phòng Sở", "01/09/2010"),
+    ),
+    SheetFormat(
+        "ratings", "Xếp loại",
+        (
+            _CODE,
+            _YEAR,
+            Column("rating", "Xếp loại", True, ("Kết quả xếp loại", "Mức xếp loại", "Xếp loại chất lượng")),
+            Column("discipline", "Kỷ luật", False, ("Hình thức kỷ luật",)),
+        ),
+        ("Đánh giá xếp loại", "Xếp loại chất lượng"),
+        ("CB001", 2025, "Hoàn thành tốt nhiệm vụ", None),
+    ),
+    SheetFormat(
+        "initiatives", "Sáng kiến",
+        (
+            _CODE,
+            _YEAR,
+            Column("title", "Tên sáng kiến", True, ("Tên sáng kiến, đề tài", "Tên đề tài", "Sáng kiến")),
+            Column("scope", "Phạm vi", True, ("Phạm vi ảnh hưởng", "Phạm vi công nhận", "Cấp công nhận")),
+            Column("kind", "Loại", False, ("Sáng kiến/Đề tài",)),
+        ),
+        ("Sáng kiến, đề tài", "Sáng kiến đề tài"),
+        ("CB001", 2025, "Số hóa quy trình tiếp nhận hồ sơ", "Cơ sở", "Sáng kiến"),
+    ),
+    SheetFormat(
+        "awards", "Khen thưởng",
+        (
+            Column("code", "Mã cán bộ", False, _CODE.aliases),
+            _YEAR,
+            Column("award", "Danh hiệu/Hình thức", True,
+                   ("Danh hiệu", "Hình thức", "Danh hiệu, hình thức", "Hình thức khen thưởng",
+                    "Danh hiệu thi đua", "Danh hiệu hoặc hình thức")),
+            Column("number", "Số quyết định", True, ("Số QĐ", "Số, ký hiệu quyết định", "Số hiệu quyết định")),
+            Column("date", "Ngày quyết định", True, ("Ngày QĐ", "Ngày ký", "Ngày ban hành")),
+            Column("issuer", "Cơ quan ban hành", True, ("Cơ quan quyết định", "Cấp khen", "Cơ quan")),
+            Column("collective", "Tập thể", False, ("Tên tập thể", "Tập thể được khen")),
+        ),
+        ("Khen thưởng, danh hiệu", "Danh hiệu khen thưởng"),
+        (
+            "CB001", 2025, "Lao động tiên tiến", "12/QĐ-SKHCN", "10/01/2026",
+            "Sở Khoa học và Công nghệ tỉnh Cao Bằng", None,
+        ),
+    ),
+)
+
+SHEETS_BY_KEY = {s.key: s for s in SHEETS}
+
+
+def key_of(text: object) -> str:
+    """Header/sheet matching key: folded words, punctuation dropped ('Danh hiệu/Hình thức' → 'danh hieu hinh thuc')."""
+    return " ".join(tokens(str(text or "")))
+
+
+def match_sheet(title: str) -> SheetFormat | None:
+    """The format whose name (or accepted variant) the sheet title matches."""
+    key = key_of(title)
+    for sheet in SHEETS:
+        if key in {key_of(sheet.name), *(key_of(a) for a in sheet.aliases)}:
+            return sheet
+    return None
+
+
+def match_columns(sheet: SheetFormat, headers: list[object]) -> tuple[dict[str, int], list[str]]:
+    """(column key → index) for the headers found, and the header names of required columns missing."""
+    positions: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = key_of(header)
+        if not key:
+            continue
+        for column in sheet.columns:
+            if column.key not in positions and key in {key_of(column.header), *(key_of(a) for a in column.aliases)}:
+                positions[column.key] = index
+                break
+    missing = [c.header for c in sheet.columns if c.required and c.key not in positions]
+    return positions, missing
+
+
+class CellError(ValueError):
+    """A cell value that cannot be used; the message is Vietnamese."""
+
+
+def text_value(value: object) -> str:
+    """A cell as trimmed NFC text ('' for empty); whole numbers lose their '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return format_date(value.date())
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return " ".join(nfc(str(value)).split())
+
+
+def code_value(value: object, number_format: str | None = None) -> str:
+    """A staff code as text; numbers formatted "000123" in Excel keep their leading zeros."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        digits = str(int(value))
+        fmt = (number_format or "").strip()
+        if fmt and set(fmt) == {"0"}:
+            digits = digits.zfill(len(fmt))
+        return digits
+    return text_value(value)
+
+
+def year_value(value: object) -> int:
+    """A year cell (number or text) as an int.
+
+    Raises:
+        CellError: not a year.
+    """
+    if isinstance(value, bool):
+        raise CellError("không phải năm")
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        year = int(value)
+    else:
+        text = text_value(value)
+        if not text.isdigit():
+            raise CellError(f"Năm “{text}” không hợp lệ (ví dụ 2025).")
+        year = int(text)
+    if not 1945 <= year <= dt.date.today().year + 1:
+        raise CellError(f"Năm {year} không hợp lệ.")
+    return year
+
+
+def date_value(value: object, *, field: str) -> dt.date | None:
+    """An Excel date, a dd/mm/yyyy text or an Excel serial number; None when empty.
+
+    Raises:
+        CellError: not a date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date typed into a cell formatted as a number: Excel's serial day count.
+        if 1 <= value <= 100_000:
+            return (dt.datetime(1899, 12, 30) + dt.timedelta(days=int(value))).date()
+        raise CellError(f"{field}: “{value}” không phải ngày hợp lệ (dạng dd/mm/yyyy).")
+    try:
+        return parse_date(text_value(value), field=field)
+    except DateError as exc:
+        raise CellError(str(exc)) from exc
+
+
+class WorkbookError(UserError):
+    """The file cannot be read as an .xlsx workbook at all."""
+
+
+def open_workbook(path: Path):
+    """Load ``path`` read-only with openpyxl (imported lazily).
+
+    Raises:
+        WorkbookError: missing, empty, not .xlsx, damaged.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    if not path.exists():
+        raise WorkbookError(f"Không tìm thấy tệp “{path}”.")
+    if path.is_dir():
+        raise WorkbookError(f"“{path}” là một thư mục, không phải tệp Excel.")
+    if path.stat().st_size == 0:
+        raise WorkbookError(f"Tệp “{path.name}” rỗng (0 byte), không có dữ liệu để nhập.")
+    if path.suffix.lower() == ".xls":
+        raise WorkbookError(
+            f"Tệp “{path.name}” là định dạng Excel cũ (.xls). Hãy mở trong Excel và lưu lại dạng .xlsx."
+        )
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookError(
+            f"Tệp “{path.name}” không phải bảng tính Excel .xlsx hợp lệ ({type(exc).__name__})."
+        ) from exc
