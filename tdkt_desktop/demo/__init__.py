@@ -23,6 +23,9 @@ def build_demo(db: Database) -> None:
 
     office.build(db)
     awards.build(db)
+    from tdkt_desktop.demo import review
+
+    review.build(db)
 
 
 def is_demo(db: Database) -> bool:

@@ -242,7 +242,8 @@ class Engine:
             reasons.append(f"Chưa đủ: cần {need} năm liên tục {chain_name}, {self._needs(need, chain)}.")
         if year in chain and not p.has_award(chain_code, year):
             reasons.append(f"Năm {year}: đủ điều kiện {chain_name}, chưa có quyết định.")
-        window = list(range(year - need + 1, year + 1))
+        # The initiative must belong to the chain itself (the years of the titles it builds on).
+        window = chain[-need:] or [year]
         scope = params["initiative_min_scope"]
         found = self._initiatives(p, window, scope)
         if found:
@@ -250,8 +251,8 @@ class Engine:
         else:
             ok = False
             reasons.append(
-                f"Chưa đủ: cần sáng kiến hoặc đề tài phạm vi {SCOPE_NAMES[scope]}{'' if scope == 'toan_quoc' else ' trở lên'} "
-                f"trong các năm {window[0]}–{window[-1]}, chưa có."
+                f"Chưa đủ: cần sáng kiến hoặc đề tài phạm vi {SCOPE_NAMES[scope]}"
+                f"{'' if scope == 'toan_quoc' else ' trở lên'} trong năm {years_text(window)}, chưa có."
             )
         return ok, reasons
 

@@ -56,7 +56,7 @@ SCENARIOS = [
     ("cstdt_scope_too_low",
      person({2023: X, 2024: X, 2025: X}, awards={2023: ["cstdcs"], 2024: ["cstdcs"]}, initiatives=[(2024, "co_so")]),
      2025, "cstdt", False, False,
-     ["Chưa đủ: cần sáng kiến hoặc đề tài phạm vi cấp bộ/tỉnh trở lên trong các năm 2023–2025, chưa có."]),
+     ["Chưa đủ: cần sáng kiến hoặc đề tài phạm vi cấp bộ/tỉnh trở lên trong năm 2023, 2024, 2025, chưa có."]),
     ("cstdtq_two_provincial",
      person({2024: X, 2025: X}, awards={2024: ["cstdt"], 2025: ["cstdt"]}, initiatives=[(2025, "toan_quoc")]),
      2025, "cstdtq", True, True, ["Đạt: 2 năm liên tục Chiến sĩ thi đua cấp tỉnh (2024, 2025)."]),
