@@ -1,0 +1,138 @@
+"""The "In ấn" menu: certificates, decisions, tờ trình, minutes, registration forms, statistics, settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+#: (menu text, handler name) in menu order; None is a separator.
+MENU = [
+    ("In giấy khen theo quyết định…", "_on_certificates"),
+    ("Xem và in quyết định…", "_on_decision"),
+    ("Tờ trình đề nghị khen thưởng…", "_on_proposal"),
+    ("Biên bản họp Hội đồng Thi đua – Khen thưởng…", "_on_minutes"),
+    ("Bản đăng ký thi đua…", "_on_registration"),
+    ("Báo cáo thống kê khen thưởng…", "_on_statistics"),
+    None,
+    ("Sổ cấp giấy khen (sổ vàng)…", "_on_register"),
+    ("Cài đặt in…", "_on_settings"),
+    ("In trang căn chỉnh…", "_on_calibration"),
+]
+
+
+def install(window: Any) -> None:
+    """Add the "In ấn" menu to the main window (MENU_HOOKS calls this once)."""
+    menu = window.menuBar().addMenu("&In ấn")
+    window.print_menu = menu
+    for item in MENU:
+        if item is None:
+            menu.addSeparator()
+            continue
+        text, handler = item
+        action = QAction(text, window)
+        action.triggered.connect(lambda _checked=False, h=handler: globals()[h](window))
+        menu.addAction(action)
+
+
+def choose_decision(window: Any, title: str) -> int | None:
+    """Ask for a decision; its id, or None when cancelled or there is none."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tdkt_desktop.db import decisions as decisions_db
+    from tdkt_desktop.ui.printing.choosers import DecisionChooser
+
+    decisions = decisions_db.list_decisions(window.db)
+    if not decisions:
+        QMessageBox.information(window, title, "Chưa có quyết định khen thưởng nào trong dữ liệu.")
+        return None
+    dialog = DecisionChooser(decisions, title, window)
+    if not dialog.exec():
+        return None
+    chosen = dialog.decision()
+    return chosen.id if chosen else None
+
+
+def _with_decision(window: Any, title: str, action_name: str) -> None:
+    from tdkt_desktop.ui.printing import actions
+
+    decision_id = choose_decision(window, title)
+    if decision_id is not None:
+        getattr(actions, action_name)(window, decision_id)
+
+
+def _on_certificates(window: Any) -> None:
+    _with_decision(window, "In giấy khen – chọn quyết định", "print_certificates")
+
+
+def _on_decision(window: Any) -> None:
+    _with_decision(window, "In quyết định – chọn quyết định", "preview_decision")
+
+
+def _on_proposal(window: Any) -> None:
+    _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
+
+
+def _on_minutes(window: Any) -> None:
+    _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", "preview_minutes")
+
+
+def _on_registration(window: Any) -> None:
+    from tdkt_desktop.db import catalog, units
+    from tdkt_desktop.db import staff as staff_db
+    from tdkt_desktop.ui.printing import actions
+    from tdkt_desktop.ui.printing.choosers import RegistrationDialog
+
+    dialog = RegistrationDialog(staff_db.list_staff(window.db, include_inactive=False),
+                                units.list_units(window.db), catalog.list_award_types(window.db), window)
+    if dialog.exec():
+        actions.preview_registration(window, **dialog.value())
+
+
+def _on_statistics(window: Any) -> None:
+    import datetime as dt
+
+    from tdkt_desktop.db import statistics
+    from tdkt_desktop.ui.printing import actions
+    from tdkt_desktop.ui.printing.choosers import YearRangeDialog
+
+    span = statistics.year_range(window.db) or (dt.date.today().year, dt.date.today().year)
+    dialog = YearRangeDialog(span[0], span[1], window)
+    if dialog.exec():
+        actions.preview_statistics(window, *dialog.value())
+
+
+def _on_register(window: Any) -> None:
+    from tdkt_desktop.db import certificates as register
+    from tdkt_desktop.ui.printing.choosers import RegisterDialog
+
+    RegisterDialog(register.register_entries(window.db), window).exec()
+
+
+def _on_settings(window: Any) -> None:
+    from tdkt_desktop.db import certificates as register
+    from tdkt_desktop.reports.certificates import blank_types
+    from tdkt_desktop.ui.printing import actions
+    from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
+
+    holder: dict[str, Any] = {}
+    dialog = PrintSettingsDialog(
+        register.default_profile(window.db), register.get_print_options(window.db), blank_types(), window,
+        show_calibration=lambda p: actions.preview_calibration(window, p, parent=holder["dialog"]),
+    )
+    holder["dialog"] = dialog
+    if dialog.exec():
+        profile, options = dialog.value()
+
+        def save() -> None:
+            with window.db.atomic():
+                register.save_profile(window.db, profile)
+                register.save_print_options(window.db, options)
+
+        window.run_write(save)
+
+
+def _on_calibration(window: Any) -> None:
+    from tdkt_desktop.ui.printing import actions
+
+    actions.preview_calibration(window)

@@ -1,0 +1,212 @@
+"""Small dialogs that pick what to print: a decision, a period, a registration; and the certificate register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from tdkt_desktop.db.records import AwardType, Decision, RegisterEntry, Staff, Unit
+from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.proxy import FoldFilterProxy
+from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
+from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class DecisionModel(RecordTableModel):
+    """Decisions: number, date, issuer, summary, count."""
+
+    COLUMNS = [
+        Column("Số quyết định", lambda d: d.number),
+        Column("Ngày", lambda d: format_date(d.issued_on), sort=lambda d: d.issued_on.isoformat()),
+        Column("Cơ quan ban hành", lambda d: d.issuer),
+        Column("Trích yếu", lambda d: d.summary),
+        Column("Số lượt", lambda d: d.award_count, align=_RIGHT),
+    ]
+
+
+class RegisterModel(RecordTableModel):
+    """Certificate register lines."""
+
+    COLUMNS = [
+        Column("Số sổ vàng", lambda e: e.serial),
+        Column("Người / tập thể nhận", lambda e: e.recipient_name),
+        Column("Khen thưởng", lambda e: e.award_name),
+        Column("Quyết định", lambda e: e.decision_number),
+        Column("In lúc", lambda e: e.printed_at.replace("T", " ")),
+        Column("Lần in", lambda e: "In lại" if e.reprint else "Cấp lần đầu"),
+        Column("Kiểu in", lambda e: "Lên phôi" if e.mode == "overlay" else "Giấy trắng"),
+    ]
+
+
+def _table(model: RecordTableModel, proxy: FoldFilterProxy) -> QTableView:
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view
+
+
+class DecisionChooser(QDialog):
+    """Pick one decision (search ignores diacritics); ``decision()`` is the chosen record."""
+
+    def __init__(self, decisions: list[Decision], title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(860, 480)
+        self.model = DecisionModel(self)
+        self.model.set_rows(decisions)
+        self.proxy = FoldFilterProxy(lambda d: f"{d.number} {d.issuer} {d.summary}", self)
+        self.view = _table(self.model, self.proxy)
+        self.view.doubleClicked.connect(self.accept)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo số, cơ quan, trích yếu…")
+        self.search.textChanged.connect(self.proxy.set_filter_text)
+        self.buttons = save_cancel_box(self, save_text="Chọn")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+        if self.proxy.rowCount():
+            self.view.selectRow(0)
+
+    def decision(self) -> Decision | None:
+        """The selected decision, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(RecordRole) if rows else None
+
+
+class YearRangeDialog(QDialog):
+    """From year – to year, for the statistics report."""
+
+    def __init__(self, first: int, last: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Báo cáo thống kê khen thưởng")
+        self.from_spin, self.to_spin = QSpinBox(), QSpinBox()
+        for spin, value in ((self.from_spin, first), (self.to_spin, last)):
+            spin.setRange(1945, 2100)
+            spin.setValue(value)
+            spin.valueChanged.connect(self.validate)
+        self.error = ErrorLabel()
+        self.buttons = save_cancel_box(self, save_text="Xem báo cáo")
+        form = QFormLayout()
+        form.addRow("Từ năm", self.from_spin)
+        form.addRow("Đến năm", self.to_spin)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def value(self) -> tuple[int, int]:
+        """(from, to)."""
+        return self.from_spin.value(), self.to_spin.value()
+
+    def validate(self) -> bool:
+        """The period must not be reversed."""
+        bad = self.from_spin.value() > self.to_spin.value()
+        self.error.show_error("Năm bắt đầu phải trước hoặc bằng năm kết thúc." if bad else None)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not bad)
+        return not bad
+
+
+class RegistrationDialog(QDialog):
+    """Who registers (a person or a collective), for which year, which title and form."""
+
+    def __init__(self, staff: list[Staff], units: list[Unit], types: list[AwardType], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Bản đăng ký thi đua")
+        self._types = types
+        self.person_radio, self.unit_radio = QRadioButton("Cá nhân"), QRadioButton("Tập thể")
+        self.person_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.person_radio)
+        group.addButton(self.unit_radio)
+        self.staff_box = QComboBox()
+        for p in staff:
+            self.staff_box.addItem(f"{p.full_name} ({p.code}, {p.unit_name})", p.id)
+        self.unit_box = QComboBox()
+        for u in units:
+            self.unit_box.addItem(u.name, u.id)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1945, 2100)
+        self.year_spin.setValue(dt.date.today().year)
+        self.title_box, self.form_box = QComboBox(), QComboBox()
+        self.person_radio.toggled.connect(self._fill_types)
+        row = QHBoxLayout()
+        row.addWidget(self.person_radio)
+        row.addWidget(self.unit_radio)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Đăng ký cho", row)
+        form.addRow("Cán bộ", self.staff_box)
+        form.addRow("Tập thể", self.unit_box)
+        form.addRow("Năm", self.year_spin)
+        form.addRow("Danh hiệu thi đua", self.title_box)
+        form.addRow("Hình thức khen thưởng", self.form_box)
+        self.buttons = save_cancel_box(self, save_text="Xem bản đăng ký")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._fill_types()
+
+    def _fill_types(self, *_args) -> None:
+        target = "ca_nhan" if self.person_radio.isChecked() else "tap_the"
+        self.staff_box.setEnabled(target == "ca_nhan")
+        self.unit_box.setEnabled(target == "tap_the")
+        for box, kind in ((self.title_box, "danh_hieu"), (self.form_box, "hinh_thuc")):
+            box.clear()
+            box.addItem("(để trống, ghi tay)", "")
+            for t in self._types:
+                if t.kind == kind and t.target == target and t.active:
+                    box.addItem(t.name, t.code)
+
+    def value(self) -> dict:
+        """Keyword arguments for ``sources.registration_for``."""
+        person = self.person_radio.isChecked()
+        return {
+            "year": self.year_spin.value(),
+            "staff_id": self.staff_box.currentData() if person else None,
+            "unit_id": None if person else self.unit_box.currentData(),
+            "title": self.title_box.currentData() or "",
+            "form": self.form_box.currentData() or "",
+        }
+
+
+class RegisterDialog(QDialog):
+    """The certificate register: who got which certificate, when, and every reprint."""
+
+    def __init__(self, entries: list[RegisterEntry], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Sổ cấp giấy khen (sổ vàng)")
+        self.resize(980, 520)
+        self.model = RegisterModel(self)
+        self.model.set_rows(entries)
+        self.proxy = FoldFilterProxy(
+            lambda e: f"{e.serial} {e.recipient_name} {e.award_name} {e.decision_number}", self
+        )
+        self.view = _table(self.model, self.proxy)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo tên, số sổ vàng, số quyết định…")
+        self.search.textChanged.connect(self.proxy.set_filter_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
