@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 #: (module, class, tab title). Each page is ``Page(db, main_window)`` with a ``refresh()`` slot.
-PAGES: list[tuple[str, str, str]] = []
+PAGES: list[tuple[str, str, str]] = [
+    ("tdkt_desktop.ui.review.review_page", "ReviewPage", "Bình xét năm"),
+    ("tdkt_desktop.ui.review.council_page", "CouncilPage", "Hội đồng TĐKT"),
+]
 
 
 class TitlesTab(QWidget):

@@ -1,0 +1,319 @@
+"""Page "Hội đồng TĐKT": members and roles, attendance and quorum, keyboard vote entry, results, decisions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import review, review_council
+from tdkt_desktop.db import settings as settings_db
+from tdkt_desktop.db.eligibility_input import evaluate_year
+from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.rules import council as council_rules
+from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
+from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
+from tdkt_desktop.ui.review.review_page import default_year
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class CouncilPage(QWidget):
+    """Thin composer over ``db.review_council``; every write goes through ``window.run_write``."""
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.db = db
+        self.main_window = window
+        self.projector = None
+        self._next_cell: tuple[int, int] | None = None
+
+        self.year = QSpinBox()
+        self.year.setRange(2017, 2100)
+        self.year.setValue(default_year(db))
+        self.meeting = QComboBox()
+        self.meeting.setMinimumWidth(280)
+        self.new_meeting_button = QPushButton("Mở cuộc họp mới…")
+        self.secret = QCheckBox("Bỏ phiếu kín")
+        self.projector_button = QPushButton("Trình chiếu")
+        top = QHBoxLayout()
+        for widget in (QLabel("Năm xét:"), self.year, QLabel("Cuộc họp:"), self.meeting, self.new_meeting_button,
+                       self.secret, self.projector_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.quorum_label = QLabel()
+        self.quorum_label.setStyleSheet("font-weight: bold;")
+
+        self.attendance = AttendanceModel(self)
+        self.attendance_view = _table(self.attendance)
+        self.members = MemberModel(self)
+        self.members_view = _table(self.members)
+        self.add_member_button = QPushButton("Thêm thành viên…")
+        self.edit_member_button = QPushButton("Sửa…")
+        self.remove_member_button = QPushButton("Bỏ khỏi Hội đồng")
+        members_box = QWidget()
+        members_layout = QVBoxLayout(members_box)
+        members_layout.addWidget(self.members_view)
+        buttons = QHBoxLayout()
+        for b in (self.add_member_button, self.edit_member_button, self.remove_member_button):
+            buttons.addWidget(b)
+        members_layout.addLayout(buttons)
+        left = QTabWidget()
+        left.addTab(self.attendance_view, "Điểm danh")
+        left.addTab(members_box, "Thành viên")
+        self.left_tabs = left
+
+        self.candidates = CandidateModel(self)
+        self.candidates_view = _table(self.candidates)
+        self.candidates_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.candidates_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        hint = QLabel("Nhập phiếu bằng bàn phím: chọn ô “Đồng ý”, gõ số rồi Enter — con trỏ xuống người tiếp theo.")
+        hint.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(hint)
+        right_layout.addWidget(self.candidates_view)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+
+        self.close_button = QPushButton("Kết thúc họp và chốt kết quả")
+        self.decide_button = QPushButton("Ra quyết định và lập danh sách trình cấp trên…")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.decide_button)
+        bottom.addWidget(self.summary, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.year.valueChanged.connect(self.refresh)
+        self.meeting.currentIndexChanged.connect(self._fill_meeting)
+        self.new_meeting_button.clicked.connect(self.new_meeting)
+        self.secret.toggled.connect(self._on_secret)
+        self.projector_button.clicked.connect(self.show_projector)
+        self.add_member_button.clicked.connect(self._add_member)
+        self.edit_member_button.clicked.connect(self._edit_member)
+        self.remove_member_button.clicked.connect(self._remove_member)
+        self.attendance.changed.connect(self._on_attendance)
+        self.candidates.vote_edited.connect(self._on_vote)
+        self.close_button.clicked.connect(self.close_meeting)
+        self.decide_button.clicked.connect(self.decide)
+        self.refresh()
+
+    # --- refresh ------------------------------------------------------------------------------
+
+    def current_meeting_id(self) -> int | None:
+        return self.meeting.currentData()
+
+    def refresh(self) -> None:
+        """Reload members, the year's meetings and the selected meeting."""
+        self.members.set_rows(review_council.list_members(self.db))
+        current = self.current_meeting_id()
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        for m in review_council.meetings(self.db, self.year.value()):
+            state = "đang họp" if m.status == "dang_hop" else "đã kết thúc"
+            self.meeting.addItem(f"Ngày {format_date(m.held_on)} ({state})", m.id)
+        index = self.meeting.findData(current)
+        self.meeting.setCurrentIndex(index if index >= 0 else 0)
+        self.meeting.blockSignals(False)
+        self._fill_meeting()
+
+    def _fill_meeting(self) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is None:
+            self.attendance.set_rows([])
+            self.candidates.set_rows([])
+            self.quorum_label.setText("Chưa có cuộc họp nào của năm này. Bấm “Mở cuộc họp mới…”.")
+            for w in (self.secret, self.close_button, self.decide_button):
+                w.setEnabled(False)
+            self.summary.setText("")
+            self._sync_projector()
+            return
+        meeting = review_council.get_meeting(self.db, meeting_id)
+        is_open = meeting.status == "dang_hop"
+        try:
+            verdicts = evaluate_year(self.db, meeting.year)
+            rs = verdicts.ruleset
+        except UserError as exc:
+            self.quorum_label.setText(str(exc))
+            return
+        self.attendance.editable = is_open
+        self.attendance.set_rows(review_council.attendance(self.db, meeting_id))
+        self.candidates.editable = is_open
+        self.candidates.set_rows(review_council.candidates(self.db, meeting_id, rs, verdicts))
+        present, written, total = review_council.head_count(self.db, meeting_id)
+        quorum = council_rules.quorum(rs, present, total)
+        extra = f"; {written} ý kiến bằng văn bản" if written else ""
+        self.quorum_label.setText(quorum.text + extra)
+        self.quorum_label.setStyleSheet("font-weight: bold; color: %s;" % ("#1b5e20" if quorum.met else "#b00020"))
+        self.secret.blockSignals(True)
+        self.secret.setChecked(meeting.secret_ballot)
+        self.secret.blockSignals(False)
+        self.secret.setEnabled(is_open)
+        self.close_button.setEnabled(is_open)
+        self.decide_button.setEnabled(not is_open and any(c.proposal.status == "dat" for c in self.candidates.records()))
+        rows = self.candidates.records()
+        passed = sum(1 for c in rows if c.passed)
+        upward = [c for c in rows if c.proposal.status == "trinh_cap_tren"]
+        decided = sum(1 for c in rows if c.proposal.status == "da_quyet_dinh")
+        text = f"{len(rows)} đề nghị · {sum(1 for c in rows if c.voted)} đã biểu quyết · {passed} đạt"
+        if decided or upward:
+            text += f" · {decided} đã có quyết định · {len(upward)} trình cấp trên"
+        if upward:
+            text += ": " + "; ".join(f"{c.proposal.name} ({c.proposal.award_name})" for c in upward[:6])
+        self.summary.setText(text)
+        if self._next_cell:
+            row, column = self._next_cell
+            self._next_cell = None
+            if 0 <= row < self.candidates.rowCount():
+                self.candidates_view.setCurrentIndex(self.candidates.index(row, column))
+            self.candidates_view.setFocus()
+        self._sync_projector()
+
+    def _sync_projector(self) -> None:
+        if self.projector is not None:
+            self.projector.refresh()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def _write(self, action) -> bool:
+        return self.main_window.run_write(action)
+
+    def new_meeting(self) -> None:
+        dialog = MeetingDialog(self.year.value(), self)
+        if not dialog.exec():
+            return
+        created: list[int] = []
+        if self._write(lambda: created.append(review_council.open_meeting(self.db, dialog.value()))):
+            self.meeting.setCurrentIndex(self.meeting.findData(created[0]))
+
+    def _on_secret(self, checked: bool) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is not None:
+            self._write(lambda: review_council.set_secret_ballot(self.db, meeting_id, checked))
+
+    def _on_attendance(self, member_id: int, present: bool, written: bool) -> None:
+        meeting_id = self.current_meeting_id()
+        QTimer.singleShot(0, lambda: self._write(
+            lambda: review_council.set_attendance(self.db, meeting_id, member_id, present, written)))
+
+    def _on_vote(self, row: int, proposal_id: int, votes_for: int, against: int, invalid: int) -> None:
+        """Save after the editor has closed (never reset the model inside setData), then move down."""
+        meeting_id = self.current_meeting_id()
+        column = self.candidates_view.currentIndex().column()
+
+        def save():
+            self._next_cell = (row + 1, column)
+            if not self._write(lambda: review_council.record_vote(self.db, meeting_id, proposal_id, votes_for, against, invalid)):
+                self._next_cell = None
+
+        QTimer.singleShot(0, save)
+
+    def selected_member(self):
+        index = self.members_view.currentIndex()
+        return self.members.record(index.row()) if index.isValid() else None
+
+    def _add_member(self) -> None:
+        dialog = MemberDialog(parent=self)
+        if dialog.exec():
+            self._write(lambda: review_council.save_member(self.db, dialog.value()))
+
+    def _edit_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        dialog = MemberDialog(member, self)
+        if dialog.exec():
+            self._write(lambda: review_council.save_member(self.db, dialog.value()))
+
+    def _remove_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        answer = QMessageBox.question(self, "Hội đồng", f"Bỏ {member.full_name} khỏi Hội đồng?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._write(lambda: review_council.remove_member(self.db, member.id))
+
+    def close_meeting(self) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is None:
+            return
+        counts: list[dict] = []
+        if self._write(lambda: counts.append(review_council.close_meeting(self.db, meeting_id))):
+            self.main_window.statusBar().showMessage(
+                f"Đã chốt kết quả: {counts[0]['dat']} đạt, {counts[0]['khong_dat']} không đạt.", 8000)
+
+    def decide(self) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is None:
+            return
+        meeting = review_council.get_meeting(self.db, meeting_id)
+        rs = review.ruleset_for_year(self.db, meeting.year)
+        office = set(rs.data["council"]["office_decides"])
+        passed = [c.proposal for c in self.candidates.records() if c.proposal.status == "dat"]
+        local = sorted({p.award_name for p in passed if p.award_type in office})
+        upward = [p for p in passed if p.award_type not in office]
+        summary = (
+            f"Giám đốc quyết định: {', '.join(local) or 'không có'} "
+            f"({sum(1 for p in passed if p.award_type in office)} lượt, mỗi danh hiệu một quyết định kèm danh sách).\n"
+            f"Trình cấp trên: {len(upward)} đề nghị."
+        )
+        symbol = settings_db.get_settings(self.db).document_symbol
+        dialog = DecideDialog(summary, review.next_decision_number(self.db, meeting.year), symbol, self)
+        if not dialog.exec():
+            return
+        issued_on, number = dialog.value()
+        done: list[dict] = []
+        if self._write(lambda: done.append(review_council.create_decisions(self.db, meeting_id, issued_on, number))):
+            result = done[0]
+            QMessageBox.information(
+                self, "Đã ra quyết định",
+                f"Đã tạo {len(result['decisions'])} quyết định với {result['awards']} lượt khen thưởng; "
+                f"{len(result['upward'])} đề nghị trình cấp trên.",
+            )
+
+    def show_projector(self) -> None:
+        from tdkt_desktop.ui.review.projector import ProjectorWindow
+
+        if self.projector is None:
+            self.projector = ProjectorWindow(self)
+        self.projector.refresh()
+        self.projector.show()
+        self.projector.raise_()

@@ -1,0 +1,241 @@
+"""Qt table models of the review screens: review rows, council members, attendance, candidates, parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMember, Proposal
+from tdkt_desktop.db.review import STATUS_NAMES
+from tdkt_desktop.db.review_council import ROLES
+from tdkt_desktop.rules.model import Verdict
+from tdkt_desktop.rules.ruleset import show_value
+from tdkt_desktop.text import fold
+from tdkt_desktop.ui.table_model import Column, RecordTableModel
+
+_GREEN = QBrush(QColor("#dff3e2"))
+_YELLOW = QBrush(QColor("#fff4cc"))
+_GREY = QBrush(QColor("#eeeeee"))
+_RED_TEXT = QBrush(QColor("#b00020"))
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def verdict_text(v: Verdict | None) -> str:
+    """Short verdict for a table cell."""
+    if v is None:
+        return "—"
+    if v.eligible:
+        return "Đủ điều kiện, cần HĐ xác nhận" if v.needs_council else "Đủ điều kiện"
+    if any(r.startswith("Không xét") for r in v.reasons):
+        return "Không xét"
+    return "Chưa đủ"
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One person or unit in the review table for the chosen award."""
+
+    subject: str  # ca_nhan | tap_the
+    id: int
+    code: str
+    name: str
+    unit_name: str
+    rating: str
+    verdict: Verdict | None
+    proposal: Proposal | None
+    eligible_awards: tuple[str, ...] = ()
+
+
+def review_search_text(row: ReviewRow) -> str:
+    return f"{row.code} {row.name} {row.unit_name}"
+
+
+class ReviewModel(RecordTableModel):
+    """Rows of the Bình xét table; colour shows the verdict."""
+
+    COLUMNS = [
+        Column("Mã", lambda r: r.code, lambda r: r.code),
+        Column("Họ và tên / Tập thể", lambda r: r.name, lambda r: fold(r.name.split()[-1] + " " + r.name)),
+        Column("Đơn vị", lambda r: r.unit_name if r.subject == "ca_nhan" else "", lambda r: fold(r.unit_name)),
+        Column("Xếp loại", lambda r: r.rating or "—", lambda r: r.rating, align=_CENTER),
+        Column("Kết quả xét", lambda r: verdict_text(r.verdict), lambda r: verdict_text(r.verdict),
+               tooltip=lambda r: "\n".join(r.verdict.reasons) if r.verdict else ""),
+        Column("Đề nghị", lambda r: "☑" if r.proposal else "☐", lambda r: bool(r.proposal), align=_CENTER),
+        Column("Trạng thái", lambda r: STATUS_NAMES.get(r.proposal.status, "") if r.proposal else "",
+               lambda r: r.proposal.status if r.proposal else ""),
+        Column("Đủ điều kiện khác", lambda r: ", ".join(r.eligible_awards), lambda r: len(r.eligible_awards)),
+    ]
+
+    def extra_data(self, record: ReviewRow, column: int, role: int):
+        if role == Qt.ItemDataRole.BackgroundRole and record.verdict is not None:
+            if record.verdict.eligible:
+                return _YELLOW if record.verdict.needs_council else _GREEN
+        return None
+
+
+class MemberModel(RecordTableModel):
+    """Council members and their roles."""
+
+    COLUMNS = [
+        Column("Họ và tên", lambda m: m.full_name, lambda m: fold(m.full_name)),
+        Column("Vai trò", lambda m: ROLES.get(m.role, m.role), lambda m: m.role),
+        Column("Chức vụ", lambda m: m.position, lambda m: fold(m.position)),
+    ]
+
+    def member(self, row: int) -> CouncilMember:
+        return self.record(row)
+
+
+class AttendanceModel(RecordTableModel):
+    """Attendance: 'Có mặt' and 'Ý kiến bằng văn bản' are checkable; changes go out as a signal."""
+
+    changed = Signal(int, bool, bool)  # member id, present, written opinion
+
+    COLUMNS = [
+        Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name)),
+        Column("Vai trò", lambda a: ROLES.get(a.role, a.role)),
+        Column("Có mặt", lambda a: "", lambda a: a.present, align=_CENTER),
+        Column("Ý kiến bằng văn bản", lambda a: "", lambda a: a.written_opinion, align=_CENTER),
+    ]
+    editable = True
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (2, 3) and self.editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def extra_data(self, record: Attendance, column: int, role: int):
+        if role == Qt.ItemDataRole.CheckStateRole and column in (2, 3):
+            on = record.present if column == 2 else record.written_opinion
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (2, 3):
+            return False
+        record: Attendance = self.record(index.row())
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        present = on if index.column() == 2 else record.present
+        written = on if index.column() == 3 else record.written_opinion
+        self.changed.emit(record.member_id, present, written and not present)
+        return True
+
+
+VOTE_COLUMNS = {4: "votes_for", 5: "votes_against", 6: "votes_invalid"}
+
+
+class CandidateModel(RecordTableModel):
+    """Candidates with vote counts; the three count columns are editable when the meeting is open."""
+
+    vote_edited = Signal(int, int, int, int, int)  # row, proposal id, for, against, invalid
+
+    COLUMNS = [
+        Column("Họ và tên / Tập thể", lambda c: c.proposal.name, lambda c: fold(c.proposal.name)),
+        Column("Đơn vị", lambda c: c.proposal.unit_name if c.proposal.staff_id else "", lambda c: fold(c.proposal.unit_name)),
+        Column("Danh hiệu đề nghị", lambda c: c.proposal.award_name, lambda c: c.proposal.award_type),
+        Column("Điều kiện", lambda c: "—" if c.eligible is None else (
+            ("Đủ, cần HĐ xác nhận" if c.needs_council else "Đủ") if c.eligible else "Chưa đủ"),
+            tooltip=lambda c: "\n".join(c.reasons)),
+        Column("Đồng ý", lambda c: c.votes_for if c.voted else "", lambda c: c.votes_for, align=_RIGHT),
+        Column("Không đồng ý", lambda c: c.votes_against if c.voted else "", lambda c: c.votes_against, align=_RIGHT),
+        Column("Không hợp lệ", lambda c: c.votes_invalid if c.voted else "", lambda c: c.votes_invalid, align=_RIGHT),
+        Column("Kết quả", lambda c: ("ĐẠT" if c.passed else "KHÔNG ĐẠT") if c.voted else "Chưa biểu quyết",
+               tooltip=lambda c: c.result_text),
+        Column("Trạng thái", lambda c: STATUS_NAMES.get(c.proposal.status, "")),
+    ]
+    editable = False
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.editable and index.column() in VOTE_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() in VOTE_COLUMNS:
+            return getattr(self.record(index.row()), VOTE_COLUMNS[index.column()])
+        return super().data(index, role)
+
+    def extra_data(self, record: CandidateVote, column: int, role: int):
+        if role == Qt.ItemDataRole.BackgroundRole and record.voted and column == 7:
+            return _GREEN if record.passed else _GREY
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and record.eligible is False:
+            return _RED_TEXT
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() not in VOTE_COLUMNS:
+            return False
+        try:
+            number = int(str(value).strip() or 0)
+        except ValueError:
+            return False
+        c: CandidateVote = self.record(index.row())
+        counts = {"votes_for": c.votes_for, "votes_against": c.votes_against, "votes_invalid": c.votes_invalid}
+        counts[VOTE_COLUMNS[index.column()]] = number
+        self.vote_edited.emit(index.row(), c.proposal.id, counts["votes_for"], counts["votes_against"], counts["votes_invalid"])
+        return True
+
+
+@dataclass(frozen=True)
+class ParamRow:
+    """One editable rule-set parameter."""
+
+    path: str
+    value: object
+    editable: bool
+    unverified: bool
+    error: str = ""
+
+
+class ParamModel(RecordTableModel):
+    """Flat parameter list of a rule set; edits go out as a signal (path, typed text)."""
+
+    edited = Signal(str, str)
+
+    COLUMNS = [
+        Column("Tham số", lambda r: r.path),
+        Column("Giá trị", lambda r: show_value(r.value)),
+        Column("Ghi chú", lambda r: r.error or ("mặc định chưa kiểm chứng, cơ quan có thể đổi" if r.unverified else "")),
+    ]
+    read_only = False
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 1 and not self.read_only and self.record(index.row()).editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == 1:
+            return show_value(self.record(index.row()).value)
+        return super().data(index, role)
+
+    def extra_data(self, record: ParamRow, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and record.error:
+            return _RED_TEXT
+        if role == Qt.ItemDataRole.BackgroundRole and record.unverified:
+            return _YELLOW
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != 1:
+            return False
+        self.edited.emit(self.record(index.row()).path, str(value))
+        return True
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """Which rule set judges a year."""
+
+    year: int
+    label: str
+
+
+class YearMapModel(RecordTableModel):
+    COLUMNS = [Column("Năm", lambda r: r.year, align=_CENTER), Column("Bộ quy tắc áp dụng", lambda r: r.label)]

@@ -1,0 +1,310 @@
+"""Page "Bình xét năm": pick the year and award, see every verdict with reasons, mark proposals, watch the meter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QSpinBox,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import review
+from tdkt_desktop.db.eligibility_input import YearResult, evaluate_year
+from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.db.records import UnitRating
+from tdkt_desktop.rules.model import RATING_NAMES
+from tdkt_desktop.rules.ruleset import frac
+from tdkt_desktop.ui.proxy import FoldFilterProxy
+from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
+from tdkt_desktop.ui.table_model import RecordRole
+
+
+def default_year(db: Database) -> int:
+    """The review year: the latest year with ratings, else the current year."""
+    from tdkt_desktop.db import ratings as ratings_db
+
+    years = ratings_db.rating_years(db)
+    return max(years) if years else dt.date.today().year
+
+
+class ReviewPage(QWidget):
+    """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.db = db
+        self.main_window = window
+        self.result: YearResult | None = None
+
+        self.year = QSpinBox()
+        self.year.setRange(2017, 2100)
+        self.year.setValue(default_year(db))
+        self.award = QComboBox()
+        self.award.setMinimumWidth(260)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm tên, mã, đơn vị (không cần dấu)")
+        self.search.setClearButtonEnabled(True)
+        self.ruleset_label = QLabel()
+        self.rules_button = QPushButton("Bộ quy tắc…")
+        top = QHBoxLayout()
+        for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.search):
+            top.addWidget(widget)
+        top.addWidget(self.rules_button)
+
+        self.model = ReviewModel(self)
+        self.proxy = FoldFilterProxy(review_search_text, self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.reasons = QTextBrowser()
+        self.reasons.setMinimumWidth(320)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.reasons)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.propose_button = QPushButton("Đề nghị / bỏ đề nghị (Space)")
+        self.propose_all_button = QPushButton("Đề nghị tất cả người đủ điều kiện")
+        self.unit_rating = QComboBox()
+        for code, name in RATING_NAMES.items():
+            self.unit_rating.addItem(f"{code} – {name}", code)
+        self.unit_rating_button = QPushButton("Lưu xếp loại tập thể")
+        self.meter_label = QLabel()
+        self.meter = QProgressBar()
+        self.meter.setMaximumWidth(260)
+        actions = QHBoxLayout()
+        for widget in (self.propose_button, self.propose_all_button, self.unit_rating, self.unit_rating_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.meter_label)
+        actions.addWidget(self.meter)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.ruleset_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+        self.year.valueChanged.connect(self._on_year)
+        self.award.currentIndexChanged.connect(self._fill_rows)
+        self.search.textChanged.connect(self.proxy.set_filter_text)
+        self.table.selectionModel().currentRowChanged.connect(self._show_reasons)
+        self.propose_button.clicked.connect(self.toggle_selected)
+        self.propose_all_button.clicked.connect(self.propose_all_eligible)
+        self.unit_rating_button.clicked.connect(self._save_unit_rating)
+        self.rules_button.clicked.connect(self._open_rules)
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.refresh()
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-evaluate the year (one bulk load) and refill the award list and rows."""
+        try:
+            self.result = evaluate_year(self.db, self.year.value())
+        except UserError as exc:
+            self.result = None
+            self.ruleset_label.setText(str(exc))
+            self.model.set_rows([])
+            return
+        rs = self.result.ruleset
+        self.ruleset_label.setText(f"Bộ quy tắc áp dụng cho năm {self.year.value()}: {rs.label()}")
+        current = self.award.currentData()
+        self.award.blockSignals(True)
+        self.award.clear()
+        for code in rs.awards():
+            self.award.addItem(rs.award_name(code), code)
+        index = self.award.findData(current)
+        self.award.setCurrentIndex(index if index >= 0 else 0)
+        self.award.blockSignals(False)
+        self._fill_rows()
+
+    def _on_year(self) -> None:
+        self.refresh()
+
+    def current_award(self) -> str | None:
+        return self.award.currentData()
+
+    def is_collective(self) -> bool:
+        code = self.current_award()
+        return bool(self.result and code in self.result.ruleset.awards(collective=True))
+
+    def _fill_rows(self) -> None:
+        code = self.current_award()
+        result = self.result
+        if result is None or code is None:
+            self.model.set_rows([])
+            return
+        year = result.year
+        proposals = {(p.staff_id, p.unit_id): p for p in review.list_proposals(self.db, year, award=code)}
+        rows = []
+        if self.is_collective():
+            ratings = review.unit_ratings(self.db, year)
+            for unit in result.units:
+                verdict = result.verdict(award=code, unit_id=unit.id)
+                others = tuple(v.award_name for v in result.unit_verdicts if v.subject_id == unit.id and v.eligible and v.award != code)
+                rows.append(ReviewRow(
+                    "tap_the", unit.id, "", unit.name, unit.name,
+                    ratings[unit.id].rating if unit.id in ratings else "", verdict,
+                    proposals.get((None, unit.id)), others,
+                ))
+        else:
+            for pid, person in result.people.items():
+                verdicts = result.person_verdicts[pid]
+                facts = person.years.get(year)
+                others = tuple(v.award_name for c, v in verdicts.items() if v.eligible and c != code)
+                rows.append(ReviewRow(
+                    "ca_nhan", pid, person.code, person.name, person.unit_name,
+                    facts.rating if facts and facts.rating else "", verdicts.get(code),
+                    proposals.get((pid, None)), others,
+                ))
+        self.model.set_rows(rows)
+        collective = self.is_collective()
+        self.unit_rating.setVisible(collective)
+        self.unit_rating_button.setVisible(collective)
+        self._update_meter()
+        self._show_reasons()
+
+    def _update_meter(self) -> None:
+        """Counts and, when the rule set sets one, the quota as a live meter."""
+        rows = self.model.records()
+        code = self.current_award()
+        proposed = sum(1 for r in rows if r.proposal)
+        eligible = sum(1 for r in rows if r.verdict and r.verdict.eligible)
+        text = f"Đề nghị: {proposed} · Đủ điều kiện: {eligible} · Tổng: {len(rows)}"
+        limit = eligible or 1
+        over = False
+        params = self.result.ruleset.award(code) if self.result and code else None
+        quota = params.get("quota") if params else None
+        if quota:
+            of = quota["of"]
+            base = len(review.list_proposals(self.db, self.result.year, award=of)) or sum(
+                1 for v in self.result.all_verdicts() if v.award == of and v.eligible
+            )
+            limit = math.floor(frac(quota["share"]) * base)
+            over = proposed > limit
+            text += f" · Hạn mức {quota['share']} của {base} {self.result.ruleset.award_name(of)} = {limit}"
+        self.meter_label.setText(text)
+        self.meter.setRange(0, max(limit, proposed, 1))
+        self.meter.setValue(proposed)
+        self.meter.setFormat(f"{proposed}/{limit}")
+        self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
+        self.meter_label.setStyleSheet("color: #b00020;" if over else "")
+
+    def _show_reasons(self, *args) -> None:
+        row = self.selected_rows()[:1]
+        if not row or self.result is None:
+            self.reasons.setHtml("<p>Chọn một người hoặc tập thể để xem lý do.</p>")
+            return
+        r = row[0]
+        if r.subject == "ca_nhan":
+            verdicts = self.result.person_verdicts.get(r.id, {}).values()
+        else:
+            verdicts = [v for v in self.result.unit_verdicts if v.subject_id == r.id]
+        parts = [f"<h3>{r.name}</h3><p>{r.unit_name if r.subject == 'ca_nhan' else 'Tập thể'}"
+                 f" — xếp loại năm {self.result.year}: {r.rating or 'chưa có'}</p>"]
+        for v in verdicts:
+            colour = "#1b5e20" if v.eligible else "#555555"
+            flag = "ĐỦ ĐIỀU KIỆN" if v.eligible else "Chưa đủ"
+            items = "".join(f"<li>{reason}</li>" for reason in v.reasons)
+            parts.append(f"<p><b style='color:{colour}'>{v.award_name}: {flag}</b></p><ul>{items}</ul>")
+        self.reasons.setHtml("".join(parts))
+
+    def selected_rows(self) -> list[ReviewRow]:
+        rows = {i.row(): i.data(RecordRole) for i in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            index = self.table.currentIndex()
+            rows[index.row()] = self.proxy.index(index.row(), 0).data(RecordRole)
+        return [rows[k] for k in sorted(rows)]
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _write(self, action) -> bool:
+        return self.main_window.run_write(action)
+
+    def toggle_selected(self) -> None:
+        """Space: propose the selected rows, or withdraw them when all are already proposed."""
+        rows = self.selected_rows()
+        code, year = self.current_award(), self.year.value()
+        if not rows or code is None:
+            return
+        withdraw = all(r.proposal for r in rows)
+        keep = self.table.currentIndex()
+
+        def action():
+            with self.db.atomic():
+                for r in rows:
+                    if withdraw:
+                        review.withdraw(self.db, r.proposal.id)
+                    elif not r.proposal:
+                        kwargs = {"staff_id": r.id} if r.subject == "ca_nhan" else {"unit_id": r.id}
+                        review.propose(self.db, year, code, **kwargs)
+
+        self._write(action)
+        if keep.isValid():
+            self.table.setCurrentIndex(self.proxy.index(min(keep.row(), self.proxy.rowCount() - 1), keep.column()))
+
+    def propose_all_eligible(self) -> None:
+        """Propose everyone the engine finds eligible for the chosen award (already given ones are skipped)."""
+        code, year = self.current_award(), self.year.value()
+        rows = [r for r in self.model.records() if r.verdict and r.verdict.eligible and not r.proposal
+                and not any(reason.startswith("Đã có quyết định") for reason in r.verdict.reasons)]
+        if not rows:
+            QMessageBox.information(self, "Bình xét", "Không có ai đủ điều kiện mà chưa được đề nghị.")
+            return
+
+        def action():
+            with self.db.atomic():
+                for r in rows:
+                    kwargs = {"staff_id": r.id} if r.subject == "ca_nhan" else {"unit_id": r.id}
+                    review.propose(self.db, year, code, **kwargs)
+
+        self._write(action)
+
+    def _save_unit_rating(self) -> None:
+        rows = [r for r in self.selected_rows() if r.subject == "tap_the"]
+        if not rows:
+            QMessageBox.information(self, "Xếp loại tập thể", "Hãy chọn một tập thể trong bảng.")
+            return
+        rating, year = self.unit_rating.currentData(), self.year.value()
+        current = review.unit_ratings(self.db, year)
+
+        def action():
+            with self.db.atomic():
+                for r in rows:
+                    leads = current[r.id].leads_bloc if r.id in current else None
+                    review.set_unit_rating(self.db, UnitRating(unit_id=r.id, year=year, rating=rating, leads_bloc=leads))
+
+        self._write(action)
+
+    def _open_rules(self) -> None:
+        from tdkt_desktop.ui.review.ruleset_dialog import open_rules_for_year
+
+        open_rules_for_year(self, self.db, self.main_window, self.year.value())

@@ -1,0 +1,178 @@
+"""Rule-set editor: see which set applies to which year, edit an office copy's parameters with validation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import review
+from tdkt_desktop.db.errors import ValidationError
+from tdkt_desktop.rules import ruleset as rules
+from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
+from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+
+
+class RuleSetDialog(QDialog):
+    """Shows one rule set; an office copy is editable. ``value()`` returns the edited parameter tree.
+
+    The dialog never writes: the page saves ``value()`` through ``db.review``.
+    """
+
+    def __init__(self, rs: RuleSet, all_sets: list[RuleSet], parent=None, *, read_only: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle(f"Bộ quy tắc — {rs.name}")
+        self.resize(1100, 700)
+        self.read_only = read_only
+        self._data = rs.data
+        self._cell_errors: dict[str, str] = {}
+        self.name = QLineEdit(rs.name)
+        self.effective = DateLineEdit("Ngày hiệu lực")
+        self.effective.set_date(rs.effective_from)
+        for field in (self.name, self.effective):
+            field.setReadOnly(read_only)
+            field.textChanged.connect(self.validate)
+        form = QFormLayout()
+        form.addRow("Tên bộ quy tắc:", self.name)
+        form.addRow("Hiệu lực từ ngày:", self.effective)
+        form.addRow("Căn cứ:", QLabel(rs.data.get("basis", "")))
+        if rs.based_on:
+            form.addRow("Sao chép từ:", QLabel(rs.based_on))
+
+        self.params = ParamModel(self)
+        self.params.read_only = read_only
+        self.params.edited.connect(self._on_edit)
+        self.param_view = QTableView()
+        self.param_view.setModel(self.params)
+        self.param_view.verticalHeader().hide()
+        self.param_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.param_view.horizontalHeader().setStretchLastSection(True)
+        self.param_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.years = YearMapModel(self)
+        self.year_view = QTableView()
+        self.year_view.setModel(self.years)
+        self.year_view.verticalHeader().hide()
+        self.year_view.horizontalHeader().setStretchLastSection(True)
+        self.year_view.setMaximumWidth(420)
+        self._all_sets = all_sets
+        self._fill_years()
+
+        self.error = ErrorLabel()
+        self.buttons = save_cancel_box(self)
+        hint = QLabel(
+            "Nhấp đúp vào ô Giá trị để sửa. Tỉ lệ ghi 4/5, 0,8 hoặc 80%; danh sách ngăn bằng dấu “;”; "
+            "hạn mức ghi “15% lao_dong_tien_tien”; biểu quyết ghi “total 4/5 >=” hoặc “present 1/2 >”; để trống = tắt."
+            if not read_only else
+            "Bộ quy tắc gốc chỉ xem; hãy sao chép để cơ quan chỉnh theo quy chế của tỉnh/bộ."
+        )
+        hint.setWordWrap(True)
+        body = QHBoxLayout()
+        body.addWidget(self.param_view, 3)
+        years_box = QVBoxLayout()
+        years_box.addWidget(QLabel("Năm nào áp dụng bộ quy tắc nào:"))
+        years_box.addWidget(self.year_view)
+        body.addLayout(years_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        if read_only:
+            self.buttons.button(self.buttons.StandardButton.Save).hide()
+        self._fill_params()
+        self.validate()
+
+    def _fill_years(self) -> None:
+        rows = []
+        for year in range(2017, 2031):
+            try:
+                rows.append(YearRow(year, rules.resolve(self._all_sets, year).label()))
+            except ValidationError:  # a year no set covers is shown as such
+                rows.append(YearRow(year, "(không có bộ quy tắc)"))
+        self.years.set_rows(rows)
+
+    def _fill_params(self) -> None:
+        unverified = set(self._data.get("unverified", []))
+        errors = {**rules.validate(self.value()), **self._cell_errors}
+        rows = []
+        for path, value in rules.flatten(self._data):
+            if path in {"name", "effective_from"}:
+                continue
+            marked = any(path == u or path.startswith(u + ".") for u in unverified)
+            error = next((msg for key, msg in errors.items() if key == path or key.startswith(path + ".")), "")
+            rows.append(ParamRow(path, value, rules.is_editable(path), marked, error))
+        self.params.set_rows(rows)
+
+    def _on_edit(self, path: str, text: str) -> None:
+        old = dict(rules.flatten(self._data)).get(path)
+        try:
+            value = rules.parse_value(text, old, path)
+        except ValueError as exc:
+            self._cell_errors[path] = f"{path}: {exc}"
+        else:
+            self._cell_errors.pop(path, None)
+            self._data = rules.set_param(self._data, path, value)
+        self._fill_params()
+        self.validate()
+
+    def value(self) -> dict:
+        """The edited parameter tree (name and effective date from the fields)."""
+        data = dict(self._data)
+        data["name"] = self.name.text().strip()
+        try:
+            day = self.effective.date()
+        except ValueError:
+            day = None
+        data["effective_from"] = day.isoformat() if day else self.effective.text()
+        return data
+
+    def validate(self) -> bool:
+        """Enable Save only when every parameter is valid; the first error shows under the table."""
+        errors = {**rules.validate(self.value()), **self._cell_errors}
+        try:
+            self.effective.date()
+        except ValueError as exc:
+            errors["effective_from"] = str(exc)
+        self.error.show_error("\n".join(list(errors.values())[:3]) if errors else None)
+        save = self.buttons.button(self.buttons.StandardButton.Save)
+        save.setEnabled(not errors and not self.read_only)
+        return not errors
+
+
+def open_rules_for_year(parent, db: Database, window, year: int) -> None:
+    """The page's entry point: view the year's set; copy a bundled set before editing; save through db."""
+    sets = review.all_rulesets(db)
+    rs = rules.resolve(sets, year)
+    if rs.source == "builtin":
+        answer = QMessageBox.question(
+            parent, "Bộ quy tắc",
+            f"Năm {year} áp dụng bộ quy tắc gốc “{rs.name}”.\n\n"
+            "Sao chép thành bản của cơ quan để chỉnh sửa? (Chọn “No” để chỉ xem.)",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            RuleSetDialog(rs, sets, parent, read_only=True).exec()
+            return
+        created: list[int] = []
+        if not window.run_write(lambda: created.append(review.copy_ruleset(db, rs))):
+            return
+        sets = review.all_rulesets(db)
+        rs = review.get_office_ruleset(db, created[0])
+    dialog = RuleSetDialog(rs, sets, parent)
+    if dialog.exec():
+        window.run_write(lambda: review.save_office_ruleset(db, rs.office_id, dialog.value()))
