@@ -439,6 +439,13 @@ def remove_award(db: Database, award_id: int) -> None:
         )
 
 
+def remove_awards(db: Database, award_ids: list[int]) -> None:
+    """Delete several award lines in one transaction (all or none)."""
+    with db.atomic():
+        for award_id in award_ids:
+            remove_award(db, award_id)
+
+
 def delete_decision(db: Database, decision_id: int) -> None:
     """Delete a decision and all its award lines in one transaction."""
     decision = get_decision(db, decision_id)

@@ -142,6 +142,19 @@ def set_rating(db: Database, rating: Rating) -> None:
     set_ratings(db, [rating])
 
 
+def save_ratings(db: Database, ratings: list[Rating], *, clear: list[tuple[int, int]] = ()) -> int:
+    """The grid's save: set these ratings and remove the (staff_id, year) pairs in ``clear``, all at once.
+
+    Raises:
+        ValidationError: nothing is written.
+    """
+    with db.atomic():
+        changed = set_ratings(db, ratings)
+        for staff_id, year in clear:
+            delete_rating(db, staff_id, year)
+    return changed + len(clear)
+
+
 def delete_rating(db: Database, staff_id: int, year: int) -> None:
     """Remove a person's rating for a year (entered by mistake)."""
     with db.atomic():

@@ -19,7 +19,7 @@ from tdkt_desktop.db.errors import UserError, describe_sqlite_error
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 
 #: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing"]
+MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing", "tdkt_desktop.ui.awards.transfer_menu"]
 
 
 class MainWindow(QMainWindow):

@@ -75,7 +75,9 @@ class StaffTab(QWidget):
 
     #: Right-hand detail pages for the selected person: (module, class, title);
     #: each is ``Widget(db, window)`` with ``set_person(staff_id | None)``.
-    DETAIL_PAGES: list[tuple[str, str, str]] = []
+    DETAIL_PAGES: list[tuple[str, str, str]] = [
+        ("tdkt_desktop.ui.person_history", "PersonHistoryPanel", "Quá trình khen thưởng"),
+    ]
 
     person_selected = Signal(object)  # staff id or None
 

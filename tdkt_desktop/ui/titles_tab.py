@@ -10,8 +10,12 @@ from sqlite_utils import Database
 
 #: (module, class, tab title). Each page is ``Page(db, main_window)`` with a ``refresh()`` slot.
 PAGES: list[tuple[str, str, str]] = [
+    ("tdkt_desktop.ui.awards.register_page", "RegisterPage", "Sổ khen thưởng"),
+    ("tdkt_desktop.ui.awards.decisions_page", "DecisionsPage", "Quyết định"),
+    ("tdkt_desktop.ui.awards.ratings_page", "RatingsPage", "Xếp loại, sáng kiến"),
     ("tdkt_desktop.ui.review.review_page", "ReviewPage", "Bình xét năm"),
     ("tdkt_desktop.ui.review.council_page", "CouncilPage", "Hội đồng TĐKT"),
+    ("tdkt_desktop.ui.awards.statistics_page", "StatisticsPage", "Thống kê"),
 ]
 
 

@@ -1,0 +1,106 @@
+"""Qt table models for awards, decisions, decision lines and statistics (read-only record models)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from tdkt_desktop.db.decisions import DECISION_KINDS
+from tdkt_desktop.db.records import Award, AwardCount, Decision
+from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.ui.table_model import Column, RecordTableModel
+
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+KIND_LABELS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
+
+
+def _date_key(d) -> str:
+    return d.isoformat() if d else ""
+
+
+def award_target(a: Award) -> str:
+    """'Cá nhân' or 'Tập thể'."""
+    return "Cá nhân" if a.staff_id is not None else "Tập thể"
+
+
+class AwardTableModel(RecordTableModel):
+    """The register: one row per award line."""
+
+    COL_YEAR, COL_AWARD, COL_KIND, COL_RECIPIENT, COL_CODE, COL_UNIT, COL_NUMBER, COL_DATE, COL_ISSUER = range(9)
+    COLUMNS = (
+        Column("Năm", lambda a: a.year, None, _CENTER),
+        Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
+        Column("Loại", lambda a: KIND_LABELS.get(a.award_kind, ""), lambda a: a.award_kind),
+        Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
+        Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
+        Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
+        Column("Số quyết định", lambda a: a.decision_number, lambda a: fold(a.decision_number)),
+        Column("Ngày QĐ", lambda a: format_date(a.decision_date), lambda a: _date_key(a.decision_date), _CENTER),
+        Column("Cơ quan ban hành", lambda a: a.issuer, lambda a: fold(a.issuer)),
+    )
+
+    def extra_data(self, record: Award, column: int, role: int):
+        """Collective awards in italics, so they stand apart from individuals."""
+        if role == Qt.ItemDataRole.FontRole and record.unit_id is not None and column == self.COL_RECIPIENT:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def award_search_text(a: Award) -> str:
+    """What the register's search box matches."""
+    return f"{a.recipient_name} {a.staff_code} {a.award_name} {a.decision_number} {a.unit_name} {a.issuer}"
+
+
+class DecisionTableModel(RecordTableModel):
+    """Decisions: number, date, issuer, kind, count, summary."""
+
+    COLUMNS = (
+        Column("Số quyết định", lambda d: d.number, lambda d: fold(d.number)),
+        Column("Ngày", lambda d: format_date(d.issued_on), lambda d: _date_key(d.issued_on), _CENTER),
+        Column("Cơ quan ban hành", lambda d: d.issuer, lambda d: fold(d.issuer)),
+        Column("Loại", lambda d: DECISION_KINDS.get(d.kind, d.kind)),
+        Column("Số lượt", lambda d: d.award_count, None, _RIGHT),
+        Column("Trích yếu", lambda d: d.summary, lambda d: fold(d.summary)),
+    )
+
+
+def decision_search_text(d: Decision) -> str:
+    """What the decision list's search box matches."""
+    return f"{d.number} {d.issuer} {d.summary} {d.signer_name}"
+
+
+class DecisionAwardsModel(RecordTableModel):
+    """Award lines of one decision, in list order."""
+
+    COLUMNS = (
+        Column("STT", lambda a: a.position, None, _CENTER),
+        Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
+        Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
+        Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
+        Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
+        Column("Năm", lambda a: a.year, None, _CENTER),
+        Column("Đã in", lambda a: "✓" if a.printed_at else "", None, _CENTER),
+    )
+
+
+class StatisticsModel(RecordTableModel):
+    """Counts per award family: titles and forms labelled, individuals and collectives apart."""
+
+    COLUMNS = (
+        Column("Danh hiệu / Hình thức", lambda r: r.name, lambda r: fold(r.name)),
+        Column("Loại", lambda r: KIND_LABELS.get(r.kind, "")),
+        Column("Cá nhân", lambda r: r.ca_nhan, None, _RIGHT),
+        Column("Tập thể", lambda r: r.tap_the, None, _RIGHT),
+        Column("Tổng", lambda r: r.total, None, _RIGHT),
+    )
+
+    def extra_data(self, record: AwardCount, column: int, role: int):
+        """The total column in bold."""
+        if role == Qt.ItemDataRole.FontRole and column == 4:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

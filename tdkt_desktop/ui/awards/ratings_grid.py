@@ -1,0 +1,142 @@
+"""Editable Qt model for one unit's yearly ratings (xếp loại, kỷ luật, ghi chú) and its combo delegate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+
+from tdkt_desktop.db.ratings import DISCIPLINES, RATINGS
+from tdkt_desktop.db.records import Rating, Staff
+from tdkt_desktop.ui.table_model import RecordRole
+
+RATING_CHOICES = [""] + list(RATINGS)
+DISCIPLINE_CHOICES = [""] + DISCIPLINES
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One person's line: the values on screen and those in the database."""
+
+    staff: Staff
+    rating: str = ""
+    discipline: str = ""
+    note: str = ""
+    saved: tuple[str, str, str] = ("", "", "")
+    titles: str = ""
+
+    @property
+    def dirty(self) -> bool:
+        """Edited since the last load."""
+        return (self.rating, self.discipline, self.note) != self.saved
+
+
+class RatingsGridModel(QAbstractTableModel):
+    """Columns: code, name, rating (editable), discipline (editable), note (editable), titles that year."""
+
+    COL_CODE, COL_NAME, COL_RATING, COL_DISCIPLINE, COL_NOTE, COL_TITLES = range(6)
+    HEADERS = ("Mã", "Họ và tên", "Xếp loại", "Kỷ luật", "Ghi chú", "Danh hiệu, khen thưởng trong năm")
+    EDITABLE = {COL_RATING: "rating", COL_DISCIPLINE: "discipline", COL_NOTE: "note"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[GridRow] = []
+
+    def set_rows(self, rows: list[GridRow]) -> None:
+        """Replace every row (a fresh load: nothing dirty)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[GridRow]:
+        """Current rows."""
+        return list(self._rows)
+
+    def dirty_rows(self) -> list[GridRow]:
+        """Rows edited since the load."""
+        return [r for r in self._rows if r.dirty]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in self.EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            values = (row.staff.code, row.staff.full_name, row.rating, row.discipline, row.note, row.titles)
+            return values[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_RATING and row.rating:
+            return RATINGS.get(row.rating, "")
+        if role == Qt.ItemDataRole.BackgroundRole and row.dirty and column in self.EDITABLE:
+            return QBrush(QColor("#fff4c2"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_RATING and row.rating == "KHT":
+            return QBrush(QColor("#b00020"))
+        if role == RecordRole:
+            return row
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in self.EDITABLE:
+            return False
+        text = " ".join(str(value or "").split())
+        if index.column() == self.COL_RATING:
+            text = text.upper()
+            if text not in RATING_CHOICES:
+                return False
+        if index.column() == self.COL_DISCIPLINE and text not in DISCIPLINE_CHOICES:
+            return False
+        row = self._rows[index.row()]
+        self._rows[index.row()] = replace(row, **{self.EDITABLE[index.column()]: text})
+        first, last = self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        self.dataChanged.emit(first, last)
+        return True
+
+    def changes(self, year: int) -> tuple[list[Rating], list[tuple[int, int]]]:
+        """(ratings to set, (staff_id, year) pairs to clear) for the dirty rows."""
+        to_set, to_clear = [], []
+        for row in self.dirty_rows():
+            if row.rating:
+                to_set.append(Rating(None, row.staff.id, year, row.rating, row.discipline, row.note))
+            elif row.saved[0]:
+                to_clear.append((row.staff.id, year))
+        return to_set, to_clear
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor with fixed choices (ratings, discipline levels)."""
+
+    def __init__(self, choices: list[str], labels: dict[str, str] | None = None, parent=None):
+        super().__init__(parent)
+        self.choices, self.labels = choices, labels or {}
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for choice in self.choices:
+            label = f"{choice} – {self.labels[choice]}" if choice in self.labels else (choice or "(trống)")
+            combo.addItem(label, choice)
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,166 @@
+"""Sub-page "Sổ khen thưởng": every award with filters (year, title/form, unit, decision) and totals."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import catalog
+from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db import units as units_db
+from tdkt_desktop.db.records import Award
+from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
+from tdkt_desktop.ui.awards.widgets import fill_award_types, setup_table
+from tdkt_desktop.ui.proxy import FoldFilterProxy
+from tdkt_desktop.ui.table_model import RecordRole
+
+
+class RegisterPage(QWidget):
+    """Filters on top, the register table, totals by type at the bottom; double-click opens."""
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        self.db, self.window = db, window
+        self.year_combo = QComboBox()
+        self.type_combo = QComboBox()
+        self.type_combo.setMinimumWidth(260)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setMinimumWidth(200)
+        self.decision_combo = QComboBox()
+        self.decision_combo.setMinimumWidth(180)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm tên, mã, số quyết định… (không cần dấu)")
+        self.search.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("Năm:", self.year_combo), ("Danh hiệu/Hình thức:", self.type_combo),
+            ("Đơn vị:", self.unit_combo), ("Quyết định:", self.decision_combo),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+
+        self.model = AwardTableModel(self)
+        self.proxy = FoldFilterProxy(award_search_text, self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        setup_table(self.table, self.proxy, multi=True)
+        for column, width in ((0, 50), (1, 230), (2, 150), (3, 190), (4, 60), (5, 200), (6, 120), (7, 95)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        hint = QLabel("Nhấp đúp: mở hồ sơ cá nhân (hoặc quyết định, nếu nhấp vào cột số quyết định hay dòng tập thể).")
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(self.totals)
+        layout.addWidget(hint)
+
+        self._loading = False
+        for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
+            combo.currentIndexChanged.connect(self._on_filter)
+        self.search.textChanged.connect(self._on_search)
+        self.refresh()
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload filter choices and rows (after any write)."""
+        self._loading = True
+        try:
+            year = self.year_combo.currentData()
+            self.year_combo.clear()
+            self.year_combo.addItem("Tất cả", None)
+            for y in decisions_db.award_years(self.db):
+                self.year_combo.addItem(str(y), y)
+            self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+            fill_award_types(self.type_combo, catalog.list_award_types(self.db, active_only=False), all_text="Tất cả")
+            unit = self.unit_combo.currentData()
+            self.unit_combo.clear()
+            self.unit_combo.addItem("Tất cả", None)
+            for u in units_db.list_units(self.db, kind=None):
+                self.unit_combo.addItem(u.name, u.id)
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
+            self._fill_decisions()
+        finally:
+            self._loading = False
+        self._load_rows()
+
+    def _fill_decisions(self) -> None:
+        current = self.decision_combo.currentData()
+        self.decision_combo.clear()
+        self.decision_combo.addItem("Tất cả", None)
+        for d in decisions_db.list_decisions(self.db):
+            self.decision_combo.addItem(f"{d.number} ({d.issued_on:%d/%m/%Y})", d.id)
+        self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(current)))
+
+    def _load_rows(self) -> None:
+        rows = decisions_db.list_awards(
+            self.db,
+            year=self.year_combo.currentData(),
+            award_type=self.type_combo.currentData(),
+            unit_id=self.unit_combo.currentData(),
+            decision_id=self.decision_combo.currentData(),
+        )
+        self.model.set_rows(rows)
+        self._update_totals()
+
+    def _on_filter(self) -> None:
+        if not self._loading:
+            self._load_rows()
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_totals()
+
+    def shown_awards(self) -> list[Award]:
+        """The rows the filters and search leave on screen."""
+        return [self.proxy.index(r, 0).data(RecordRole) for r in range(self.proxy.rowCount())]
+
+    def _update_totals(self) -> None:
+        shown = self.shown_awards()
+        individuals = sum(1 for a in shown if a.staff_id is not None)
+        by_type = Counter(a.award_name for a in shown)
+        parts = ", ".join(f"{name}: {n}" for name, n in by_type.most_common())
+        self.totals.setText(
+            f"<b>Tổng: {len(shown)} lượt</b> ({individuals} cá nhân, {len(shown) - individuals} tập thể)"
+            + (f" — {parts}" if parts else "")
+        )
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def set_filters(self, *, year=None, award_type=None, unit_id=None, decision_id=None) -> None:
+        """Set several filters at once (tests, links from other pages)."""
+        self._loading = True
+        try:
+            for combo, value in ((self.year_combo, year), (self.type_combo, award_type),
+                                 (self.unit_combo, unit_id), (self.decision_combo, decision_id)):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+        finally:
+            self._loading = False
+        self._load_rows()
+
+    def _on_double_click(self, index) -> None:
+        award: Award = index.data(RecordRole)
+        if award is None:
+            return
+        if award.staff_id is not None and index.column() != AwardTableModel.COL_NUMBER:
+            self.window.show_person(award.staff_id)
+        else:
+            self.open_decision(award.decision_id)
+
+    def open_decision(self, decision_id: int) -> None:
+        """Switch to the decisions page with this decision selected."""
+        titles = self.window.titles_tab
+        page = titles.page("Quyết định")
+        titles.pages.setCurrentWidget(page)
+        self.window.tabs.setCurrentWidget(titles)
+        page.select_decision(decision_id)

@@ -1,0 +1,73 @@
+"""Shared pieces for the awards pages: grouped award-type combo, table set-up, year combo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
+
+from tdkt_desktop.db.catalog import TARGETS
+from tdkt_desktop.db.records import AwardType
+
+GROUPS = (("danh_hieu", "Danh hiệu thi đua"), ("hinh_thuc", "Hình thức khen thưởng"))
+
+
+def award_label(t: AwardType) -> str:
+    """The name, with cá nhân/tập thể where a form exists for both."""
+    return f"{t.name} – {TARGETS[t.target].lower()}" if t.kind == "hinh_thuc" else t.name
+
+
+def fill_award_types(combo: QComboBox, types: list[AwardType], *, all_text: str | None = None) -> None:
+    """Titles and forms under two bold, unselectable headings, so they are never confused."""
+    current = combo.currentData()
+    model = QStandardItemModel(combo)
+    if all_text:
+        item = QStandardItem(all_text)
+        item.setData(None, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    bold = QFont()
+    bold.setBold(True)
+    for kind, heading in GROUPS:
+        members = [t for t in types if t.kind == kind]
+        if not members:
+            continue
+        head = QStandardItem(heading.upper())
+        head.setFlags(Qt.ItemFlag.NoItemFlags)
+        head.setFont(bold)
+        model.appendRow(head)
+        for t in members:
+            item = QStandardItem("    " + award_label(t))
+            item.setData(t.code, Qt.ItemDataRole.UserRole)
+            item.setToolTip(f"{t.name} ({TARGETS[t.target].lower()}); quyết định: {t.authority}")
+            model.appendRow(item)
+    combo.setModel(model)
+    index = combo.findData(current) if current is not None else -1
+    if index < 0:
+        index = next((i for i in range(model.rowCount()) if model.item(i).isEnabled()), 0)
+    combo.setCurrentIndex(index)
+
+
+def set_combo_data(combo: QComboBox, value) -> bool:
+    """Select the item whose data is ``value``; False when there is none."""
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    return index >= 0
+
+
+def setup_table(view: QTableView, model, *, multi: bool = False, sortable: bool = True) -> None:
+    """Row selection, click-to-sort (rows start in database order), last column stretched, compact rows."""
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # No sort indicator at first: enabling sorting would otherwise re-sort by column 0 at once.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(sortable)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -1,0 +1,126 @@
+"""History panel for one person: ratings, initiatives, titles and awards by year, and current chains."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db import history as history_db
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db.errors import NotFoundError
+from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
+from tdkt_desktop.db.records import Award
+from tdkt_desktop.db.history import YearEntry
+from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.table_model import Column, RecordTableModel
+
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+def _award_text(a: Award) -> str:
+    return f"{a.award_name} – QĐ {a.decision_number}"
+
+
+def _award_tooltip(entry: YearEntry) -> str:
+    return "\n".join(
+        f"{a.award_name}: Quyết định số {a.decision_number} ngày {format_date(a.decision_date)} của {a.issuer}"
+        for a in entry.awards
+    )
+
+
+def _awards(entry: YearEntry, kind: str) -> str:
+    return "\n".join(_award_text(a) for a in entry.awards if a.award_kind == kind)
+
+
+def _initiatives(entry: YearEntry) -> str:
+    return "\n".join(
+        f"{INITIATIVE_KINDS[i.kind]}: {i.title} (phạm vi {SCOPES[i.scope].lower()})" for i in entry.initiatives
+    )
+
+
+class TimelineModel(RecordTableModel):
+    """One row per year, newest first; titles and forms in separate columns."""
+
+    COLUMNS = (
+        Column("Năm", lambda e: e.year, None, _CENTER),
+        Column("Xếp loại", lambda e: e.rating.rating if e.rating else "", None, _CENTER,
+               tooltip=lambda e: RATINGS.get(e.rating.rating, "") if e.rating else ""),
+        Column("Kỷ luật", lambda e: e.rating.discipline if e.rating else "", None, _TOP),
+        Column("Danh hiệu thi đua", lambda e: _awards(e, "danh_hieu"), None, _TOP, _award_tooltip),
+        Column("Hình thức khen thưởng", lambda e: _awards(e, "hinh_thuc"), None, _TOP, _award_tooltip),
+        Column("Sáng kiến, đề tài", _initiatives, None, _TOP),
+    )
+
+
+class PersonHistoryPanel(QWidget):
+    """Shown as a detail tab of the staff register (and reached from quick search)."""
+
+    def __init__(self, db: Database, window=None):
+        super().__init__()
+        self.db, self.window = db, window
+        self.staff_id: int | None = None
+        self.history: history_db.PersonHistory | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.chains = QLabel()
+        self.chains.setWordWrap(True)
+        self.chains.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = TimelineModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 45), (1, 60), (2, 75), (3, 250), (4, 230)):
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.chains)
+        layout.addWidget(self.table, 1)
+        self.set_person(None)
+
+    def set_person(self, staff_id: int | None) -> None:
+        """Show this person's history (None: an empty panel with a hint)."""
+        self.staff_id = staff_id
+        person = None
+        if staff_id is not None:
+            try:
+                person = staff_db.get_staff(self.db, staff_id)
+            except NotFoundError:
+                person = None
+        if person is None:
+            self.staff_id, self.history = None, None
+            self.heading.setText("Chọn một cán bộ để xem quá trình xếp loại, sáng kiến và khen thưởng.")
+            self.chains.clear()
+            self.model.set_rows([])
+            return
+        self.history = history_db.person_history(self.db, staff_id)
+        h = self.history
+        titles = sum(1 for a in h.awards if a.award_kind == "danh_hieu")
+        self.heading.setText(
+            f"<b>{person.full_name}</b> ({person.code}) – {person.unit_name or 'chưa có đơn vị'}<br>"
+            f"{len(h.ratings)} năm xếp loại, {titles} danh hiệu thi đua, "
+            f"{len(h.awards) - titles} hình thức khen thưởng, {len(h.initiatives)} sáng kiến/đề tài."
+        )
+        if h.chains:
+            lines = [
+                f"<b>{c.text()}</b>" if c.length >= 2 else c.text() for c in h.chains
+            ]
+            self.chains.setText("Chuỗi năm gần nhất:<br>• " + "<br>• ".join(lines))
+        else:
+            self.chains.setText("Chưa có xếp loại hay danh hiệu nào.")
+        self.model.set_rows(list(h.years))
+
+    def refresh(self) -> None:
+        """Reload after a write."""
+        self.set_person(self.staff_id)
+
+    def chain_texts(self) -> list[str]:
+        """The chain sentences shown (tests, tooltips)."""
+        return [c.text() for c in self.history.chains] if self.history else []
