@@ -126,7 +126,7 @@ def render_minutes(text: MinutesText) -> bytes:
     body.append(base.para("2. Kết quả bỏ phiếu", s["heading"]))
     body.append(base.data_table(
         ["STT", "Họ và tên / Tập thể", "Đơn vị", "Danh hiệu đề nghị", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-        [list(r) for r in text.vote_rows], [width * f for f in (0.06, 0.22, 0.26, 0.18, 0.10, 0.09, 0.09)],
+        [list(r) for r in text.vote_rows], [width * f for f in (0.06, 0.20, 0.22, 0.17, 0.10, 0.10, 0.15)],
         align={0: "center", 4: "right", 5: "right"},
     ))
     body.append(base.para("3. Kết luận", s["heading"]))
