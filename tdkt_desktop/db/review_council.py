@@ -322,7 +322,7 @@ def create_decisions(db: Database, meeting_id: int, issued_on: dt.date, first_nu
             decision = Decision(
                 id=None, number=f"{number}/QĐ-{settings.document_symbol}", issued_on=issued_on,
                 issuer=settings.office_name, signer_name=settings.signer_name, signer_title=settings.signer_title,
-                kind="hang_nam", year=meeting.year,
+                kind="hang_nam",
                 summary=f"Về việc {verb} “{name}” năm {meeting.year}",
                 note=f"Theo kết quả họp Hội đồng Thi đua – Khen thưởng ngày {format_date(meeting.held_on)}",
             )

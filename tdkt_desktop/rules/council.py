@@ -36,7 +36,7 @@ def quorum(rs: RuleSet, present: int, total: int) -> Quorum:
     met = total > 0 and present >= required
     text = (
         f"Có mặt {present}/{total} thành viên; cần ít nhất {required} ({percent(share)}): "
-        + ("đủ điều kiện họp." if met else "CHƯA đủ điều kiện họp.")
+        + ("đủ điều kiện họp" if met else "CHƯA đủ điều kiện họp")
     )
     return Quorum(present, total, required, met, text)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +108,7 @@ class CouncilPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([430, 900])
 
         self.close_button = QPushButton("Kết thúc họp và chốt kết quả")
         self.decide_button = QPushButton("Ra quyết định và lập danh sách trình cấp trên…")
@@ -181,7 +184,7 @@ class CouncilPage(QWidget):
         present, written, total = review_council.head_count(self.db, meeting_id)
         quorum = council_rules.quorum(rs, present, total)
         extra = f"; {written} ý kiến bằng văn bản" if written else ""
-        self.quorum_label.setText(quorum.text + extra)
+        self.quorum_label.setText(quorum.text + extra + ".")
         self.quorum_label.setStyleSheet("font-weight: bold; color: %s;" % ("#1b5e20" if quorum.met else "#b00020"))
         self.secret.blockSignals(True)
         self.secret.setChecked(meeting.secret_ballot)
@@ -296,7 +299,7 @@ class CouncilPage(QWidget):
             f"Trình cấp trên: {len(upward)} đề nghị."
         )
         symbol = settings_db.get_settings(self.db).document_symbol
-        dialog = DecideDialog(summary, review.next_decision_number(self.db, meeting.year), symbol, self)
+        dialog = DecideDialog(summary, review.next_decision_number(self.db, dt.date.today().year), symbol, self)
         if not dialog.exec():
             return
         issued_on, number = dialog.value()

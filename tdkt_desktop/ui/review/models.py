@@ -28,7 +28,7 @@ def verdict_text(v: Verdict | None) -> str:
     if v is None:
         return "—"
     if v.eligible:
-        return "Đủ điều kiện, cần HĐ xác nhận" if v.needs_council else "Đủ điều kiện"
+        return "Đủ ĐK (cần HĐ xác nhận)" if v.needs_council else "Đủ điều kiện"
     if any(r.startswith("Không xét") for r in v.reasons):
         return "Không xét"
     return "Chưa đủ"
@@ -98,7 +98,8 @@ class AttendanceModel(RecordTableModel):
         Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name)),
         Column("Vai trò", lambda a: ROLES.get(a.role, a.role)),
         Column("Có mặt", lambda a: "", lambda a: a.present, align=_CENTER),
-        Column("Ý kiến bằng văn bản", lambda a: "", lambda a: a.written_opinion, align=_CENTER),
+        Column("Gửi ý kiến", lambda a: "", lambda a: a.written_opinion, align=_CENTER,
+               tooltip=lambda a: "Vắng mặt, có ý kiến bằng văn bản"),
     ]
     editable = True
 

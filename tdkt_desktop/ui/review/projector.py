@@ -31,6 +31,8 @@ class ProjectorWindow(QWidget):
         self.title.setFont(title_font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
+        # Stacked capital marks (Ằ, Ẫ, Ỗ) rise above the font ascent: leave room so they are not clipped.
+        self.title.setContentsMargins(0, PROJECTOR_POINT_SIZE // 2, 0, 0)
         self.quorum = QLabel()
         self.quorum.setFont(big)
         self.quorum.setWordWrap(True)
