@@ -1,0 +1,224 @@
+"""UI: entering a decision with several people, duplicate refusal, register filters, history panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from tdkt_desktop.db import decisions, history, statistics
+from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.demo import awards as demo_awards
+from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
+from tdkt_desktop.ui.awards.widgets import set_combo_data
+from tdkt_desktop.ui.person_history import PersonHistoryPanel
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def run_modal(qtbot, open_it, drive) -> None:
+    """Open a modal dialog with ``open_it`` and drive it from inside its event loop."""
+    failures = []
+
+    def step():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, step)
+            return
+        try:
+            drive(dialog)
+        except Exception as exc:  # surfaced after exec returns, never leaves the dialog hanging
+            failures.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(0, step)
+    open_it()
+    if failures:
+        raise failures[0]
+
+
+def save_button(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def awards_page(window, title):
+    page = window.titles_tab.page(title)
+    window.tabs.setCurrentWidget(window.titles_tab)
+    window.titles_tab.pages.setCurrentWidget(page)
+    return page
+
+
+def test_enter_a_decision_with_several_people(main_window, qtbot, qtmodeltester):
+    db = main_window.db
+    page = awards_page(main_window, "Quyết định")
+    before = db["awards"].count
+    codes_pasted = ["CB010", "CB011", "CB012"]
+
+    def drive(dialog: DecisionDialog):
+        type_text(dialog.number, "41/QĐ-SKHCN")
+        type_text(dialog.issued_on, "20/11/2026")
+        type_text(dialog.summary, "Tặng Giấy khen cho cá nhân có thành tích trong phong trào")
+        assert set_combo_data(dialog.award_type, "giay_khen")
+        dialog.year.setValue(2026)
+        # Search without diacritics, multi-select two people, add them.
+        type_text(dialog.search, "dang thi")
+        qtbot.waitUntil(lambda: dialog.pick_proxy.rowCount() >= 2)
+        names = {dialog.pick_proxy.index(r, 1).data() for r in range(dialog.pick_proxy.rowCount())}
+        assert "Đặng Thị Hương" in names
+        dialog.pick_view.selectAll()
+        picked = dialog.pick_proxy.rowCount()
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.lines.rowCount() == picked
+        # Paste a column from Excel: codes and one name, one line not understood.
+        dialog.paste.setPlainText("\n".join(codes_pasted) + "\nNguyễn Không Có\n")
+        qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)
+        assert "Không nhận ra 1 dòng" in dialog.paste_result.text()
+        assert dialog.lines.rowCount() == picked + 3
+        qtmodeltester.check(dialog.lines)
+        qtmodeltester.check(dialog.pick_model)
+        # Move the last line to the top and drop a line.
+        dialog.lines_view.selectRow(dialog.lines.rowCount() - 1)
+        for _ in range(dialog.lines.rowCount() - 1):
+            qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+        assert dialog.lines.record(0).staff_code == "CB012"
+        assert [a.position for a in dialog.lines.records()] == list(range(1, dialog.lines.rowCount() + 1))
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    run_modal(qtbot, page.add_button.click, drive)
+    saved = decisions.find_decision(db, "41/QĐ-SKHCN")
+    assert saved is not None and saved.issued_on == dt.date(2026, 11, 20)
+    lines = decisions.awards_of_decision(db, saved.id)
+    assert lines[0].staff_code == "CB012" and {a.award_type for a in lines} == {"giay_khen"}
+    assert db["awards"].count == before + len(lines)
+    assert page.current_decision_id() == saved.id  # the new decision is selected
+    assert page.awards_model.rowCount() == len(lines)
+    assert sorted(page.selected_award_ids()) == sorted(a.id for a in lines)
+    assert page.actions_bar.count() >= 4
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.awards_model)
+
+
+def test_duplicate_title_is_refused_in_the_dialog_and_nothing_written(main_window, qtbot):
+    db = main_window.db
+    page = awards_page(main_window, "Quyết định")
+    person = staff_db.find_by_code(db, demo_awards.CANDIDATE)
+    before = (db["awards"].count, db["decisions"].count)
+    seen = {}
+
+    def drive(dialog: DecisionDialog):
+        type_text(dialog.number, "42/QĐ-SKHCN")
+        type_text(dialog.issued_on, "20/01/2026")
+        set_combo_data(dialog.award_type, "chien_si_thi_dua_co_so")
+        dialog.year.setValue(2025)
+        dialog.add_recipients([person])
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()  # refused, everything typed is kept
+        seen["error"] = dialog.error.text()
+        dialog.reject()
+
+    run_modal(qtbot, page.add_button.click, drive)
+    assert "Đặng Thị Hương" in seen["error"] and "chỉ tặng một lần trong năm" in seen["error"]
+    assert (db["awards"].count, db["decisions"].count) == before
+
+
+def test_decision_number_must_be_unique_and_date_valid(main_window, qtbot):
+    db = main_window.db
+    existing = decisions.list_decisions(db)[0]
+    dialog = DecisionDialog(db, main_window)
+    qtbot.addWidget(dialog)
+    dialog.number.setText(existing.number)
+    dialog.issued_on.set_date(existing.issued_on)
+    dialog.issuer.setEditText(existing.issuer)
+    assert "đã có" in dialog.validate()
+    dialog.issued_on.setText("31/02/2026")
+    assert "không phải ngày hợp lệ" in dialog.validate()
+
+
+def test_register_filters_totals_and_double_click(main_window, qtbot, qtmodeltester):
+    db = main_window.db
+    page = awards_page(main_window, "Sổ khen thưởng")
+    page.set_filters(year=2024, award_type="chien_si_thi_dua_co_so")
+    expected = decisions.list_awards(db, year=2024, award_type="chien_si_thi_dua_co_so")
+    assert page.model.rowCount() == len(expected) > 0
+    assert f"Tổng: {len(expected)} lượt" in page.totals.text()
+    qtmodeltester.check(page.model)
+    page.set_filters()
+    assert page.model.rowCount() == db["awards"].count
+    type_text(page.search, "dang thi huong")
+    shown = page.shown_awards()
+    assert shown and all(a.recipient_name == "Đặng Thị Hương" for a in shown)
+    # Double-click a person's row: the staff tab opens on them.
+    index = page.proxy.index(0, 1)
+    page._on_double_click(index)
+    assert main_window.tabs.currentWidget() is main_window.staff_tab
+    assert main_window.staff_tab.current_staff().full_name == "Đặng Thị Hương"
+    # Double-click the decision number: the decisions page opens on it.
+    awards_page(main_window, "Sổ khen thưởng")
+    page._on_double_click(page.proxy.index(0, page.model.COL_NUMBER))
+    decisions_page = main_window.titles_tab.page("Quyết định")
+    assert main_window.titles_tab.pages.currentWidget() is decisions_page
+    assert decisions_page.current_decision_id() == shown[0].decision_id
+
+
+def test_history_panel_shows_timeline_and_chains(main_window, qtbot, qtmodeltester):
+    db = main_window.db
+    person = staff_db.find_by_code(db, demo_awards.CSTD_TINH)
+    main_window.show_person(person.id)
+    panel = next(p for p in main_window.staff_tab.detail_pages if isinstance(p, PersonHistoryPanel))
+    assert panel.staff_id == person.id
+    assert "Chiến sĩ thi đua cơ sở: 2022, 2023, 2024 – 3 năm liên tục" in panel.chains.text()
+    expected = history.person_history(db, person.id)
+    assert panel.model.rowCount() == len(expected.years)
+    row_2024 = panel.model.row_of(lambda e: e.year == 2024)
+    titles = panel.model.index(row_2024, 3).data()
+    assert "Chiến sĩ thi đua cấp tỉnh" in titles and "Chiến sĩ thi đua cơ sở" in titles
+    assert "Chiến sĩ thi đua" not in (panel.model.index(row_2024, 4).data() or "")  # forms apart
+    qtmodeltester.check(panel.model)
+    panel.set_person(None)
+    assert panel.model.rowCount() == 0 and "Chọn một cán bộ" in panel.heading.text()
+
+
+def test_ratings_grid_edit_and_save(main_window, qtbot, qtmodeltester, monkeypatch):
+    db = main_window.db
+    page = awards_page(main_window, "Xếp loại, sáng kiến")
+    page.year.setValue(2025)
+    qtmodeltester.check(page.grid)
+    row = next(i for i, r in enumerate(page.grid.rows()) if r.staff.code == "CB020")
+    index = page.grid.index(row, page.grid.COL_RATING)
+    assert not page.grid.setData(index, "Giỏi")  # not a rating
+    assert page.grid.setData(index, "KHT")
+    assert page.save_button.isEnabled()
+    assert page.save()
+    person = staff_db.find_by_code(db, "CB020")
+    assert [r.rating for r in ratings_db.ratings_of(db, person.id) if r.year == 2025] == ["KHT"]
+    assert not page.grid.dirty_rows()
+    # Unsaved edits, then switching year: the user is asked; "Discard" leaves the DB alone.
+    page.grid.setData(page.grid.index(row, page.grid.COL_RATING), "HT")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    page.year.setValue(2024)
+    assert [r.rating for r in ratings_db.ratings_of(db, person.id) if r.year == 2025] == ["KHT"]
+
+
+def test_statistics_page_matches_computed_counts(main_window, qtbot, tmp_path, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = awards_page(main_window, "Thống kê")
+    page.from_year.setValue(2021)
+    page.to_year.setValue(2025)
+    rows = statistics.award_counts(main_window.db, 2021, 2025)
+    assert page.model.records() == rows
+    _, _, total = statistics.total(rows)
+    assert f"{total} lượt tập thể, cá nhân" in page.headline.text()
+    qtmodeltester.check(page.model)
+    target = tmp_path / "tk.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export()
+    assert target.exists()
