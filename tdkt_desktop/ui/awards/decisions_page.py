@@ -22,12 +22,12 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
-from tdkt_desktop.ui.awards.widgets import setup_table
+from tdkt_desktop.ui.awards.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.table_model import RecordRole
 
 
-class DecisionsPage(QWidget):
+class DecisionsPage(LazyPage, QWidget):
     """Top: decisions (filter by year, search); bottom: the selected decision's list of awards.
 
     Printing adds its buttons to :attr:`actions_bar` and reads :meth:`current_decision_id` and
@@ -96,11 +96,10 @@ class DecisionsPage(QWidget):
         self._loading = False
         self.year_combo.currentIndexChanged.connect(lambda _: self._reload())
         self.search.textChanged.connect(self.proxy.set_filter_text)
-        self.refresh()
 
     # --- reading --------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload years and decisions, keeping the selection."""
         keep = self.current_decision_id()
         self._loading = True
@@ -141,6 +140,9 @@ class DecisionsPage(QWidget):
 
     def select_decision(self, decision_id: int, *, switch_year: bool = True) -> bool:
         """Select a decision by id (clearing filters that hide it); False when it does not exist."""
+        if self._stale:
+            self._stale = False
+            self.reload()
         row = self.model.row_of(lambda d: d.id == decision_id)
         if row < 0 and switch_year:
             self.year_combo.setCurrentIndex(0)

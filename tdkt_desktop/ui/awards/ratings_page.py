@@ -37,7 +37,7 @@ from tdkt_desktop.ui.awards.ratings_grid import (
     GridRow,
     RatingsGridModel,
 )
-from tdkt_desktop.ui.awards.widgets import set_combo_data, setup_table
+from tdkt_desktop.ui.awards.widgets import LazyPage, set_combo_data, setup_table
 from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
 
@@ -106,7 +106,7 @@ class InitiativeDialog(QDialog):
         super().accept()
 
 
-class RatingsPage(QWidget):
+class RatingsPage(LazyPage, QWidget):
     """Pick a unit and a year; edit everyone's rating at once; save in one transaction."""
 
     def __init__(self, db: Database, window):
@@ -179,9 +179,8 @@ class RatingsPage(QWidget):
         self._shown: tuple | None = None
         self.unit_combo.currentIndexChanged.connect(lambda _: self._load())
         self.year.valueChanged.connect(lambda _: self._load())
-        self.refresh()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload units and rows; unsaved edits are kept (never dropped by someone else's save)."""
         current = self.unit_combo.currentData()
         self.unit_combo.blockSignals(True)

@@ -14,12 +14,12 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
-from tdkt_desktop.ui.awards.widgets import fill_award_types, setup_table
+from tdkt_desktop.ui.awards.widgets import LazyPage, fill_award_types, setup_table
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.table_model import RecordRole
 
 
-class RegisterPage(QWidget):
+class RegisterPage(LazyPage, QWidget):
     """Filters on top, the register table, totals by type at the bottom; double-click opens."""
 
     def __init__(self, db: Database, window):
@@ -65,14 +65,14 @@ class RegisterPage(QWidget):
         layout.addWidget(hint)
 
         self._loading = False
+        self._first = True
         for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
             combo.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
-        self.refresh()
 
     # --- data -----------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload filter choices and rows (after any write)."""
         self._loading = True
         try:
@@ -81,7 +81,12 @@ class RegisterPage(QWidget):
             self.year_combo.addItem("Tất cả", None)
             for y in decisions_db.award_years(self.db):
                 self.year_combo.addItem(str(y), y)
-            self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+            if self._first and self.year_combo.count() > 1:
+                # The latest year by default: the whole register can be very long.
+                self._first = False
+                self.year_combo.setCurrentIndex(1)
+            else:
+                self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
             fill_award_types(self.type_combo, catalog.list_award_types(self.db, active_only=False), all_text="Tất cả")
             unit = self.unit_combo.currentData()
             self.unit_combo.clear()

@@ -22,10 +22,10 @@ from sqlite_utils import Database
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import statistics
 from tdkt_desktop.ui.awards.models import StatisticsModel
-from tdkt_desktop.ui.awards.widgets import setup_table
+from tdkt_desktop.ui.awards.widgets import LazyPage, setup_table
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(LazyPage, QWidget):
     """A period (from–to year), the computed table, and the headline total."""
 
     def __init__(self, db: Database, window):
@@ -36,9 +36,9 @@ class StatisticsPage(QWidget):
         self.to_year = QSpinBox()
         for spin in (self.from_year, self.to_year):
             spin.setRange(1945, this_year + 1)
-        span = statistics.year_range(db)
-        self.from_year.setValue(span[0] if span else this_year - 5)
-        self.to_year.setValue(span[1] if span else this_year)
+        self.from_year.setValue(this_year - 5)
+        self.to_year.setValue(this_year)
+        self._first = True
         self.export_button = QPushButton("Xuất ra Excel…")
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
@@ -65,15 +65,22 @@ class StatisticsPage(QWidget):
         layout.addWidget(note)
         self.from_year.valueChanged.connect(lambda _: self.refresh())
         self.to_year.valueChanged.connect(lambda _: self.refresh())
-        self.refresh()
 
     def period(self) -> tuple[int, int]:
         """(from, to), swapped if typed backwards."""
         a, b = self.from_year.value(), self.to_year.value()
         return (a, b) if a <= b else (b, a)
 
-    def refresh(self) -> None:
-        """Recompute the table."""
+    def reload(self) -> None:
+        """Recompute the table (the first time, over every year that has awards)."""
+        if self._first:
+            self._first = False
+            span = statistics.year_range(self.db)
+            if span:
+                for spin, value in ((self.from_year, span[0]), (self.to_year, span[1])):
+                    spin.blockSignals(True)
+                    spin.setValue(value)
+                    spin.blockSignals(False)
         start, end = self.period()
         rows = statistics.award_counts(self.db, start, end)
         self.model.set_rows(rows)
