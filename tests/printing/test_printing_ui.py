@@ -1,0 +1,229 @@
+"""In ấn menu, preview (pages, zoom, print, save), certificate register logging, print settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from reports.pdfutil import page_count
+from tdkt_desktop.db import certificates as register
+from tdkt_desktop.db.records import PrintOptions, PrintProfile
+from tdkt_desktop.reports import sources
+from tdkt_desktop.ui import printing
+from tdkt_desktop.ui.printing import actions
+from tdkt_desktop.ui.printing.choosers import DecisionChooser, DecisionModel, RegisterDialog, YearRangeDialog
+from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
+
+
+def _decision_id(db, number="28/QĐ-SKHCN"):
+    return sources.find_decision(db, number).id
+
+
+def _ready(qtbot, dialog, pages):
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() == pages)
+
+
+def test_menu_is_installed(main_window):
+    texts = [a.text() for a in main_window.print_menu.actions() if a.text()]
+    assert texts[0] == "In giấy khen theo quyết định…"
+    assert "Cài đặt in…" in texts and "Báo cáo thống kê khen thưởng…" in texts
+
+
+def test_certificates_preview_navigation_zoom_and_save_logs_register(main_window, qtbot, tmp_path, monkeypatch):
+    db = main_window.db
+    dialog = actions.print_certificates(main_window, _decision_id(db), overlay=False)
+    _ready(qtbot, dialog, 16)
+    assert dialog.page_label.text() == "Trang 1/16"
+    assert not dialog.prev_button.isEnabled()
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.page_label.text() == "Trang 2/16")
+    dialog.go_to(99)
+    qtbot.waitUntil(lambda: dialog.page_label.text() == "Trang 16/16")
+    assert not dialog.next_button.isEnabled()
+    dialog.zoom_box.setCurrentIndex(4)  # 100 %
+    assert dialog.view.zoomFactor() == 1.0
+    assert db["certificate_register"].count == 0  # previewing logs nothing
+    target = tmp_path / "gk.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    with qtbot.waitSignal(main_window.data_changed):
+        assert dialog.save_pdf()
+    assert page_count(target.read_bytes(), tmp_path) == 16
+    assert db["certificate_register"].count == 16
+    assert db["awards"].count_where("certificate_serial IS NOT NULL") == 16
+    assert dialog.save_pdf()  # the same preview saved again: logged as reprints
+    assert db["certificate_register"].count_where("reprint = 1") == 16
+
+
+def test_selected_awards_only_and_print_path(main_window, qtbot, tmp_path, monkeypatch):
+    db = main_window.db
+    decision_id = _decision_id(db)
+    chosen = [a.id for a in sources.certificate_awards(db, decision_id)][3:5]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (actions.OVERLAY_CHOICES[1], True))
+    dialog = actions.print_certificates(main_window, decision_id, chosen)
+    _ready(qtbot, dialog, 2)
+    out = tmp_path / "printer.pdf"
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: ["máy in giả"]))
+
+    def fake_exec(print_dialog):
+        printer = print_dialog.printer()
+        printer.setResolution(72)  # keep the test's raster small
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    assert dialog.print_document()
+    assert page_count(out.read_bytes(), tmp_path) == 2
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "842 x 595 pts (A4)" in info  # landscape A4, the certificate's own size, not fitted to portrait
+    entries = register.register_entries(db)
+    assert sorted(e.award_id for e in entries) == sorted(chosen)
+    assert {e.mode for e in entries} == {"overlay"}
+
+
+def test_no_printer_offers_to_save(main_window, qtbot, tmp_path, monkeypatch):
+    dialog = actions.preview_decision(main_window, _decision_id(main_window.db))
+    _ready(qtbot, dialog, 2)
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    target = tmp_path / "qd"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert dialog.print_document()
+    assert "chưa cài máy in" in asked[0]
+    assert (tmp_path / "qd.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_save_to_bad_place_shows_error(main_window, qtbot, tmp_path, monkeypatch):
+    dialog = actions.print_certificates(main_window, _decision_id(main_window.db), overlay=False)
+    _ready(qtbot, dialog, 16)
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "no" / "x.pdf"), ""))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    assert not dialog.save_pdf()
+    assert "Không ghi được tệp" in shown[0]
+    assert main_window.db["certificate_register"].count == 0
+
+
+def test_user_errors_become_messages(main_window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    db = main_window.db
+    assert actions.preview_decision(main_window, _decision_id(db, "29/QĐ-UBND")) is None
+    assert actions.print_certificates(main_window, _decision_id(db, "11/QĐ-SKHCN"), overlay=True) is None
+    assert "do UBND tỉnh Cao Bằng ban hành" in shown[0]
+    assert "không có lượt khen thưởng" in shown[1]
+
+
+@pytest.mark.parametrize("build", [
+    lambda w, db: actions.preview_proposal(w, _decision_id(db, "29/QĐ-UBND")),
+    lambda w, db: actions.preview_minutes(w, _decision_id(db, "20/QĐ-SKHCN")),
+    lambda w, db: actions.preview_registration(w, year=2026, staff_id=3, title="chien_si_thi_dua_co_so"),
+    lambda w, db: actions.preview_statistics(w, 2021, 2025),
+    lambda w, db: actions.preview_calibration(w),
+])
+def test_every_document_previews(main_window, qtbot, build):
+    dialog = build(main_window, main_window.db)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() >= 1)
+
+
+def test_decision_chooser_filters_without_diacritics(qtbot, qtmodeltester, demo_db):
+    from helpers import type_text
+
+    from tdkt_desktop.db import decisions as decisions_db
+
+    dialog = DecisionChooser(decisions_db.list_decisions(demo_db), "Chọn quyết định")
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    type_text(dialog.search, "chien si")
+    assert dialog.proxy.rowCount() == 5  # the five yearly Chiến sĩ thi đua cơ sở decisions
+    dialog.view.selectRow(0)
+    assert "Chiến sĩ thi đua cơ sở" in dialog.decision().summary
+    assert DecisionModel.COLUMNS[0].header == "Số quyết định"
+
+
+def test_register_dialog_lists_printed_certificates(qtbot, qtmodeltester, demo_db):
+    from helpers import type_text
+
+    awards = sources.certificate_awards(demo_db, _decision_id(demo_db))
+    register.record_printing(demo_db, register.plan_certificates(demo_db, awards))
+    dialog = RegisterDialog(register.register_entries(demo_db))
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.proxy.rowCount() == 16
+    type_text(dialog.search, awards[5].recipient_name)
+    assert dialog.proxy.rowCount() == 1
+    assert dialog.proxy.index(0, 0).data() == "006/2025"
+    assert dialog.proxy.index(0, 5).data() == "Cấp lần đầu"
+
+
+def test_year_range_dialog_rejects_reversed_period(qtbot):
+    dialog = YearRangeDialog(2021, 2025)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert save.isEnabled()
+    dialog.from_spin.setValue(2026)
+    assert not save.isEnabled() and "Năm bắt đầu" in dialog.error.text()
+
+
+def test_print_settings_dialog_validates_and_returns_records(qtbot):
+    shown = []
+    profile = PrintProfile(id=None, name="Mặc định", blank_type="a4_ngang")
+    dialog = PrintSettingsDialog(profile, PrintOptions(("Quyết định số 08/2018/QĐ-UBND",), ""),
+                                 {"a4_ngang": "Phôi A4", "a3_ngang": "Phôi A3"}, show_calibration=shown.append)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.name_edit.setText("")
+    assert not save.isEnabled() and "không được để trống" in dialog.error.text()
+    dialog.name_edit.setText("Máy in Văn phòng")
+    assert save.isEnabled()
+    dialog.blank_box.setCurrentIndex(1)
+    dialog.x_spin.setValue(1.5)
+    dialog.y_spin.setValue(-2.0)
+    dialog.bases_edit.setPlainText("Quyết định số 08/2018/QĐ-UBND\n\nQuyết định số 12/2021/QĐ-UBND")
+    dialog.calibration_button.click()
+    assert shown[0].offset_x_mm == 1.5 and shown[0].blank_type == "a3_ngang"
+    new_profile, options = dialog.value()
+    assert new_profile == PrintProfile(id=None, name="Máy in Văn phòng", blank_type="a3_ngang", offset_x_mm=1.5,
+                                       offset_y_mm=-2.0, is_default=True)
+    assert options.office_bases == ("Quyết định số 08/2018/QĐ-UBND", "Quyết định số 12/2021/QĐ-UBND")
+
+
+def test_settings_menu_saves_profile_and_options(main_window, monkeypatch):
+    def accept(dialog):
+        dialog.name_edit.setText("Canon")
+        dialog.y_spin.setValue(3.0)
+        dialog.proposer_edit.setText("Hội đồng Thi đua - Khen thưởng Sở")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PrintSettingsDialog, "exec", accept)
+    printing._on_settings(main_window)
+    saved = register.default_profile(main_window.db)
+    assert (saved.name, saved.offset_y_mm) == ("Canon", 3.0)
+    assert register.get_print_options(main_window.db).proposer == "Hội đồng Thi đua - Khen thưởng Sở"
+    text = sources.decision_text_for(main_window.db, _decision_id(main_window.db))
+    assert text.bases[-1] == "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Sở."
+
+
+def test_menu_decision_action_uses_the_chooser(main_window, qtbot, monkeypatch):
+    chosen = _decision_id(main_window.db, "20/QĐ-SKHCN")
+
+    def pick(dialog):
+        row = dialog.model.row_of(lambda d: d.id == chosen)
+        dialog.view.selectRow(dialog.proxy.mapFromSource(dialog.model.index(row, 0)).row())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionChooser, "exec", pick)
+    action = next(a for a in main_window.print_menu.actions() if a.text() == "Xem và in quyết định…")
+    action.trigger()
+    dialog = main_window.print_preview
+    _ready(qtbot, dialog, 2)
+    assert dialog.windowTitle() == "Xem trước – Quyết định 20/QĐ-SKHCN"
