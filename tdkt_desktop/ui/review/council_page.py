@@ -205,8 +205,9 @@ class CouncilPage(QWidget):
         if self._next_cell:
             row, column = self._next_cell
             self._next_cell = None
-            if 0 <= row < self.candidates.rowCount():
-                self.candidates_view.setCurrentIndex(self.candidates.index(row, column))
+            last = self.candidates.rowCount() - 1
+            if last >= 0:  # after the last candidate, stay on it
+                self.candidates_view.setCurrentIndex(self.candidates.index(min(row, last), column))
             self.candidates_view.setFocus()
         self._sync_projector()
 

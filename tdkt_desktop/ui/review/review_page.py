@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,12 +188,29 @@ class ReviewPage(QWidget):
                     facts.rating if facts and facts.rating else "", verdicts.get(code),
                     proposals.get((pid, None)), others,
                 ))
+        keep = {(r.subject, r.id) for r in self.selected_rows()}
         self.model.set_rows(rows)
+        self._restore_selection(keep)
         collective = self.is_collective()
         self.unit_rating.setVisible(collective)
         self.unit_rating_button.setVisible(collective)
         self._update_meter()
         self._show_reasons()
+
+    def _restore_selection(self, keep: set) -> None:
+        """Refreshing after a write keeps the rows the officer was working on selected."""
+        selection = self.table.selectionModel()
+        first = True
+        for row in range(self.proxy.rowCount()):
+            record = self.proxy.index(row, 0).data(RecordRole)
+            if (record.subject, record.id) in keep:
+                flags = QItemSelectionModel.SelectionFlag.Rows | (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect if first else QItemSelectionModel.SelectionFlag.Select
+                )
+                if first:
+                    self.table.setCurrentIndex(self.proxy.index(row, 0))
+                selection.select(self.proxy.index(row, 0), flags)
+                first = False
 
     def _update_meter(self) -> None:
         """Counts and, when the rule set sets one, the quota as a live meter."""
@@ -259,7 +276,6 @@ class ReviewPage(QWidget):
         if not rows or code is None:
             return
         withdraw = all(r.proposal for r in rows)
-        keep = self.table.currentIndex()
 
         def action():
             with self.db.atomic():
@@ -271,8 +287,6 @@ class ReviewPage(QWidget):
                         review.propose(self.db, year, code, **kwargs)
 
         self._write(action)
-        if keep.isValid():
-            self.table.setCurrentIndex(self.proxy.index(min(keep.row(), self.proxy.rowCount() - 1), keep.column()))
 
     def propose_all_eligible(self) -> None:
         """Propose everyone the engine finds eligible for the chosen award (already given ones are skipped)."""
