@@ -128,6 +128,9 @@ class Engine:
 
     def _clean_year(self, p: PersonHistory, year: int) -> bool:
         """No disciplinary exclusion in ``year``, judged by that year's own rule set."""
+        facts = p.years.get(year)
+        if facts is None or not facts.discipline:
+            return True  # the common case, without building reasons
         try:
             rs = self.ruleset_for(year)
         except ValidationError:  # a year before every rule set: nothing to exclude it with

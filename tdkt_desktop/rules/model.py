@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 #: Rating order: a higher number is a better rating.
@@ -35,6 +36,7 @@ DISCIPLINE_NAMES = {
 }
 
 
+@functools.lru_cache(maxsize=256)  # a handful of distinct spellings over thousands of rows
 def discipline_code(text: str) -> str:
     """Map stored discipline text ('Khiển trách', 'canh_cao', '') to a code; unknown non-empty → khien_trach.
 
