@@ -158,6 +158,7 @@ def styles():
         sheet.add(ParagraphStyle(name, **kw))
 
     add("body", alignment=TA_JUSTIFY, firstLineIndent=10 * MM, spaceAfter=6)
+    add("field", alignment=TA_LEFT, firstLineIndent=10 * MM, spaceAfter=4)  # "Label: value" lines of forms
     add("basis", parent=sheet["body"], fontName=FONT_ITALIC, spaceAfter=3)
     add("center", alignment=TA_CENTER)
     add("center_bold", alignment=TA_CENTER, fontName=FONT_BOLD)

@@ -255,7 +255,11 @@ def render_calibration(*, blank_code: str = "", offset_mm: tuple[float, float] =
         c.line((cx - 5) * MM + dx, cy * MM + dy, (cx + 5) * MM + dx, cy * MM + dy)
         c.line(cx * MM + dx, (cy - 5) * MM + dy, cx * MM + dx, (cy + 5) * MM + dy)
         c.setFont(base.FONT, 7)
-        c.drawString((cx + 1.5) * MM + dx, (cy + 1.5) * MM + dy, f"({cx:g}; {cy:g}) mm")
+        label = f"({cx:g}; {cy:g}) mm"
+        if cx > w / 2 + 1:  # right-hand crosses label to their left, inside the page
+            c.drawRightString((cx - 1.5) * MM + dx, (cy + 1.5) * MM + dy, label)
+        else:
+            c.drawString((cx + 1.5) * MM + dx, (cy + 1.5) * MM + dy, label)
     c.setDash(2, 2)
     for name, f in blank.fields.items():
         c.rect(f.x * MM + dx, f.y * MM + dy, f.w * MM, f.h * MM)

@@ -10,7 +10,7 @@ from tdkt_desktop.reports import base
 from tdkt_desktop.text import nfc
 
 #: Dotted fill-in line for fields the person writes by hand.
-DOTS = "…" * 20
+DOTS = "…" * 14
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,13 @@ def render_registration(text: RegistrationText) -> bytes:
     s = base.styles()
     width = base.frame_width()
     body: list[Any] = []
-    body += [base.lead_para(f"{label}:", value, s["body"]) for label, value in text.fields]
+    body += [base.lead_para(f"{label}:", value, s["field"]) for label, value in text.fields]
     if text.members:
         body.append(base.para("Danh sách cán bộ đăng ký thi đua:", s["heading"]))
         data = [[m.stt, m.name, m.position, m.title, m.form, m.note] for m in text.members]
         body.append(base.data_table(
             ["STT", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký", "Hình thức khen thưởng đăng ký", "Ghi chú"],
-            data, [width * f for f in (0.07, 0.25, 0.18, 0.20, 0.18, 0.12)], align={0: "center"},
+            data, [width * f for f in (0.07, 0.25, 0.19, 0.19, 0.19, 0.11)], align={0: "center"},
         ))
         body.append(Spacer(1, 3 * base.MM))
     body.append(base.para("Cam kết thực hiện:", s["heading"]))
