@@ -191,6 +191,7 @@ class ParamRow:
     editable: bool
     unverified: bool
     error: str = ""
+    label: str = ""
 
 
 class ParamModel(RecordTableModel):
@@ -199,7 +200,7 @@ class ParamModel(RecordTableModel):
     edited = Signal(str, str)
 
     COLUMNS = [
-        Column("Tham số", lambda r: r.path),
+        Column("Tham số", lambda r: r.label or r.path, tooltip=lambda r: r.path),
         Column("Giá trị", lambda r: show_value(r.value)),
         Column("Ghi chú", lambda r: r.error or ("mặc định chưa kiểm chứng, cơ quan có thể đổi" if r.unverified else "")),
     ]
@@ -239,4 +240,7 @@ class YearRow:
 
 
 class YearMapModel(RecordTableModel):
-    COLUMNS = [Column("Năm", lambda r: r.year, align=_CENTER), Column("Bộ quy tắc áp dụng", lambda r: r.label)]
+    COLUMNS = [
+        Column("Năm", lambda r: r.year, align=_CENTER),
+        Column("Bộ quy tắc áp dụng", lambda r: r.label, tooltip=lambda r: r.label),
+    ]

@@ -32,7 +32,7 @@ from tdkt_desktop.db.eligibility_input import YearResult, evaluate_year
 from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.rules.model import RATING_NAMES
-from tdkt_desktop.rules.ruleset import frac
+from tdkt_desktop.rules.ruleset import frac, percent
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
 from tdkt_desktop.ui.table_model import RecordRole
@@ -230,7 +230,7 @@ class ReviewPage(QWidget):
             )
             limit = math.floor(frac(quota["share"]) * base)
             over = proposed > limit
-            text += f" · Hạn mức {quota['share']} của {base} {self.result.ruleset.award_name(of)} = {limit}"
+            text += f" · Hạn mức {percent(quota['share'])} của {base} {self.result.ruleset.award_name(of)} = {limit}"
         self.meter_label.setText(text)
         self.meter.setRange(0, max(limit, proposed, 1))
         self.meter.setValue(proposed)

@@ -25,6 +25,10 @@ from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, Ye
 from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 
 
+#: Identity and notes shown above the table, not as parameters.
+_HIDDEN = {"name", "effective_from", "format", "id", "basis", "note", "unverified"}
+
+
 class RuleSetDialog(QDialog):
     """Shows one rule set; an office copy is editable. ``value()`` returns the edited parameter tree.
 
@@ -59,6 +63,10 @@ class RuleSetDialog(QDialog):
         self.param_view.verticalHeader().hide()
         self.param_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.param_view.horizontalHeader().setStretchLastSection(True)
+        self.param_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.param_view.setColumnWidth(1, 220)
+        self.param_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.param_view.setColumnWidth(0, 340)
         self.param_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -68,7 +76,9 @@ class RuleSetDialog(QDialog):
         self.year_view.setModel(self.years)
         self.year_view.verticalHeader().hide()
         self.year_view.horizontalHeader().setStretchLastSection(True)
-        self.year_view.setMaximumWidth(420)
+        self.year_view.setMinimumWidth(380)
+        self.year_view.setMaximumWidth(460)
+        self.year_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._all_sets = all_sets
         self._fill_years()
 
@@ -102,7 +112,8 @@ class RuleSetDialog(QDialog):
         rows = []
         for year in range(2017, 2031):
             try:
-                rows.append(YearRow(year, rules.resolve(self._all_sets, year).label()))
+                rs = rules.resolve(self._all_sets, year)
+                rows.append(YearRow(year, rs.name + (" (bản của cơ quan)" if rs.source == "office" else "")))
             except ValidationError:  # a year no set covers is shown as such
                 rows.append(YearRow(year, "(không có bộ quy tắc)"))
         self.years.set_rows(rows)
@@ -112,12 +123,20 @@ class RuleSetDialog(QDialog):
         errors = {**rules.validate(self.value()), **self._cell_errors}
         rows = []
         for path, value in rules.flatten(self._data):
-            if path in {"name", "effective_from"}:
+            if path in _HIDDEN:
                 continue
             marked = any(path == u or path.startswith(u + ".") for u in unverified)
             error = next((msg for key, msg in errors.items() if key == path or key.startswith(path + ".")), "")
-            rows.append(ParamRow(path, value, rules.is_editable(path), marked, error))
+            rows.append(ParamRow(path, value, rules.is_editable(path), marked, error, self._label(path)))
         self.params.set_rows(rows)
+
+    def _label(self, path: str) -> str:
+        """'awards.lao_dong_tien_tien.min_rating' → 'Lao động tiên tiến › min_rating'."""
+        parts = path.split(".")
+        if parts[0] == "awards" and len(parts) > 2:
+            name = self._data["awards"].get(parts[1], {}).get("name", parts[1])
+            return f"{name} › {'.'.join(parts[2:])}"
+        return path
 
     def _on_edit(self, path: str, text: str) -> None:
         old = dict(rules.flatten(self._data)).get(path)
