@@ -129,6 +129,11 @@ def _validate(db: Database, award_type: AwardType, *, new: bool) -> dict[str, st
         errors["code"] = f"Mã “{award_type.code}” đã có trong danh mục."
     if not award_type.name:
         errors["name"] = "Tên danh hiệu/hình thức không được để trống."
+    elif award_type.target in TARGETS:
+        key = _key(award_type.name)
+        for other in list_award_types(db, target=award_type.target, active_only=False):
+            if (new or other.code != award_type.code) and _key(other.name) == key:
+                errors["name"] = f"Tên “{award_type.name}” trùng với một loại đã có trong danh mục."
     if award_type.kind not in KINDS:
         errors["kind"] = "Hãy chọn: danh hiệu thi đua hoặc hình thức khen thưởng."
     if award_type.target not in TARGETS:
@@ -176,7 +181,14 @@ def add_award_type(db: Database, award_type: AwardType) -> str:
     """
     import dataclasses
 
+    derived = not award_type.code.strip()
     award_type = dataclasses.replace(_normalized(award_type), builtin=False)
+    if derived:
+        # A code made from the name must not collide with an existing one ("giay_khen" → "giay_khen_2").
+        base, n = award_type.code, 1
+        while db["award_types"].count_where("code = ?", [award_type.code]):
+            n += 1
+            award_type = dataclasses.replace(award_type, code=f"{base}_{n}")
     errors = _validate(db, award_type, new=True)
     if errors:
         raise ValidationError(errors)

@@ -16,6 +16,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("tdkt_desktop.ui.review.review_page", "ReviewPage", "Bình xét năm"),
     ("tdkt_desktop.ui.review.council_page", "CouncilPage", "Hội đồng TĐKT"),
     ("tdkt_desktop.ui.awards.statistics_page", "StatisticsPage", "Thống kê"),
+    ("tdkt_desktop.ui.awards.catalog_page", "CatalogPage", "Danh mục khen thưởng"),
 ]
 
 

@@ -89,6 +89,10 @@ def test_office_can_add_its_own_type(db):
     added = catalog.get_award_type(db, code)
     assert not added.builtin
     assert catalog.find_award_type(db, "giay khen cua chu tich ubnd huyen").code == code
+    with pytest.raises(ValidationError) as err:
+        catalog.add_award_type(db, AwardType(code="", name="Lao động tiên tiến", short_name="", kind="danh_hieu",
+                                             target="ca_nhan", level="", authority="", certificate_kind=""))
+    assert "trùng" in err.value.errors["name"]
     with pytest.raises(ValidationError):
         catalog.add_award_type(db, AwardType(code=code, name="X", short_name="", kind="hinh_thuc",
                                              target="ca_nhan", level="", authority="", certificate_kind=""))

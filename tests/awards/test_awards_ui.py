@@ -222,3 +222,36 @@ def test_statistics_page_matches_computed_counts(main_window, qtbot, tmp_path, m
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     page.export()
     assert target.exists()
+
+
+def test_catalog_page_add_edit_retire(main_window, qtbot, qtmodeltester):
+    from tdkt_desktop.db import catalog
+
+    db = main_window.db
+    page = awards_page(main_window, "Danh mục khen thưởng")
+    qtmodeltester.check(page.model)
+    kinds = [page.model.record(r).kind for r in range(page.model.rowCount())]
+    assert kinds == sorted(kinds, key=lambda k: k != "danh_hieu")  # titles, then forms
+
+    def drive(dialog):
+        type_text(dialog.name, "Giấy khen của Chủ tịch UBND huyện")
+        type_text(dialog.authority, "Chủ tịch UBND huyện")
+        set_combo_data(dialog.certificate, "giay_khen")
+        dialog.aliases.setText("GK huyện; Giấy khen huyện")
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+
+    run_modal(qtbot, page.add_button.click, drive)
+    added = catalog.find_award_type(db, "GK huyện")
+    assert added is not None and not added.builtin and added.kind == "hinh_thuc"
+    assert page.model.row_of(lambda t: t.code == added.code) >= 0
+    # New decisions can use it at once.
+    dialog = DecisionDialog(db, main_window)
+    qtbot.addWidget(dialog)
+    assert dialog.award_type.findData(added.code) >= 0
+    # Retire it: history stays, new decisions no longer offer it.
+    page.table.selectRow(page.model.row_of(lambda t: t.code == added.code))
+    page.toggle_button.click()
+    assert not catalog.get_award_type(db, added.code).active
+    dialog = DecisionDialog(db, main_window)
+    qtbot.addWidget(dialog)
+    assert dialog.award_type.findData(added.code) < 0
