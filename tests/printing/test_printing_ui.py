@@ -227,3 +227,46 @@ def test_menu_decision_action_uses_the_chooser(main_window, qtbot, monkeypatch):
     dialog = main_window.print_preview
     _ready(qtbot, dialog, 2)
     assert dialog.windowTitle() == "Xem trước – Quyết định 20/QĐ-SKHCN"
+
+
+class _FakeDecisionsPage:
+    """What the decisions page offers printing: a buttons row and the current selection."""
+
+    def __init__(self, decision_id, award_ids):
+        from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+        self.widget = QWidget()
+        self.actions_bar = QHBoxLayout(self.widget)
+        self._decision_id, self._award_ids = decision_id, award_ids
+
+    def current_decision_id(self):
+        return self._decision_id
+
+    def selected_award_ids(self):
+        return self._award_ids
+
+
+def test_decision_page_buttons_print_selected_lines(main_window, qtbot, monkeypatch):
+    db = main_window.db
+    decision_id = _decision_id(db)
+    chosen = [a.id for a in sources.certificate_awards(db, decision_id)][:3]
+    page = _FakeDecisionsPage(decision_id, chosen)
+    qtbot.addWidget(page.widget)
+    printing.add_decision_buttons(page, main_window)
+    assert page.actions_bar.count() == 2
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (actions.OVERLAY_CHOICES[0], True))
+    page.print_certificates_button.click()
+    _ready(qtbot, main_window.print_preview, 3)
+    page.print_decision_button.click()
+    _ready(qtbot, main_window.print_preview, 2)
+    assert main_window.print_preview.windowTitle() == "Xem trước – Quyết định 28/QĐ-SKHCN"
+
+
+def test_decision_page_buttons_without_selection(main_window, qtbot, monkeypatch):
+    page = _FakeDecisionsPage(None, [])
+    qtbot.addWidget(page.widget)
+    printing.add_decision_buttons(page, main_window)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    page.print_decision_button.click()
+    assert told == ["Hãy chọn một quyết định trong danh sách trước."]

@@ -35,6 +35,38 @@ def install(window: Any) -> None:
         menu.addAction(action)
 
 
+def add_decision_buttons(page: Any, window: Any) -> None:
+    """Append "In giấy khen" and "In quyết định" to a decisions page's ``actions_bar``.
+
+    The page provides ``current_decision_id()`` and ``selected_award_ids()``; printing modules are
+    imported only when a button is pressed, so the page costs nothing at start-up.
+    """
+    from PySide6.QtWidgets import QPushButton
+
+    page.print_certificates_button = QPushButton("In giấy khen")
+    page.print_certificates_button.setToolTip("In giấy khen cho các dòng đã chọn (hoặc cả quyết định)")
+    page.print_decision_button = QPushButton("In quyết định")
+    page.print_certificates_button.clicked.connect(lambda: _from_page(page, window, certificates=True))
+    page.print_decision_button.clicked.connect(lambda: _from_page(page, window, certificates=False))
+    page.actions_bar.addWidget(page.print_certificates_button)
+    page.actions_bar.addWidget(page.print_decision_button)
+
+
+def _from_page(page: Any, window: Any, *, certificates: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tdkt_desktop.ui.printing import actions
+
+    decision_id = page.current_decision_id()
+    if decision_id is None:
+        QMessageBox.information(page, "In ấn", "Hãy chọn một quyết định trong danh sách trước.")
+        return
+    if certificates:
+        actions.print_certificates(window, decision_id, page.selected_award_ids())
+    else:
+        actions.preview_decision(window, decision_id)
+
+
 def choose_decision(window: Any, title: str) -> int | None:
     """Ask for a decision; its id, or None when cancelled or there is none."""
     from PySide6.QtWidgets import QMessageBox
