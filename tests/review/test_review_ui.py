@@ -38,6 +38,15 @@ def _row_of(page, predicate) -> int:
     raise AssertionError("row not found")
 
 
+def test_pages_wait_until_shown(main_window):
+    page, council = _pages(main_window)
+    assert page.result is None and page._dirty  # nothing evaluated at window start
+    main_window.titles_tab.pages.setCurrentWidget(page)
+    assert page.result is not None and page.model.rowCount() > 0
+    main_window.titles_tab.pages.setCurrentWidget(council)
+    assert not council._dirty
+
+
 def test_review_flow_end_to_end(main_window, qtbot, monkeypatch, qtmodeltester):
     db = main_window.db
     page, council = _pages(main_window)
@@ -140,6 +149,7 @@ def test_rule_set_editor_validates_and_saves_a_copy(main_window, qtbot, monkeypa
 
     db = main_window.db
     page, _ = _pages(main_window)
+    main_window.titles_tab.pages.setCurrentWidget(page)
     page.year.setValue(2026)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     seen = {}

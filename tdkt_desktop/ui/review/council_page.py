@@ -137,7 +137,7 @@ class CouncilPage(QWidget):
         self.candidates.vote_edited.connect(self._on_vote)
         self.close_button.clicked.connect(self.close_meeting)
         self.decide_button.clicked.connect(self.decide)
-        self.refresh()
+        self._dirty = True  # loaded when first shown, like the review page
 
     # --- refresh ------------------------------------------------------------------------------
 
@@ -145,7 +145,20 @@ class CouncilPage(QWidget):
         return self.meeting.currentData()
 
     def refresh(self) -> None:
+        """Reload when visible (or the projector is open); otherwise when the page is shown."""
+        if not self.isVisible() and not (self.projector and self.projector.isVisible()):
+            self._dirty = True
+            return
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
         """Reload members, the year's meetings and the selected meeting."""
+        self._dirty = False
         self.members.set_rows(review_council.list_members(self.db))
         current = self.current_meeting_id()
         self.meeting.blockSignals(True)

@@ -124,12 +124,25 @@ class ReviewPage(QWidget):
         self.rules_button.clicked.connect(self._open_rules)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self.refresh()
+        self._dirty = True  # evaluated when first shown: a 20,000-staff office must not slow the start
 
     # --- data ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Re-evaluate when visible; otherwise remember to do it when the page is shown."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
         """Re-evaluate the year (one bulk load) and refill the award list and rows."""
+        self._dirty = False
         try:
             self.result = evaluate_year(self.db, self.year.value())
         except UserError as exc:
