@@ -62,6 +62,7 @@ class PersonHistoryPanel(QWidget):
         super().__init__()
         self.db, self.window = db, window
         self.staff_id: int | None = None
+        self._stale = False
         self.history: history_db.PersonHistory | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -86,8 +87,25 @@ class PersonHistoryPanel(QWidget):
         self.set_person(None)
 
     def set_person(self, staff_id: int | None) -> None:
-        """Show this person's history (None: an empty panel with a hint)."""
+        """Show this person's history (None: an empty panel with a hint).
+
+        While the panel is hidden (another detail tab in front) only the id is kept; the history
+        loads when the panel is shown, so moving through the register stays instant.
+        """
         self.staff_id = staff_id
+        if staff_id is not None and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._load(staff_id)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._load(self.staff_id)
+
+    def _load(self, staff_id: int | None) -> None:
         person = None
         if staff_id is not None:
             try:

@@ -174,6 +174,8 @@ def test_history_panel_shows_timeline_and_chains(main_window, qtbot, qtmodeltest
     main_window.show_person(person.id)
     panel = next(p for p in main_window.staff_tab.detail_pages if isinstance(p, PersonHistoryPanel))
     assert panel.staff_id == person.id
+    main_window.staff_tab.details.setCurrentWidget(panel)  # loads when shown
+    qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == person.id)
     assert "Chiến sĩ thi đua cơ sở: 2022, 2023, 2024 – 3 năm liên tục" in panel.chains.text()
     expected = history.person_history(db, person.id)
     assert panel.model.rowCount() == len(expected.years)
@@ -181,6 +183,11 @@ def test_history_panel_shows_timeline_and_chains(main_window, qtbot, qtmodeltest
     titles = panel.model.index(row_2024, 3).data()
     assert "Chiến sĩ thi đua cấp tỉnh" in titles and "Chiến sĩ thi đua cơ sở" in titles
     assert "Chiến sĩ thi đua" not in (panel.model.index(row_2024, 4).data() or "")  # forms apart
+    # Another person selected while the panel is in front: it follows at once.
+    other = staff_db.find_by_code(db, demo_awards.CANDIDATE)
+    main_window.show_person(other.id)
+    qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == other.id)
+    assert "Chiến sĩ thi đua cơ sở: 2023, 2024, 2025 – 3 năm liên tục" in panel.chain_texts()
     qtmodeltester.check(panel.model)
     panel.set_person(None)
     assert panel.model.rowCount() == 0 and "Chọn một cán bộ" in panel.heading.text()
