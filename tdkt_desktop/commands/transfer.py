@@ -25,6 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("template", help="tạo tệp Excel mẫu trống (tiêu đề và một dòng ví dụ)")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.set_defaults(func=run_template)
+    p = sub.add_parser("statistics", help="thống kê khen thưởng theo loại (cá nhân, tập thể) trong một giai đoạn")
+    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="NĂM", help="từ năm (mặc định: năm đầu có dữ liệu)")
+    p.add_argument("--to", dest="to_year", type=int, default=None, metavar="NĂM", help="đến năm (mặc định: năm cuối có dữ liệu)")
+    p.add_argument("-o", "--output", type=Path, default=None, metavar="TỆP.xlsx", help="ghi bảng ra tệp Excel")
+    p.set_defaults(func=run_statistics)
 
 
 def _open(args: argparse.Namespace):
@@ -92,4 +97,32 @@ def run_template(args: argparse.Namespace) -> int:
 
     write_template(args.file)
     print(f"Đã tạo tệp mẫu {args.file}.")
+    return 0
+
+
+def run_statistics(args: argparse.Namespace) -> int:
+    """Print (and optionally save) counts by award type: computed from the decisions, never typed."""
+    from tdkt_desktop.db import settings as settings_db
+    from tdkt_desktop.db import statistics
+
+    db = _open(args)
+    try:
+        span = statistics.year_range(db) or (0, 0)
+        start = args.from_year or span[0]
+        end = args.to_year or span[1]
+        rows = statistics.award_counts(db, start, end)
+        office = settings_db.get_settings(db).office_name
+    finally:
+        db.close()
+    individuals, collectives, total = statistics.total(rows)
+    print(f"Thống kê khen thưởng {start}–{end}: {total} lượt ({collectives} tập thể, {individuals} cá nhân)")
+    width = max((len(r.name) for r in rows), default=20)
+    print(f"{'Danh hiệu / Hình thức':<{width}}  {'Cá nhân':>8}  {'Tập thể':>8}  {'Tổng':>6}")
+    for r in rows:
+        print(f"{r.name:<{width}}  {r.ca_nhan:>8}  {r.tap_the:>8}  {r.total:>6}")
+    if args.output:
+        from tdkt_desktop.importing.exporter import export_statistics
+
+        export_statistics(rows, (start, end), args.output, office=office)
+        print(f"Đã ghi {args.output}.")
     return 0
