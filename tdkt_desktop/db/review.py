@@ -273,3 +273,16 @@ def next_decision_number(db: Database, year: int) -> int:
         if match:
             best = max(best, int(match.group(1)))
     return best + 1
+
+
+def upward_list(db: Database, year: int) -> list[Proposal]:
+    """Passed proposals the office sends to higher levels (the tờ trình's attached list), by award."""
+    return [p for p in list_proposals(db, year) if p.status == "trinh_cap_tren"]
+
+
+def upward_table(db: Database, year: int) -> str:
+    """The upward list as tab-separated text (STT, họ tên / tập thể, đơn vị, đề nghị) for pasting."""
+    lines = ["STT\tHọ và tên / Tập thể\tĐơn vị\tĐề nghị"]
+    for i, p in enumerate(upward_list(db, year), start=1):
+        lines.append(f"{i}\t{p.name}\t{p.unit_name if p.staff_id else ''}\t{p.award_name}")
+    return "\n".join(lines)

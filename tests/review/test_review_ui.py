@@ -144,6 +144,38 @@ def test_review_flow_end_to_end(main_window, qtbot, monkeypatch, qtmodeltester):
     assert "đã có quyết định" in council.summary.text()
 
 
+def test_unit_filter_bloc_result_and_upward_list(main_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    db = main_window.db
+    page, council = _pages(main_window)
+    main_window.titles_tab.pages.setCurrentWidget(page)
+    page.year.setValue(2026)
+    _select_award(page, "lao_dong_tien_tien")
+    page.unit_filter.setCurrentIndex(page.unit_filter.findText("Thanh tra Sở"))
+    assert page.proxy.rowCount() == 5
+    assert {page.proxy.index(r, 2).data() for r in range(5)} == {"Thanh tra Sở"}
+    _select_award(page, "co_thi_dua_cap_tinh")
+    row = _row_of(page, lambda r: r.name == "Thanh tra Sở")
+    assert page.proxy.index(row, 4).data() == "—"  # bloc result not known: no verdict
+    page.table.selectRow(row)
+    page.unit_rating.setCurrentIndex(page.unit_rating.findData("HTXS"))
+    page.bloc.setCurrentIndex(page.bloc.findData(True))
+    page.unit_rating_button.click()
+    saved = review.unit_ratings(db, 2026)[page.selected_rows()[0].id]
+    assert (saved.rating, saved.leads_bloc) == ("HTXS", True)
+    row = _row_of(page, lambda r: r.name == "Thanh tra Sở")
+    assert page.proxy.index(row, 4).data() == "Đủ ĐK (cần HĐ xác nhận)"
+
+    main_window.titles_tab.pages.setCurrentWidget(council)
+    council.year.setValue(2025)
+    assert council.copy_upward_button.isEnabled()
+    council.copy_upward_button.click()
+    text = QApplication.clipboard().text().splitlines()
+    assert text[0] == "STT\tHọ và tên / Tập thể\tĐơn vị\tĐề nghị"
+    assert len(text) == 1 + len(review.upward_list(db, 2025)) and "Chiến sĩ thi đua cấp tỉnh" in text[1]
+
+
 def test_rule_set_editor_validates_and_saves_a_copy(main_window, qtbot, monkeypatch, qtmodeltester):
     from tdkt_desktop.ui.review import ruleset_dialog
 

@@ -112,11 +112,14 @@ class CouncilPage(QWidget):
 
         self.close_button = QPushButton("Kết thúc họp và chốt kết quả")
         self.decide_button = QPushButton("Ra quyết định và lập danh sách trình cấp trên…")
+        self.copy_upward_button = QPushButton("Chép danh sách trình cấp trên")
+        self.copy_upward_button.setToolTip("Chép danh sách (dạng bảng) để dán vào tờ trình hoặc Excel")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.decide_button)
+        bottom.addWidget(self.copy_upward_button)
         bottom.addWidget(self.summary, 1)
 
         layout = QVBoxLayout(self)
@@ -137,6 +140,7 @@ class CouncilPage(QWidget):
         self.candidates.vote_edited.connect(self._on_vote)
         self.close_button.clicked.connect(self.close_meeting)
         self.decide_button.clicked.connect(self.decide)
+        self.copy_upward_button.clicked.connect(self.copy_upward)
         self._dirty = True  # loaded when first shown, like the review page
 
     # --- refresh ------------------------------------------------------------------------------
@@ -177,7 +181,7 @@ class CouncilPage(QWidget):
             self.attendance.set_rows([])
             self.candidates.set_rows([])
             self.quorum_label.setText("Chưa có cuộc họp nào của năm này. Bấm “Mở cuộc họp mới…”.")
-            for w in (self.secret, self.close_button, self.decide_button):
+            for w in (self.secret, self.close_button, self.decide_button, self.copy_upward_button):
                 w.setEnabled(False)
             self.summary.setText("")
             self._sync_projector()
@@ -212,6 +216,7 @@ class CouncilPage(QWidget):
         text = f"{len(rows)} đề nghị · {sum(1 for c in rows if c.voted)} đã biểu quyết · {passed} đạt"
         if decided or upward:
             text += f" · {decided} đã có quyết định · {len(upward)} trình cấp trên"
+        self.copy_upward_button.setEnabled(bool(upward))
         if upward:
             text += ": " + "; ".join(f"{c.proposal.name} ({c.proposal.award_name})" for c in upward[:6])
         self.summary.setText(text)
@@ -325,6 +330,13 @@ class CouncilPage(QWidget):
                 f"Đã tạo {len(result['decisions'])} quyết định với {result['awards']} lượt khen thưởng; "
                 f"{len(result['upward'])} đề nghị trình cấp trên.",
             )
+
+    def copy_upward(self) -> None:
+        """Put the upward list on the clipboard (tab-separated, pastes as a table)."""
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.clipboard().setText(review.upward_table(self.db, self.year.value()))
+        self.main_window.statusBar().showMessage("Đã chép danh sách trình cấp trên.", 5000)
 
     def show_projector(self) -> None:
         from tdkt_desktop.ui.review.projector import ProjectorWindow

@@ -63,10 +63,13 @@ class ReviewPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm tên, mã, đơn vị (không cần dấu)")
         self.search.setClearButtonEnabled(True)
+        self.unit_filter = QComboBox()
+        self.unit_filter.addItem("Mọi đơn vị", None)
         self.ruleset_label = QLabel()
         self.rules_button = QPushButton("Bộ quy tắc…")
         top = QHBoxLayout()
-        for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.search):
+        for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.unit_filter,
+                       self.search):
             top.addWidget(widget)
         top.addWidget(self.rules_button)
 
@@ -97,12 +100,17 @@ class ReviewPage(QWidget):
         self.unit_rating = QComboBox()
         for code, name in RATING_NAMES.items():
             self.unit_rating.addItem(f"{code} – {name}", code)
+        self.bloc = QComboBox()
+        for label, value in (("Kết quả khối: chưa có", None), ("Dẫn đầu khối thi đua", True),
+                             ("Không dẫn đầu khối", False)):
+            self.bloc.addItem(label, value)
         self.unit_rating_button = QPushButton("Lưu xếp loại tập thể")
         self.meter_label = QLabel()
         self.meter = QProgressBar()
         self.meter.setMaximumWidth(260)
         actions = QHBoxLayout()
-        for widget in (self.propose_button, self.propose_all_button, self.unit_rating, self.unit_rating_button):
+        for widget in (self.propose_button, self.propose_all_button, self.unit_rating, self.bloc,
+                       self.unit_rating_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.meter_label)
@@ -117,6 +125,7 @@ class ReviewPage(QWidget):
         self.year.valueChanged.connect(self._on_year)
         self.award.currentIndexChanged.connect(self._fill_rows)
         self.search.textChanged.connect(self.proxy.set_filter_text)
+        self.unit_filter.currentIndexChanged.connect(self._on_unit_filter)
         self.table.selectionModel().currentRowChanged.connect(self._show_reasons)
         self.propose_button.clicked.connect(self.toggle_selected)
         self.propose_all_button.clicked.connect(self.propose_all_eligible)
@@ -160,7 +169,16 @@ class ReviewPage(QWidget):
         index = self.award.findData(current)
         self.award.setCurrentIndex(index if index >= 0 else 0)
         self.award.blockSignals(False)
+        chosen = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem("Mọi đơn vị", None)
+        for unit in self.result.units:
+            self.unit_filter.addItem(unit.name, unit.id)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
+        self.unit_filter.blockSignals(False)
         self._fill_rows()
+        self._on_unit_filter()
 
     def _on_year(self) -> None:
         self.refresh()
@@ -205,8 +223,9 @@ class ReviewPage(QWidget):
         self.model.set_rows(rows)
         self._restore_selection(keep)
         collective = self.is_collective()
-        self.unit_rating.setVisible(collective)
-        self.unit_rating_button.setVisible(collective)
+        for widget in (self.unit_rating, self.bloc, self.unit_rating_button):
+            widget.setVisible(collective)
+        self.unit_filter.setVisible(not collective)
         self._update_meter()
         self._show_reasons()
 
@@ -224,6 +243,17 @@ class ReviewPage(QWidget):
                     self.table.setCurrentIndex(self.proxy.index(row, 0))
                 selection.select(self.proxy.index(row, 0), flags)
                 first = False
+
+    def _on_unit_filter(self) -> None:
+        """Show one unit's staff (the way a phòng's bình xét meeting sees them)."""
+        unit_id = self.unit_filter.currentData()
+        people = self.result.people if self.result else {}
+        if unit_id is None:
+            self.proxy.set_predicate(None)
+        else:
+            self.proxy.set_predicate(
+                lambda r: r.subject == "tap_the" or getattr(people.get(r.id), "unit_id", None) == unit_id
+            )
 
     def _update_meter(self) -> None:
         """Counts and, when the rule set sets one, the quota as a live meter."""
@@ -257,6 +287,11 @@ class ReviewPage(QWidget):
             self.reasons.setHtml("<p>Chọn một người hoặc tập thể để xem lý do.</p>")
             return
         r = row[0]
+        if r.subject == "tap_the":
+            saved = review.unit_ratings(self.db, self.result.year).get(r.id)
+            if saved:
+                self.unit_rating.setCurrentIndex(self.unit_rating.findData(saved.rating))
+                self.bloc.setCurrentIndex(max(0, self.bloc.findData(saved.leads_bloc)))
         if r.subject == "ca_nhan":
             verdicts = self.result.person_verdicts.get(r.id, {}).values()
         else:
@@ -323,13 +358,11 @@ class ReviewPage(QWidget):
         if not rows:
             QMessageBox.information(self, "Xếp loại tập thể", "Hãy chọn một tập thể trong bảng.")
             return
-        rating, year = self.unit_rating.currentData(), self.year.value()
-        current = review.unit_ratings(self.db, year)
+        rating, year, leads = self.unit_rating.currentData(), self.year.value(), self.bloc.currentData()
 
         def action():
             with self.db.atomic():
                 for r in rows:
-                    leads = current[r.id].leads_bloc if r.id in current else None
                     review.set_unit_rating(self.db, UnitRating(unit_id=r.id, year=year, rating=rating, leads_bloc=leads))
 
         self._write(action)
