@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
@@ -36,6 +37,7 @@ def show_preview(window: Any, pdf: bytes, title: str, file_name: str,
     ``parent`` defaults to the window; a modal dialog passes itself so the preview stays usable.
     """
     dialog = PreviewDialog(pdf, title, parent or window, file_name=file_name, on_output=on_output)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each preview holds a whole PDF
     window.print_preview = dialog  # the latest preview, for tests and to keep a Python reference
     dialog.show()
     return dialog
