@@ -311,6 +311,8 @@ def create_decisions(db: Database, meeting_id: int, issued_on: dt.date, first_nu
     settings = settings_db.get_settings(db)
     number = first_number or review.next_decision_number(db, issued_on.year)
     made, award_count = [], 0
+    best_title = _highest_paid_titles(db, rs, meeting.year, local)
+    titles = {r[0] for r in db.execute("SELECT code FROM award_types WHERE kind = 'danh_hieu'").fetchall()}
     with db.atomic():
         by_award: dict[str, list] = {}
         for p in local:
@@ -327,11 +329,16 @@ def create_decisions(db: Database, meeting_id: int, issued_on: dt.date, first_nu
                 note=f"Theo kết quả họp Hội đồng Thi đua – Khen thưởng ngày {format_date(meeting.held_on)}",
             )
             amount = money_amount(rs, code, issued_on)
-            awards = [
-                Award(id=None, decision_id=None, award_type=code, staff_id=p.staff_id, unit_id=p.unit_id,
-                      year=meeting.year, amount=amount, reason=f"Đạt {name} năm {meeting.year}")
-                for p in items
-            ]
+            awards = []
+            for p in items:
+                reason = f"Đạt {name} năm {meeting.year}"
+                pay = amount
+                higher = best_title.get(p.staff_id) if p.staff_id is not None else None
+                if code in titles and higher and higher != code:
+                    pay = 0
+                    reason += f" (tiền thưởng theo mức cao nhất: {rs.award_name(higher)})"
+                awards.append(Award(id=None, decision_id=None, award_type=code, staff_id=p.staff_id,
+                                    unit_id=p.unit_id, year=meeting.year, amount=pay, reason=reason))
             decision_id = decisions_db.add_decision(db, decision, awards)
             made.append(decision_id)
             award_count += len(awards)
@@ -344,3 +351,29 @@ def create_decisions(db: Database, meeting_id: int, issued_on: dt.date, first_nu
                      f"{len(made)} quyết định, {award_count} lượt; {len(upward)} đề nghị trình cấp trên")
     upward = [dataclasses.replace(p, status="trinh_cap_tren") for p in upward]
     return {"decisions": made, "awards": award_count, "upward": upward}
+
+
+def _highest_paid_titles(db: Database, rs: RuleSet, year: int, local: list) -> dict[int, str]:
+    """staff id → the title whose money is paid when a person gets several titles for one year.
+
+    NĐ 152/2025 Điều 49 k5: several titles for the same period → only the highest amount is paid.
+    Titles already decided for that year count too (their money was paid then).
+    """
+    titles = {r[0] for r in db.execute("SELECT code FROM award_types WHERE kind = 'danh_hieu'").fetchall()}
+    held: dict[int, set[str]] = {}
+    for p in local:
+        if p.staff_id is not None and p.award_type in titles:
+            held.setdefault(p.staff_id, set()).add(p.award_type)
+    if not held:
+        return {}
+    marks = ",".join("?" for _ in held)
+    for staff_id, code in db.execute(
+        f"SELECT staff_id, award_type FROM awards WHERE year = ? AND staff_id IN ({marks})", [year, *held]
+    ).fetchall():
+        if code in titles:
+            held[staff_id].add(code)
+
+    def coefficient(code: str) -> float:
+        return float((rs.data["awards"].get(code) or {}).get("money") or 0)
+
+    return {sid: max(codes, key=coefficient) for sid, codes in held.items() if len(codes) > 1}

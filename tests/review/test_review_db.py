@@ -206,3 +206,24 @@ def test_cli_json_and_errors(tmp_path, demo_db):
     missing = subprocess.run([sys.executable, "-m", "tdkt_desktop", "--db", str(tmp_path / "x.sqlite"),
                               "eligibility", "--year", "2025"], capture_output=True, text=True, encoding="utf-8")
     assert missing.returncode == 1 and "Không có tệp cơ sở dữ liệu" in missing.stderr
+
+
+def test_only_the_highest_title_money_is_paid(demo_db):
+    """NĐ 152/2025 Điều 49 k5: LĐTT and CSTĐCS for the same year → only the CSTĐCS amount."""
+    result = evaluate_year(demo_db, 2026)
+    pid = next(p for p, v in result.person_verdicts.items() if v["chien_si_thi_dua_co_so"].eligible)
+    other = next(p for p, v in result.person_verdicts.items() if v["lao_dong_tien_tien"].eligible and p != pid)
+    ids = [review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=pid),
+           review.propose(demo_db, 2026, "chien_si_thi_dua_co_so", staff_id=pid),
+           review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=other)]
+    meeting_id = review_council.open_meeting(demo_db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 12, 18)))
+    for proposal_id in ids:
+        review_council.record_vote(demo_db, meeting_id, proposal_id, 9)
+    review_council.close_meeting(demo_db, meeting_id)
+    review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 12, 28))
+    paid = {(r["staff_id"], r["award_type"]): (r["amount"], r["reason"]) for r in demo_db.query(
+        "SELECT staff_id, award_type, amount, reason FROM awards WHERE year = 2026")}
+    assert paid[(pid, "chien_si_thi_dua_co_so")][0] == 2_530_000
+    assert paid[(pid, "lao_dong_tien_tien")][0] == 0
+    assert "tiền thưởng theo mức cao nhất: Chiến sĩ thi đua cơ sở" in paid[(pid, "lao_dong_tien_tien")][1]
+    assert paid[(other, "lao_dong_tien_tien")][0] == 760_000
