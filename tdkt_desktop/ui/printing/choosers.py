@@ -40,15 +40,21 @@ class DecisionModel(RecordTableModel):
     ]
 
 
+def _when(iso_time: str) -> str:
+    """'2026-11-23T13:20:24' → '23/11/2026 13:20'."""
+    day, _, clock = iso_time.partition("T")
+    return f"{format_date(day)} {clock[:5]}".strip()
+
+
 class RegisterModel(RecordTableModel):
     """Certificate register lines."""
 
     COLUMNS = [
-        Column("Số sổ vàng", lambda e: e.serial),
+        Column("Số sổ vàng", lambda e: e.serial, sort=lambda e: tuple(reversed(e.serial.split("/")))),
         Column("Người / tập thể nhận", lambda e: e.recipient_name),
         Column("Khen thưởng", lambda e: e.award_name),
         Column("Quyết định", lambda e: e.decision_number),
-        Column("In lúc", lambda e: e.printed_at.replace("T", " ")),
+        Column("In lúc", lambda e: _when(e.printed_at), sort=lambda e: e.printed_at),
         Column("Lần in", lambda e: "In lại" if e.reprint else "Cấp lần đầu"),
         Column("Kiểu in", lambda e: "Lên phôi" if e.mode == "overlay" else "Giấy trắng"),
     ]
@@ -77,6 +83,9 @@ class DecisionChooser(QDialog):
         self.model.set_rows(decisions)
         self.proxy = FoldFilterProxy(lambda d: f"{d.number} {d.issuer} {d.summary}", self)
         self.view = _table(self.model, self.proxy)
+        self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
+        for column, width in ((0, 130), (1, 90), (2, 230), (3, 300)):
+            self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(self.accept)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo số, cơ quan, trích yếu…")
@@ -204,6 +213,8 @@ class RegisterDialog(QDialog):
             lambda e: f"{e.serial} {e.recipient_name} {e.award_name} {e.decision_number}", self
         )
         self.view = _table(self.model, self.proxy)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.resizeColumnsToContents()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo tên, số sổ vàng, số quyết định…")
         self.search.textChanged.connect(self.proxy.set_filter_text)
