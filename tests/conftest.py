@@ -58,6 +58,7 @@ def main_window(qtbot, demo_db, app_fonts):
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.loaded):
+        window.show()
     qtbot.waitExposed(window)
     return window

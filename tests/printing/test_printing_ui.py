@@ -270,3 +270,23 @@ def test_decision_page_buttons_without_selection(main_window, qtbot, monkeypatch
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     page.print_decision_button.click()
     assert told == ["Hãy chọn một quyết định trong danh sách trước."]
+
+
+def test_window_start_does_not_load_reportlab_or_qtpdf(tmp_path):
+    """The print menu is installed at start-up, but ReportLab and QtPdf load only when printing."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from tdkt_desktop.ui.app import ensure_app\n"
+        "app = ensure_app()\n"
+        "from tdkt_desktop.db.connection import open_memory\n"
+        "from tdkt_desktop.ui.main_window import MainWindow\n"
+        "w = MainWindow(open_memory()); w.show(); app.processEvents()\n"
+        "assert w.print_menu.actions()\n"
+        "print(sorted(m for m in ('reportlab', 'PySide6.QtPdf', 'PySide6.QtPrintSupport') if m in sys.modules))\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reports.pdfutil import page_count, pdf_text
 from tdkt_desktop.db.records import Award, Decision, Settings
@@ -176,3 +178,20 @@ def test_overlay_pdf_and_calibration_page(tmp_path):
     assert "TRANG CĂN CHỈNH IN" in text
     assert "X = +1.5 mm, Y = -2.0 mm" in text
     assert "Họ và tên" in text and "Số sổ vàng" in text
+
+
+_VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet=_VIET + _VIET.upper(), min_size=1, max_size=25), min_size=1, max_size=40),
+    field_name=st.sampled_from(["name", "unit", "reason", "heading", "signer_name"]),
+)
+def test_any_text_fits_its_box(words, field_name):
+    field = C.get_blank("a4_ngang").fields[field_name]
+    text = " ".join(words)
+    fitted = C.fit_field(text, field)
+    for line in fitted.lines:
+        assert base.string_width(line, C._FONTS[field.font], fitted.size) <= field.w * base.MM + 0.01
+    assert fitted.height <= field.h * base.MM + 0.01

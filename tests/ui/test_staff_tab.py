@@ -296,3 +296,17 @@ def test_unit_cannot_move_inside_itself(db):
     with pytest.raises(ValidationError, match="chính nó"):
         units_db.update_unit(db, Unit(id=top, name="Chi cục", parent_id=child))
     assert units_db.get_unit(db, top).parent_id is None
+
+
+def test_window_paints_first_then_loads(demo_db, qtbot, app_fonts):
+    from tdkt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    assert window.staff_tab.model.rowCount() == 0 and not window.is_loaded
+    assert window.staff_tab.count_label.text() == "Đang tải danh sách cán bộ…"
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    assert window.is_loaded
+    assert window.staff_tab.model.rowCount() == 61
+    assert window.staff_tab.current_staff() is not None  # someone's record is shown
