@@ -1,4 +1,4 @@
-"""One window start, to first paint, then exit: ``--bare`` (plain PySide6) or ``--app DB`` (tdkt_desktop)."""
+"""One window start, then exit: ``--bare`` (plain PySide6), ``--app DB`` (to first paint), ``--app-loaded DB`` (data filled)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
+    until_loaded = sys.argv[1] == "--app-loaded"
     if sys.argv[1] == "--bare":
         app = QApplication([])
         window = QMainWindow()
@@ -35,7 +36,10 @@ def main() -> None:
             return False
 
     painted = FirstPaint()
-    window.installEventFilter(painted)
+    if until_loaded:  # measure until the staff list is filled, not only the first paint
+        window.loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        window.installEventFilter(painted)
     window.show()
     window.grab()  # offscreen has no compositor: force the first paint as a screen would
     QTimer.singleShot(10_000, app.quit)  # never hang a benchmark

@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
             window = MainWindow(db, path)
             window.resize(1360, 820)
             window.show()
+            while not window.is_loaded:
+                app.processEvents()
             app.processEvents()
             written = []
             for i in range(window.tabs.count()):

@@ -6,7 +6,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
     data_changed = Signal()
     #: Emitted when the user asks to see one person (quick search, history links).
     person_requested = Signal(int)
+    #: Emitted once the data shown at start is loaded (just after the first paint).
+    loaded = Signal()
 
     def __init__(self, db: Database, db_path: Path | None = None):
         super().__init__()
@@ -68,6 +70,20 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self.refresh_title)
         self.refresh_title()
         self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
+        self.is_loaded = False
+        self._load_scheduled = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """Paint the window first, then fill it: the user sees it at once even with 20,000 staff."""
+        super().showEvent(event)
+        if not self._load_scheduled:
+            self._load_scheduled = True
+            QTimer.singleShot(0, self._load_data)
+
+    def _load_data(self) -> None:
+        self.staff_tab.load()
+        self.is_loaded = True
+        self.loaded.emit()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")

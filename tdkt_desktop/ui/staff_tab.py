@@ -175,10 +175,16 @@ class StaffTab(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         window.data_changed.connect(self.refresh)
         self._load_units()
-        # Connected after the first fill, so opening the tab loads the staff once, not twice.
+        self._set_column_widths()
+        self.count_label.setText("Đang tải danh sách cán bộ…")
+
+    def load(self) -> None:
+        """First fill, run by the window right after its first paint (large registers open fast)."""
+        # Connected only now, so opening the tab loads the staff once, not twice.
         self.unit_tree.selectionModel().currentChanged.connect(lambda *_: self.refresh())
         self.refresh()
-        self._set_column_widths()
+        if self.proxy.rowCount():  # show someone's record from the start, not an empty panel
+            self.table.selectRow(0)
 
     def _set_column_widths(self) -> None:
         # Widths from the font, not resizeColumnsToContents(), which measures rows (slow on 20,000).
