@@ -1,0 +1,146 @@
+"""Checks before a decision is saved: number format, unique number per issuer and year, award lines."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from sqlite_utils import Database
+
+from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.records import Award, AwardType, Decision
+from tdkt_desktop.text import format_date, nfc
+
+DECISION_KINDS = {
+    "hang_nam": "Hằng năm",
+    "phong_trao": "Theo đợt, phong trào",
+    "chuyen_de": "Chuyên đề",
+    "dot_xuat": "Đột xuất",
+}
+
+
+def normalize_number(number: str) -> str:
+    """'Số: 125 / QĐ-SKHCN' → '125/QĐ-SKHCN' (spaces and the "Số:" label dropped)."""
+    text = nfc(number)
+    text = re.sub(r"^(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", "", text)
+
+
+def normalized_decision(decision: Decision) -> Decision:
+    """Trimmed, NFC text; the year follows the issue date."""
+    return dataclasses.replace(
+        decision,
+        number=normalize_number(decision.number),
+        issuer=" ".join(nfc(decision.issuer).split()),
+        signer_name=" ".join(nfc(decision.signer_name).split()),
+        signer_title=nfc(decision.signer_title),
+        summary=nfc(decision.summary),
+        note=nfc(decision.note),
+        year=decision.issued_on.year if decision.issued_on else decision.year,
+    )
+
+
+def validate_decision(db: Database, decision: Decision) -> dict[str, str]:
+    """Field → Vietnamese message for everything wrong with the decision header."""
+    decision = normalized_decision(decision)
+    errors: dict[str, str] = {}
+    if not decision.number:
+        errors["number"] = "Số, ký hiệu quyết định không được để trống (ví dụ 125/QĐ-SKHCN)."
+    if not isinstance(decision.issued_on, dt.date):
+        errors["issued_on"] = "Ngày ban hành quyết định không được để trống."
+    elif not 1945 <= decision.issued_on.year <= dt.date.today().year + 1:
+        errors["issued_on"] = f"Ngày ban hành {format_date(decision.issued_on)} không hợp lệ."
+    if not decision.issuer:
+        errors["issuer"] = "Cơ quan ban hành không được để trống."
+    if decision.kind not in DECISION_KINDS:
+        errors["kind"] = f"Loại quyết định “{decision.kind}” không hợp lệ."
+    if decision.number and decision.issuer and "issued_on" not in errors:
+        # Imported here: decisions imports this module for its own checks.
+        from tdkt_desktop.db.decisions import find_decision
+
+        other = find_decision(db, decision.number, issuer=decision.issuer, year=decision.year)
+        if other and other.id != decision.id:
+            errors["number"] = (
+                f"Số quyết định “{decision.number}” của {decision.issuer} năm {decision.year} đã có "
+                f"(ban hành ngày {format_date(other.issued_on)}). Mỗi số chỉ dùng một lần trong năm."
+            )
+    return errors
+
+
+def _who(db: Database, award: Award) -> str:
+    if award.staff_id is not None:
+        row = db["staff"].get(award.staff_id) if db["staff"].count_where("id = ?", [award.staff_id]) else None
+        return f"{row['full_name']} ({row['code']})" if row else f"cán bộ #{award.staff_id}"
+    if award.unit_id is not None:
+        rows = list(db["units"].rows_where("id = ?", [award.unit_id]))
+        return rows[0]["name"] if rows else f"đơn vị #{award.unit_id}"
+    return "(chưa chọn người nhận)"
+
+
+def validate_awards(
+    db: Database,
+    awards: list[Award],
+    *,
+    default_year: int,
+    types: dict[str, AwardType] | None = None,
+) -> dict[str, str]:
+    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates."""
+    types = types if types is not None else {t.code: t for t in list_award_types(db, active_only=False)}
+    errors: dict[str, str] = {}
+    seen: dict[tuple, int] = {}
+    for i, award in enumerate(awards):
+        key = f"award_{i}"
+        line = f"Dòng {i + 1}"
+        award_type = types.get(award.award_type)
+        year = award.year or default_year
+        if award_type is None:
+            errors[key] = f"{line}: không có danh hiệu/hình thức “{award.award_type}” trong danh mục."
+            continue
+        if (award.staff_id is None) == (award.unit_id is None):
+            errors[key] = f"{line}: phải chọn đúng một người nhận (cá nhân hoặc tập thể)."
+            continue
+        recipient_target = "ca_nhan" if award.staff_id is not None else "tap_the"
+        who = _who(db, award)
+        if award_type.target != recipient_target:
+            errors[key] = (
+                f"{line}: “{award_type.name}” dành cho {TARGETS[award_type.target].lower()}, "
+                f"không tặng cho {TARGETS[recipient_target].lower()} {who}."
+            )
+            continue
+        table, column, rid = (
+            ("staff", "staff_id", award.staff_id)
+            if award.staff_id is not None
+            else ("units", "unit_id", award.unit_id)
+        )
+        if not db[table].count_where("id = ?", [rid]):
+            errors[key] = f"{line}: {who} không có trong cơ sở dữ liệu."
+            continue
+        if not 1945 <= year <= dt.date.today().year + 1:
+            errors[key] = f"{line}: năm khen thưởng {year} không hợp lệ."
+            continue
+        if award.amount is not None and award.amount < 0:
+            errors[key] = f"{line}: số tiền thưởng không được âm."
+            continue
+        dup = (column, rid, award.award_type, year)
+        if dup in seen:
+            errors[key] = (
+                f"{line}: {who} đã có “{award_type.name}” năm {year} ở dòng {seen[dup] + 1} của danh sách."
+            )
+            continue
+        seen[dup] = i
+        existing = list(
+            db.query(
+                "SELECT a.id, d.number, d.issued_on FROM awards a JOIN decisions d ON d.id = a.decision_id "
+                f"WHERE a.{column} = ? AND a.award_type = ? AND a.year = ?",
+                [rid, award.award_type, year],
+            )
+        )
+        existing = [e for e in existing if e["id"] != award.id]
+        if existing:
+            e = existing[0]
+            errors[key] = (
+                f"{line}: {who} đã được “{award_type.name}” năm {year} theo Quyết định số {e['number']} "
+                f"ngày {format_date(e['issued_on'])}; mỗi danh hiệu chỉ tặng một lần trong năm."
+            )
+    return errors
