@@ -114,7 +114,7 @@ def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str,
                     where = ""
                 else:
                     where = ", ".join(p for p in (positions.get(a.staff_id, ""), a.unit_name) if p)
-                rows.append(ListRow(str(i), nfc(a.recipient_name), nfc(where), base.money(a.amount), ""))
+                rows.append(ListRow(str(i), nfc(a.recipient_name), nfc(where), base.money(a.amount), nfc(a.reason)))
     return rows
 
 
@@ -199,10 +199,10 @@ def list_table(rows: tuple[ListRow, ...] | list[ListRow], width: float, has_amou
     """The attached list as a table whose header repeats on each page."""
     if has_amount:
         header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền (đồng)", "Ghi chú"]
-        fractions = [0.08, 0.30, 0.34, 0.16, 0.12]
+        fractions = [0.07, 0.25, 0.30, 0.14, 0.24]
     else:
         header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Ghi chú"]
-        fractions = [0.08, 0.34, 0.44, 0.14]
+        fractions = [0.07, 0.27, 0.38, 0.28]
     data = []
     sections = []
     for i, r in enumerate(rows):
