@@ -41,23 +41,30 @@ def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str
         raw: list[tuple[str, list]] = []
         for ws in book.worksheets:
             rows = []
-            for row in ws.iter_rows():
+            # Read-only sheets yield every row from the first, gaps included: the count is the row number.
+            for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
                 values = [c.value for c in row]
                 if any(v not in (None, "") for v in values):
                     formats = [getattr(c, "number_format", None) for c in row]
-                    rows.append((row[0].row if row and hasattr(row[0], "row") else len(rows) + 1, values, formats))
+                    rows.append((number, values, formats))
             raw.append((ws.title, rows))
     finally:
         book.close()
-    texts = [title for title, _ in raw] + [v for _, rows in raw for _, values, _ in rows for v in values if isinstance(v, str)]
-    detected = legacy.detect(texts)
+    # Detected sheet by sheet: a workbook may join a sheet typed long ago in .VnTime to new ones.
+    detected = None
+    converted = []
+    for title, rows in raw:
+        texts = [title] + [v for _, values, _ in rows for v in values if isinstance(v, str)]
+        found = legacy.detect(texts)
+        detected = detected or found
+        chosen = found if encoding == "auto" else encoding
+        if chosen:
+            title = legacy.convert(title, chosen)
+            rows = [(n, [legacy.convert(v, chosen) if isinstance(v, str) else v for v in values], f)
+                    for n, values, f in rows]
+        converted.append((title, rows))
+    raw = converted
     used = detected if encoding == "auto" else encoding
-    if used:
-        raw = [
-            (legacy.convert(title, used),
-             [(n, [legacy.convert(v, used) if isinstance(v, str) else v for v in values], f) for n, values, f in rows])
-            for title, rows in raw
-        ]
     sheets, unknown = {}, []
     for title, rows in raw:
         fmt = match_sheet(title)

@@ -198,3 +198,22 @@ def test_template_has_headers_and_one_example_row_and_imports(db, tmp_path):
     assert all(len(rows[name]) == 2 for name in ("Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng"))
     plan = check_file(db, path)
     assert plan.ok, [i.text() for i in plan.issues]
+
+
+def test_row_numbers_count_blank_rows_and_mixed_legacy_sheets(db, tmp_path):
+    path = tmp_path / "gaps.xlsx"
+    book = Workbook()
+    ws = book.active
+    ws.title = "Cán bộ"
+    ws.append([None, "Mã cán bộ", "Họ và tên"])
+    ws.append([])
+    ws.append([None, "A1", "Lê Văn Bình"])
+    ws.append([None, "A2", ""])
+    old = book.create_sheet("XÕp lo¹i")  # a sheet typed in TCVN3 next to Unicode ones
+    old.append(["M· c¸n bé", "N¨m", "XÕp lo¹i"])
+    old.append(["A1", 2024, "Hoµn thµnh tèt nhiÖm vô"])
+    book.save(path)
+    plan = check_file(db, path)
+    assert [(i.sheet, i.row, i.column) for i in plan.issues] == [("Cán bộ", 4, "Họ và tên")]
+    assert plan.detected_encoding == "tcvn3"
+    assert plan.summaries["ratings"].rows == 1

@@ -76,7 +76,7 @@ class DecisionDialog(QDialog):
         self.db = db
         self.decision = decision
         self.setWindowTitle("Sửa quyết định khen thưởng" if decision else "Thêm quyết định khen thưởng")
-        self.resize(1100, 720)
+        self.resize(1180, 740)
         self.types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
         self.staff = [s for s in staff_db.list_staff(db) if s.active or (decision is not None)]
         self.units = units_db.list_units(db, kind=None)
@@ -154,11 +154,8 @@ class DecisionDialog(QDialog):
         self.lines = LinesModel(self)
         self.lines_view = QTableView()
         setup_table(self.lines_view, self.lines, multi=True, sortable=False)
-        self.lines_view.setColumnWidth(0, 45)
-        self.lines_view.setColumnWidth(1, 190)
-        self.lines_view.setColumnWidth(2, 65)
-        self.lines_view.setColumnWidth(3, 190)
-        self.lines_view.setColumnWidth(4, 220)
+        for column, width in ((0, 40), (1, 160), (2, 60), (3, 150), (4, 170)):
+            self.lines_view.setColumnWidth(column, width)
         self.remove_button = QPushButton("Bỏ dòng đã chọn")
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button = QPushButton("Lên")
@@ -184,8 +181,7 @@ class DecisionDialog(QDialog):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(line_box)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setSizes([470, 630])
         self.error = ErrorLabel()
         self.buttons = save_cancel_box(self)
         layout = QVBoxLayout(self)

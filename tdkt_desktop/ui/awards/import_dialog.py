@@ -92,7 +92,7 @@ class ImportDialog(QDialog):
 
     def check(self) -> None:
         """(Re)read and check the file; with legacy text, convert unless the box is unticked."""
-        encoding = "auto" if self.plan is None else (self.plan.detected_encoding if self.convert.isChecked() else None)
+        encoding = "auto" if self.plan is None or self.convert.isChecked() else None
         plan = check_file(self.db, self.path, encoding=encoding)
         self.plan = plan
         if plan.detected_encoding:
