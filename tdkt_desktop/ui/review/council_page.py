@@ -93,6 +93,9 @@ class CouncilPage(QWidget):
         self.candidates = CandidateModel(self)
         self.candidates_view = _table(self.candidates)
         self.candidates_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # Long unit names would push the vote columns off screen.
+        self.candidates_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.candidates_view.setColumnWidth(1, 190)
         self.candidates_view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -226,6 +226,8 @@ class ReviewPage(QWidget):
         for widget in (self.unit_rating, self.bloc, self.unit_rating_button):
             widget.setVisible(collective)
         self.unit_filter.setVisible(not collective)
+        self.table.setColumnHidden(0, collective)  # collectives have no staff code or parent unit
+        self.table.setColumnHidden(2, collective)
         self._update_meter()
         self._show_reasons()
 
