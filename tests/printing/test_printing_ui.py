@@ -88,7 +88,7 @@ def test_selected_awards_only_and_print_path(main_window, qtbot, tmp_path, monke
 
 def test_no_printer_offers_to_save(main_window, qtbot, tmp_path, monkeypatch):
     dialog = actions.preview_decision(main_window, _decision_id(main_window.db))
-    _ready(qtbot, dialog, 2)
+    _ready(qtbot, dialog, 3)
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
@@ -258,7 +258,7 @@ def test_decision_page_buttons_print_selected_lines(main_window, qtbot, monkeypa
     page.print_certificates_button.click()
     _ready(qtbot, main_window.print_preview, 3)
     page.print_decision_button.click()
-    _ready(qtbot, main_window.print_preview, 2)
+    _ready(qtbot, main_window.print_preview, 3)
     assert main_window.print_preview.windowTitle() == "Xem trước – Quyết định 28/QĐ-SKHCN"
 
 
