@@ -201,6 +201,14 @@ class _Checker:
                 recruited_on=values.get("recruited_on"),
                 active=existing.active if existing else True, note=existing.note if existing else "",
             )
+            if existing:
+                # A column the sheet does not have keeps what the register holds: a short list
+                # (code, name, unit) must never blank birth dates or positions.
+                kept = {k: getattr(existing, k) for k in ("birth_date", "gender", "position", "recruited_on")
+                        if k not in cells}
+                record = dataclasses.replace(record, **kept)
+                if "unit" not in cells:
+                    unit = existing.unit_name
             record = staff_db.normalized(record)
             errors = staff_db.validate_staff(self.db, record)
             for column, message in errors.items():

@@ -217,3 +217,14 @@ def test_row_numbers_count_blank_rows_and_mixed_legacy_sheets(db, tmp_path):
     assert [(i.sheet, i.row, i.column) for i in plan.issues] == [("Cán bộ", 4, "Họ và tên")]
     assert plan.detected_encoding == "tcvn3"
     assert plan.summaries["ratings"].rows == 1
+
+
+def test_short_staff_list_updates_only_its_columns(demo_db, tmp_path):
+    person = staff_db.find_by_code(demo_db, "CB010")
+    rows = [["Mã cán bộ", "Họ và tên"], ["CB010", person.full_name + " Mới"]]
+    plan = import_file(demo_db, make_book(tmp_path / "ngan.xlsx", {"Cán bộ": rows}))
+    assert plan.ok and plan.summaries["staff"].updated == 1
+    after = staff_db.find_by_code(demo_db, "CB010")
+    assert after.full_name.endswith(" Mới")
+    assert (after.birth_date, after.position, after.unit_id, after.recruited_on) == (
+        person.birth_date, person.position, person.unit_id, person.recruited_on)
