@@ -85,6 +85,18 @@ class PersonHistoryPanel(QWidget):
         layout.addWidget(self.chains)
         layout.addWidget(self.table, 1)
         self.set_person(None)
+        if window is not None and hasattr(window, "person_requested"):
+            window.person_requested.connect(self.bring_forward)
+
+    def bring_forward(self, staff_id: int | None = None) -> None:
+        """When someone is asked for (quick search, a register link), show their history first."""
+        from PySide6.QtWidgets import QTabWidget
+
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.setCurrentWidget(self)
 
     def set_person(self, staff_id: int | None) -> None:
         """Show this person's history (None: an empty panel with a hint).

@@ -174,7 +174,7 @@ def test_history_panel_shows_timeline_and_chains(main_window, qtbot, qtmodeltest
     main_window.show_person(person.id)
     panel = next(p for p in main_window.staff_tab.detail_pages if isinstance(p, PersonHistoryPanel))
     assert panel.staff_id == person.id
-    main_window.staff_tab.details.setCurrentWidget(panel)  # loads when shown
+    assert main_window.staff_tab.details.currentWidget() is panel  # asked for: history in front
     qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == person.id)
     assert "Chiến sĩ thi đua cơ sở: 2022, 2023, 2024 – 3 năm liên tục" in panel.chains.text()
     expected = history.person_history(db, person.id)
@@ -189,6 +189,10 @@ def test_history_panel_shows_timeline_and_chains(main_window, qtbot, qtmodeltest
     qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == other.id)
     assert "Chiến sĩ thi đua cơ sở: 2023, 2024, 2025 – 3 năm liên tục" in panel.chain_texts()
     qtmodeltester.check(panel.model)
+    # Picking people in the register itself leaves the chosen detail tab alone.
+    main_window.staff_tab.details.setCurrentIndex(0)
+    main_window.staff_tab.select_person(person.id)
+    assert main_window.staff_tab.details.currentIndex() == 0
     panel.set_person(None)
     assert panel.model.rowCount() == 0 and "Chọn một cán bộ" in panel.heading.text()
 
