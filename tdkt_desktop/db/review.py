@@ -93,6 +93,7 @@ def save_office_ruleset(db: Database, office_id: int, data: dict, *, active: boo
         NotFoundError: no such copy.
     """
     before = get_office_ruleset(db, office_id)
+    data = _nfc_tree(data)
     rs = rules.from_data(data)
     with db.atomic():
         db["office_rulesets"].update(office_id, {
@@ -101,6 +102,17 @@ def save_office_ruleset(db: Database, office_id: int, data: dict, *, active: boo
         })
         changed = [p for p, v in rules.flatten(data) if dict(rules.flatten(before.data)).get(p) != v]
         audit.record(db, "sua", "office_rulesets", office_id, "; ".join(changed)[:500])
+
+
+def _nfc_tree(value):
+    """Every string in a parameter tree NFC-normalised (names and criteria typed by the office)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {k: _nfc_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_tree(v) for v in value]
+    return value
 
 
 def delete_office_ruleset(db: Database, office_id: int) -> None:

@@ -227,3 +227,17 @@ def test_only_the_highest_title_money_is_paid(demo_db):
     assert paid[(pid, "lao_dong_tien_tien")][0] == 0
     assert "tiền thưởng theo mức cao nhất: Chiến sĩ thi đua cơ sở" in paid[(pid, "lao_dong_tien_tien")][1]
     assert paid[(other, "lao_dong_tien_tien")][0] == 760_000
+
+
+def test_office_rule_set_text_is_stored_nfc(db):
+    import unicodedata
+
+    office_id = review.copy_ruleset(db, review.ruleset_for_year(db, 2025))
+    rs = review.get_office_ruleset(db, office_id)
+    nfd = unicodedata.normalize("NFD", "Quy chế TĐKT tỉnh Cao Bằng 2025")
+    data = set_param(rs.data, "name", nfd)
+    data = set_param(data, "awards.lao_dong_tien_tien.council_criteria", [unicodedata.normalize("NFD", "Đoàn kết")])
+    review.save_office_ruleset(db, office_id, data)
+    saved = review.get_office_ruleset(db, office_id)
+    assert saved.name == unicodedata.normalize("NFC", nfd) == saved.data["name"]
+    assert saved.data["awards"]["lao_dong_tien_tien"]["council_criteria"] == ["Đoàn kết"]

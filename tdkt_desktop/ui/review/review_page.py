@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -152,6 +153,13 @@ class ReviewPage(QWidget):
     def reload(self) -> None:
         """Re-evaluate the year (one bulk load) and refill the award list and rows."""
         self._dirty = False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a 20,000-staff office
+        try:
+            self._reload()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _reload(self) -> None:
         try:
             self.result = evaluate_year(self.db, self.year.value())
         except UserError as exc:
