@@ -234,7 +234,7 @@ class _Checker:
         existing = {
             (r["code"], r["year"]): r
             for r in self.db.query(
-                "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id"
+                "SELECT s.code, r.year, r.rating, r.discipline, r.note FROM ratings r JOIN staff s ON s.id = r.staff_id"
             )
         }
         seen: dict[tuple, int] = {}
@@ -266,7 +266,9 @@ class _Checker:
                 op, summary.unchanged = "same", summary.unchanged + 1
             else:
                 op, summary.updated = "update", summary.updated + 1
-            self.plan.ratings.append((op, code, Rating(None, 0, year, rating, discipline)))
+            # The sheet has no note column: a note typed in the program stays.
+            note = old["note"] if old else ""
+            self.plan.ratings.append((op, code, Rating(None, 0, year, rating, discipline, note)))
 
     def check_initiatives(self) -> None:
         existing = {
