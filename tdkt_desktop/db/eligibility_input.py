@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -43,33 +44,53 @@ class YearResult:
         return next((v for v in self.unit_verdicts if v.subject_id == unit_id and v.award == award), None)
 
 
-def load_histories(db: Database, year: int) -> tuple[dict[int, PersonHistory], list[UnitHistory]]:
+def load_histories(
+    db: Database, year: int, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None
+) -> tuple[dict[int, PersonHistory], list[UnitHistory]]:
     """People with a record for ``year`` (active, or rated that year) and the office's own units.
 
-    Six queries whatever the office size; rows are grouped in Python.
+    Six queries whatever the office size; rows are grouped in Python. ``staff_ids``/``unit_ids``
+    restrict the load to some people and units (with their members), e.g. a meeting's candidates.
     """
     conn = db.conn
+    only = ""
+    args: list = [year]
+    if staff_ids is not None or unit_ids is not None:
+        wanted = set(staff_ids or [])
+        if unit_ids:
+            marks = ",".join("?" for _ in unit_ids)
+            wanted |= {r[0] for r in conn.execute(f"SELECT id FROM staff WHERE unit_id IN ({marks})", list(unit_ids))}
+        only = " AND staff_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(sorted(wanted)))
     ratings: dict[int, dict[int, YearFacts]] = defaultdict(dict)
     for staff_id, y, rating, discipline in conn.execute(
-        "SELECT staff_id, year, rating, discipline FROM ratings WHERE year <= ?", [year]
+        "SELECT staff_id, year, rating, discipline FROM ratings WHERE year <= ?" + only, args
     ):
         ratings[staff_id][y] = YearFacts(rating=rating, discipline=discipline_code(discipline))
     awards: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     unit_awards: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    unit_only = ""
+    unit_args: list = [year]
+    if only:
+        unit_only = " AND (staff_id IN (SELECT value FROM json_each(?)) OR unit_id IN (SELECT value FROM json_each(?)))"
+        unit_args += [args[1], json.dumps(sorted(unit_ids or []))]
     for staff_id, unit_id, y, code in conn.execute(
-        "SELECT staff_id, unit_id, year, award_type FROM awards WHERE year <= ?", [year]
+        "SELECT staff_id, unit_id, year, award_type FROM awards WHERE year <= ?" + unit_only, unit_args
     ):
         (awards[staff_id] if staff_id is not None else unit_awards[unit_id])[y].add(code)
     initiatives: dict[int, list[InitiativeFact]] = defaultdict(list)
     for staff_id, y, scope, kind, title in conn.execute(
-        "SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= ? ORDER BY year, id", [year]
+        "SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= ?" + only + " ORDER BY year, id",
+        args,
     ):
         initiatives[staff_id].append(InitiativeFact(year=y, scope=scope, kind=kind, title=title))
     people: dict[int, PersonHistory] = {}
     members: dict[int, list[int]] = defaultdict(list)
+    staff_only = " WHERE s.id IN (SELECT value FROM json_each(?))" if only else ""
     for sid, code, name, gender, unit_id, unit_name, recruited, active in conn.execute(
         "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
-        "FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.fold, s.id"
+        "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + staff_only + " ORDER BY s.fold, s.id",
+        args[1:],
     ):
         if not active and year not in ratings.get(sid, {}):
             continue
@@ -99,13 +120,20 @@ def load_histories(db: Database, year: int) -> tuple[dict[int, PersonHistory], l
         for uid, name in conn.execute(
             "SELECT id, name FROM units WHERE kind = 'noi_bo' AND active = 1 ORDER BY sort_order, id"
         )
-        if members.get(uid) or uid in unit_rows
+        if (members.get(uid) or uid in unit_rows) and (not only or uid in (unit_ids or []))
     ]
     return people, units
 
 
-def evaluate_year(db: Database, year: int, rulesets: list[RuleSet] | None = None) -> YearResult:
-    """Load the office and evaluate every person and unit for ``year``.
+def evaluate_year(
+    db: Database,
+    year: int,
+    rulesets: list[RuleSet] | None = None,
+    *,
+    staff_ids: list[int] | None = None,
+    unit_ids: list[int] | None = None,
+) -> YearResult:
+    """Load the office (or only some people and units) and evaluate every person and unit for ``year``.
 
     ``rulesets`` defaults to the bundled sets plus the office's own copies.
 
@@ -118,7 +146,7 @@ def evaluate_year(db: Database, year: int, rulesets: list[RuleSet] | None = None
         rulesets = all_rulesets(db)
     engine = Engine(rulesets)
     rs = engine.ruleset_for(year)
-    people, units = load_histories(db, year)
+    people, units = load_histories(db, year, staff_ids=staff_ids, unit_ids=unit_ids)
     person_verdicts = {pid: engine.evaluate_person(p, year) for pid, p in people.items()}
     unit_verdicts = engine.evaluate_units(units, people, year, person_verdicts)
     return YearResult(year, rs, people, units, person_verdicts, unit_verdicts)

@@ -241,3 +241,14 @@ def test_office_rule_set_text_is_stored_nfc(db):
     saved = review.get_office_ruleset(db, office_id)
     assert saved.name == unicodedata.normalize("NFC", nfd) == saved.data["name"]
     assert saved.data["awards"]["lao_dong_tien_tien"]["council_criteria"] == ["Đoàn kết"]
+
+
+def test_partial_load_gives_the_same_verdicts(demo_db):
+    full = evaluate_year(demo_db, 2026)
+    unit = next(u for u in full.units if u.name == "Thanh tra Sở")
+    some = [pid for pid in list(full.people)[:5]]
+    part = evaluate_year(demo_db, 2026, staff_ids=some, unit_ids=[unit.id])
+    assert set(part.people) == set(some) | set(unit.member_ids)
+    for pid in part.people:
+        assert part.person_verdicts[pid] == full.person_verdicts[pid]
+    assert [v for v in full.unit_verdicts if v.subject_id == unit.id] == part.unit_verdicts

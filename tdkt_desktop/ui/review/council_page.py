@@ -191,8 +191,14 @@ class CouncilPage(QWidget):
             return
         meeting = review_council.get_meeting(self.db, meeting_id)
         is_open = meeting.status == "dang_hop"
+        proposals = review.list_proposals(self.db, meeting.year)
         try:
-            verdicts = evaluate_year(self.db, meeting.year)
+            # Only the candidates are evaluated: a vote typed during the meeting must stay instant.
+            verdicts = evaluate_year(
+                self.db, meeting.year,
+                staff_ids=[p.staff_id for p in proposals if p.staff_id is not None],
+                unit_ids=[p.unit_id for p in proposals if p.unit_id is not None],
+            )
             rs = verdicts.ruleset
         except UserError as exc:
             self.quorum_label.setText(str(exc))
