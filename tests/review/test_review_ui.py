@@ -39,9 +39,12 @@ def _row_of(page, predicate) -> int:
 
 
 def test_pages_wait_until_shown(main_window):
-    page, council = _pages(main_window)
+    page = main_window.titles_tab.page("Bình xét năm")
+    council = main_window.titles_tab.page("Hội đồng TĐKT")
+    assert main_window.tabs.currentWidget() is not main_window.titles_tab
     assert page.result is None and page._dirty  # nothing evaluated at window start
     main_window.titles_tab.pages.setCurrentWidget(page)
+    _pages(main_window)
     assert page.result is not None and page.model.rowCount() > 0
     main_window.titles_tab.pages.setCurrentWidget(council)
     assert not council._dirty
