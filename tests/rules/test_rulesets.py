@@ -94,6 +94,20 @@ def test_rule_edit_recruitment_months_and_disabled_award():
     assert CODES["gk"] not in verdicts
 
 
+def test_each_past_year_is_judged_by_its_own_rule_set():
+    """A khiển trách in 2024 breaks the chain only if the 2024 set (not the 2025 one) says so."""
+    history = person(
+        {y: "HTT" for y in range(2020, 2026)},
+        awards={2020: ["bkt"], 2021: ["cstdcs"], 2022: ["cstdcs"], 2023: ["cstdcs"]},
+        discipline={2024: "khien_trach"},
+    )
+    assert not engine().evaluate_person(history, 2025)[CODES["bkttg"]].eligible
+    lenient_2024 = _office_copy(2024, exclusions__discipline_min="canh_cao")
+    verdict = engine([lenient_2024]).evaluate_person(history, 2025)[CODES["bkttg"]]
+    assert verdict.eligible, verdict.reasons
+    assert engine([lenient_2024]).ruleset_for(2025).name == "Luật TĐKT 2022 + NĐ 152/2025"
+
+
 def test_absence_rule_is_off_by_default_and_spares_maternity_leave():
     history = PersonHistory(1, "CB001", "A", years={2025: YearFacts("HTT", absent_days=70, maternity_days=60)})
     assert engine().evaluate_person(history, 2025)[CODES["ldtt"]].eligible
