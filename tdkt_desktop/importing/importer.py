@@ -337,7 +337,9 @@ def apply_plan(db: Database, plan: ImportPlan) -> int:
     if not plan.ok:
         raise UserError(f"Tệp có {len(plan.issues)} lỗi; không nhập dòng nào.")
     with db.atomic():
-        unit_ids: dict[str, int | None] = {"": None}
+        # Any unit with that name, sub-units included, before creating a new top-level one.
+        unit_ids: dict[str, int | None] = {fold(u.name): u.id for u in units_db.list_units(db, kind=None)}
+        unit_ids[""] = None
 
         def unit_id(name: str) -> int | None:
             key = fold(name)
