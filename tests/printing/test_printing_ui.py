@@ -290,3 +290,20 @@ def test_window_start_does_not_load_reportlab_or_qtpdf(tmp_path):
     env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_preview_keyboard_navigation(main_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = actions.print_certificates(main_window, _decision_id(main_window.db), overlay=True)
+    _ready(qtbot, dialog, 16)
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()  # offscreen: the main window stays active otherwise
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: dialog.current_page() == 1)
+    qtbot.keyClick(dialog, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.current_page() == 15)
+    qtbot.keyClick(dialog, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: dialog.page_label.text() == "Trang 15/16")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -81,6 +81,18 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # Keyboard: Ctrl+P print, Ctrl+S save, PgUp/PgDn pages, Ctrl+Home/End first/last page.
+        for keys, slot in (
+            (QKeySequence.StandardKey.Print, self.print_document),
+            (QKeySequence.StandardKey.Save, self.save_pdf),
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to(self.current_page() - 1)),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to(self.current_page() + 1)),
+            (QKeySequence("Ctrl+Home"), lambda: self.go_to(0)),
+            (QKeySequence("Ctrl+End"), lambda: self.go_to(self.page_count() - 1)),
+        ):
+            QShortcut(keys, self, activated=slot)
+        self.print_button.setToolTip("In (Ctrl+P)")
+        self.save_button.setToolTip("Lưu thành tệp PDF (Ctrl+S)")
         self._update_page_label()
 
     # --- navigation and zoom --------------------------------------------------------------------
