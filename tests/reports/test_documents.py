@@ -133,3 +133,23 @@ def test_minutes_votes_on_total_membership(tmp_path):
     for s in ("BIÊN BẢN", "/BB-HĐTĐKT", "Kết quả bỏ phiếu", "Tỷ lệ", "THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG",
               "Ngô Văn Phong", "Không đạt"):
         assert s in out
+
+
+def test_published_breakdown_total_is_computed_not_typed():
+    """DOMAIN §13.4: the article says 530 lượt, but its breakdown adds up to 569; the report computes."""
+    rows = [
+        AwardCount("huan_chuong_lao_dong_hang_nhi", "Huân chương Lao động hạng Nhì", "hinh_thuc", 1, 1),
+        AwardCount("huan_chuong_lao_dong_hang_ba", "Huân chương Lao động hạng Ba", "hinh_thuc", 2, 0),
+        AwardCount("bang_khen_thu_tuong", "Bằng khen của Thủ tướng Chính phủ", "hinh_thuc", 1, 0),
+        AwardCount("bang_khen_cap_bo", "Bằng khen của Bộ trưởng", "hinh_thuc", 1, 1),
+        AwardCount("bang_khen_cap_tinh", "Bằng khen của Chủ tịch UBND tỉnh", "hinh_thuc", 25, 0),
+        AwardCount("tap_the_lao_dong_xuat_sac", "Tập thể lao động xuất sắc", "danh_hieu", 0, 13),
+        AwardCount("chien_si_thi_dua_cap_tinh", "Chiến sĩ thi đua cấp tỉnh", "danh_hieu", 3, 0),
+        AwardCount("tap_the_lao_dong_tien_tien", "Tập thể lao động tiên tiến", "danh_hieu", 0, 101),
+        AwardCount("chien_si_thi_dua_co_so", "Chiến sĩ thi đua cơ sở", "danh_hieu", 47, 0),
+        AwardCount("lao_dong_tien_tien", "Lao động tiên tiến", "danh_hieu", 373, 0),
+    ]
+    text = S.statistics_text(rows, {y: {} for y in range(2014, 2020)}, SETTINGS, 2014, 2019)
+    assert "569 lượt tập thể, cá nhân (116 lượt tập thể, 453 lượt cá nhân)" in text.headline
+    assert text.rows[-1] == S.StatRow("", "Tổng cộng", "116", "453", "569")
+    assert [r.label for r in text.rows if r.section] == ["I. Danh hiệu thi đua", "II. Hình thức khen thưởng"]
