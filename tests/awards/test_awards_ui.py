@@ -77,6 +77,14 @@ def test_enter_a_decision_with_several_people(main_window, qtbot, qtmodeltester)
         picked = dialog.pick_proxy.rowCount()
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         assert dialog.lines.rowCount() == picked
+        dialog.search.clear()
+        # Type a name, Enter: the only match is added and the box is cleared for the next one.
+        type_text(dialog.search, "trieu thanh linh")
+        qtbot.waitUntil(lambda: dialog.pick_proxy.rowCount() == 1)
+        QTest.keyClick(dialog.search, Qt.Key.Key_Return)
+        assert dialog.lines.record(dialog.lines.rowCount() - 1).recipient_name == "Triệu Thanh Linh"
+        assert dialog.search.text() == ""
+        picked += 1
         # Paste a column from Excel: codes and one name, one line not understood.
         dialog.paste.setPlainText("\n".join(codes_pasted) + "\nNguyễn Không Có\n")
         qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)

@@ -116,7 +116,7 @@ class DecisionDialog(QDialog):
         today = dt.date.today()
         self.year.setValue(today.year - 1 if today.month <= 6 else today.year)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Gõ tên hoặc mã để lọc (không cần dấu)")
+        self.search.setPlaceholderText("Gõ tên hoặc mã (không cần dấu), Enter để thêm khi chỉ còn một người")
         self.search.setClearButtonEnabled(True)
         self.pick_model = PickModel(self)
         self.pick_proxy = FoldFilterProxy(_pick_text, self)
@@ -191,6 +191,7 @@ class DecisionDialog(QDialog):
 
         self.award_type.currentIndexChanged.connect(self._on_type_changed)
         self.search.textChanged.connect(self.pick_proxy.set_filter_text)
+        self.search.returnPressed.connect(self.add_from_search)
         self._on_type_changed()
         if decision:
             self._load(decision, awards or [])
@@ -255,6 +256,18 @@ class DecisionDialog(QDialog):
         added, skipped = self.add_recipients([c for c in chosen if c is not None])
         self.paste_result.setText(f"Đã thêm {added} dòng" + (f"; bỏ qua {skipped} dòng trùng." if skipped else "."))
         self.pick_view.clearSelection()
+
+    def add_from_search(self) -> None:
+        """Enter in the search box: add the only match (type, Enter, type, Enter… for 30 names)."""
+        if self.pick_proxy.rowCount() == 1:
+            self.add_recipients([self.pick_proxy.index(0, 0).data(RecordRole)])
+            self.paste_result.setText(f"Đã thêm {self.lines.record(self.lines.rowCount() - 1).recipient_name}.")
+            self.search.clear()
+        elif self.pick_view.selectionModel().hasSelection():
+            self.add_selected()
+            self.search.clear()
+        else:
+            self.paste_result.setText(f"{self.pick_proxy.rowCount()} người khớp; gõ thêm để còn một người, hoặc chọn trong danh sách.")
 
     def resolve_pasted(self, text: str) -> tuple[list[Staff | Unit], list[str]]:
         """Each pasted line (a code, a name, or an Excel row of cells) → recipient; and lines not understood."""
