@@ -170,7 +170,7 @@ def styles():
     add("date", alignment=TA_CENTER, fontSize=13, fontName=FONT_ITALIC)
     add("kind", alignment=TA_CENTER, fontSize=14, fontName=FONT_BOLD, spaceBefore=12)
     add("subject", alignment=TA_CENTER, fontSize=14, fontName=FONT_BOLD)
-    add("heading", fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3)
+    add("heading", fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3, keepWithNext=1)  # never orphaned
     add("recipients_head", fontName=FONT_BOLD_ITALIC, fontSize=12)
     add("recipients", fontSize=11, leading=13)
     add("sign_title", alignment=TA_CENTER, fontName=FONT_BOLD, fontSize=13)

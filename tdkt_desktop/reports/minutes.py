@@ -79,7 +79,7 @@ def minutes_text(settings: Any, *, year: int, meeting: dt.datetime | None, place
         + (" Vắng mặt: " + "; ".join(f"{m.name} ({m.reason or 'không rõ lý do'})" for m in absent) + "."
            if absent else ""),
         f"Nội dung: Xét, đề nghị công nhận danh hiệu thi đua và khen thưởng năm {year} cho "
-        f"{len(candidates)} lượt tập thể, cá nhân theo đề nghị của các phòng, đơn vị.",
+        f"{base.two_digits(len(candidates))} lượt tập thể, cá nhân theo đề nghị của các phòng, đơn vị.",
     ]
     attendance = tuple(
         (str(i), nfc(m.name), nfc(m.role), {True: "Có mặt", False: "Vắng"}.get(m.present, ""), nfc(m.reason))
@@ -122,11 +122,11 @@ def render_minutes(text: MinutesText) -> bytes:
     body.append(base.para("1. Thành phần tham dự", s["heading"]))
     body.append(base.data_table(["STT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự", "Lý do vắng"],
                                 [list(r) for r in text.attendance_rows],
-                                [width * f for f in (0.08, 0.30, 0.28, 0.14, 0.20)], align={0: "center"}))
+                                [width * f for f in (0.07, 0.29, 0.32, 0.13, 0.19)], align={0: "center"}))
     body.append(base.para("2. Kết quả bỏ phiếu", s["heading"]))
     body.append(base.data_table(
         ["STT", "Họ và tên / Tập thể", "Đơn vị", "Danh hiệu đề nghị", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-        [list(r) for r in text.vote_rows], [width * f for f in (0.06, 0.20, 0.22, 0.17, 0.10, 0.10, 0.15)],
+        [list(r) for r in text.vote_rows], [width * f for f in (0.07, 0.20, 0.22, 0.17, 0.10, 0.09, 0.15)],
         align={0: "center", 4: "right", 5: "right"},
     ))
     body.append(base.para("3. Kết luận", s["heading"]))
