@@ -28,8 +28,10 @@ class RegisterPage(LazyPage, QWidget):
         self.year_combo = QComboBox()
         self.type_combo = QComboBox()
         self.type_combo.setMinimumWidth(260)
+        self.type_combo.setMaximumWidth(360)
         self.unit_combo = QComboBox()
         self.unit_combo.setMinimumWidth(200)
+        self.unit_combo.setMaximumWidth(320)
         self.decision_combo = QComboBox()
         self.decision_combo.setMinimumWidth(180)
         self.search = QLineEdit()
@@ -42,7 +44,9 @@ class RegisterPage(LazyPage, QWidget):
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(QLabel("Tìm:"))
+        search_row.addWidget(self.search, 1)
 
         self.model = AwardTableModel(self)
         self.proxy = FoldFilterProxy(award_search_text, self)
@@ -58,6 +62,7 @@ class RegisterPage(LazyPage, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         hint = QLabel("Nhấp đúp: mở hồ sơ cá nhân (hoặc quyết định, nếu nhấp vào cột số quyết định hay dòng tập thể).")
         hint.setStyleSheet("color: #666;")
