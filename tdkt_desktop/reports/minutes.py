@@ -54,8 +54,8 @@ def vote_share(votes_for: int, members: int) -> str:
     return f"{value:g} %".replace(".", ",")
 
 
-def minutes_text(settings: Any, *, year: int, meeting: dt.datetime | None, place: str,
-                 members: list[Member], candidates: list[Candidate]) -> MinutesText:
+def minutes_text(settings: Any, *, year: int, held_on: dt.date | None, place: str,
+                 members: list[Member], candidates: list[Candidate], start: dt.time | None = None) -> MinutesText:
     """The minutes of the meeting that reviewed ``candidates`` for ``year``.
 
     Vote shares are computed on the total membership; the result text comes from the caller
@@ -67,9 +67,10 @@ def minutes_text(settings: Any, *, year: int, meeting: dt.datetime | None, place
     present = [m for m in members if m.present]
     absent = [m for m in members if m.present is False]
     chair = next((m for m in members if m.role.lower().startswith("chủ tịch")), members[0] if members else None)
-    secretary = next((m for m in members if m.role.lower().startswith("thư ký")), None)
-    when = (f"Vào hồi {meeting.hour} giờ {meeting.minute:02d} phút, {base.vn_date(meeting.date())}"
-            if meeting else "Vào hồi …… giờ …… phút, ngày …… tháng …… năm ……")
+    secretary = next((m for m in members if "thư ký" in m.role.lower()), None)
+    clock = f"{start.hour} giờ {start.minute:02d} phút" if start else "…… giờ …… phút"
+    day = base.vn_date(held_on) if held_on else "ngày …… tháng …… năm ……"
+    when = f"Vào hồi {clock}, {day}"
     opening = [
         f"{when}, tại {nfc(place) or office}, Hội đồng Thi đua - Khen thưởng {office} họp xét "
         f"danh hiệu thi đua và hình thức khen thưởng năm {year}.",
@@ -101,7 +102,7 @@ def minutes_text(settings: Any, *, year: int, meeting: dt.datetime | None, place
     return MinutesText(
         letterhead=base.Letterhead(base.issuer_name(settings.office_name), "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
                                    f"{base.BLANK_NUMBER}/BB-HĐTĐKT", settings.place_name,
-                                   meeting.date() if meeting else None),
+                                   held_on),
         subject=f"Họp Hội đồng Thi đua - Khen thưởng xét thi đua, khen thưởng năm {year}",
         opening=tuple(opening),
         attendance_rows=attendance,

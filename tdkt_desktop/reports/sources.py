@@ -182,9 +182,28 @@ def minutes_for(db: Database, decision_id: int) -> MinutesText:
         for a in awards
     ]
     settings = get_settings(db)
-    return minutes_text(settings, year=awards[0].year or decision.year, meeting=None,
+    return minutes_text(settings, year=awards[0].year or decision.year, held_on=None,
                         place=f"Phòng họp {office_plain(settings.office_name)}",
                         members=council_members(db), candidates=candidates)
+
+
+def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesText:
+    """Minutes of a recorded council meeting: its attendance, every candidate's votes and result."""
+    from tdkt_desktop.db import review_council
+
+    meeting = review_council.get_meeting(db, meeting_id)
+    members = [
+        Member(a.full_name, review_council.ROLES.get(a.role, a.role), present=a.present,
+               reason="" if a.present else ("có ý kiến bằng văn bản" if a.written_opinion else ""))
+        for a in review_council.attendance(db, meeting_id)
+    ]
+    candidates = [
+        Candidate(c.proposal.name, c.proposal.unit_name, c.proposal.award_name,
+                  c.votes_for if c.voted else None, ("Đạt" if c.passed else "Không đạt") if c.voted else "")
+        for c in review_council.candidates(db, meeting_id)
+    ]
+    return minutes_text(get_settings(db), year=meeting.year, held_on=meeting.held_on, place=meeting.place,
+                        members=members, candidates=candidates)
 
 
 def registration_for(db: Database, *, year: int, staff_id: int | None = None, unit_id: int | None = None,
@@ -210,5 +229,5 @@ def registration_for(db: Database, *, year: int, staff_id: int | None = None, un
 
 __all__ = [
     "NotFoundError", "certificate_awards", "certificates_for", "council_members", "decision_text_for",
-    "find_decision", "minutes_for", "proposal_for", "registration_for",
+    "find_decision", "minutes_for", "minutes_for_meeting", "proposal_for", "registration_for",
 ]

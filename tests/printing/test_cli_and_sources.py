@@ -109,3 +109,18 @@ def test_sources_over_the_demo(demo_db):
     assert form.collective and form.fields[1] == ("Danh hiệu thi đua đăng ký", "Tập thể lao động tiên tiến")
     with pytest.raises(UserError):
         sources.registration_for(demo_db, year=2026)
+
+
+def test_minutes_of_a_recorded_meeting(demo_db):
+    from tdkt_desktop.db import review_council
+
+    meeting = review_council.meetings(demo_db)[0]
+    text = sources.minutes_for_meeting(demo_db, meeting.id)
+    present, _written, total = review_council.head_count(demo_db, meeting.id)
+    assert text.opening[3].startswith(f"Thành viên có mặt: {present}/{total}.")
+    votes = {c.proposal.name: c for c in review_council.candidates(demo_db, meeting.id)}
+    for row in text.vote_rows:
+        vote = votes[row[1]]
+        assert row[4] == str(vote.votes_for)
+        assert row[6] == ("Đạt" if vote.passed else "Không đạt")
+    assert text.chair.name == text.attendance_rows[0][1]

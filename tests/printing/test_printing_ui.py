@@ -307,3 +307,27 @@ def test_preview_keyboard_navigation(main_window, qtbot):
     qtbot.waitUntil(lambda: dialog.current_page() == 15)
     qtbot.keyClick(dialog, Qt.Key.Key_PageUp)
     qtbot.waitUntil(lambda: dialog.page_label.text() == "Trang 15/16")
+
+
+def test_minutes_menu_prints_a_recorded_meeting(main_window, qtbot, tmp_path, monkeypatch):
+    from reports.pdfutil import pdf_text
+
+    from tdkt_desktop.db import review_council
+
+    meeting = review_council.meetings(main_window.db)[0]
+    seen = []
+
+    def pick(_parent, _title, _label, items, *_a, **_k):
+        seen.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    action = next(a for a in main_window.print_menu.actions() if a.text().startswith("Biên bản họp"))
+    action.trigger()
+    assert seen[0] == f"Họp ngày 22/12/2025 – xét năm {meeting.year}" and seen[-1] == printing.FROM_DECISION
+    dialog = main_window.print_preview
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() >= 1)
+    text = pdf_text(dialog.pdf, tmp_path)
+    assert "Thành viên có mặt: 8/9." in text and "có ý kiến bằng văn bản" in text
+    assert "ngày 22 tháng 12 năm 2025" in text

@@ -117,7 +117,7 @@ def test_minutes_votes_on_total_membership(tmp_path):
                M.Member("Hồ Quang Mạnh", "Thư ký Hội đồng")]
     candidates = [M.Candidate("Đặng Thị Hương", "Văn phòng Sở", "Chiến sĩ thi đua cơ sở", 4, "Đạt"),
                   M.Candidate("Ngô Văn Phong", "Văn phòng Sở", "Chiến sĩ thi đua cơ sở", 3, "Không đạt")]
-    text = M.minutes_text(SETTINGS, year=2025, meeting=dt.datetime(2026, 1, 8, 14, 0), place="Phòng họp số 1",
+    text = M.minutes_text(SETTINGS, year=2025, held_on=dt.date(2026, 1, 8), start=dt.time(14, 0), place="Phòng họp số 1",
                           members=members, candidates=candidates)
     assert M.vote_share(3, 4) == "75 %" and M.vote_share(6, 7) == "85,7 %"
     assert text.opening[0] == ("Vào hồi 14 giờ 00 phút, ngày 08 tháng 01 năm 2026, tại Phòng họp số 1, Hội đồng "

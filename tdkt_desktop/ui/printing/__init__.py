@@ -105,8 +105,27 @@ def _on_proposal(window: Any) -> None:
     _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
 
 
+#: The last choice of the minutes menu: a blank-vote form from a decision's list.
+FROM_DECISION = "Biên bản để trống phiếu, theo danh sách một quyết định…"
+
+
 def _on_minutes(window: Any) -> None:
-    _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", "preview_minutes")
+    """Minutes of a recorded meeting (attendance and votes as entered), or a form from a decision."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tdkt_desktop.db import review_council
+    from tdkt_desktop.text import format_date
+    from tdkt_desktop.ui.printing import actions
+
+    meetings = review_council.meetings(window.db)
+    labels = [f"Họp ngày {format_date(m.held_on)} – xét năm {m.year}" for m in meetings] + [FROM_DECISION]
+    choice, ok = QInputDialog.getItem(window, "Biên bản họp Hội đồng", "Cuộc họp:", labels, 0, False)
+    if not ok:
+        return
+    if choice == FROM_DECISION:
+        _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", "preview_minutes")
+    else:
+        actions.preview_meeting_minutes(window, meetings[labels.index(choice)].id)
 
 
 def _on_registration(window: Any) -> None:

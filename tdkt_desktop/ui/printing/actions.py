@@ -123,6 +123,15 @@ def preview_minutes(window: Any, decision_id: int) -> PreviewDialog | None:
     return None if pdf is None else show_preview(window, pdf, "Biên bản họp Hội đồng", "bien-ban-hoi-dong.pdf")
 
 
+def preview_meeting_minutes(window: Any, meeting_id: int) -> PreviewDialog | None:
+    """Minutes of a recorded council meeting: attendance, votes and results as entered."""
+    from tdkt_desktop.reports import sources
+    from tdkt_desktop.reports.minutes import render_minutes
+
+    pdf = _build(window, lambda: render_minutes(sources.minutes_for_meeting(window.db, meeting_id)))
+    return None if pdf is None else show_preview(window, pdf, "Biên bản họp Hội đồng", "bien-ban-hoi-dong.pdf")
+
+
 def preview_registration(window: Any, **kwargs: Any) -> PreviewDialog | None:
     """The registration form (see ``sources.registration_for`` for the arguments)."""
     from tdkt_desktop.reports import sources
