@@ -42,6 +42,38 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
+class LazyPage:
+    """Mixin for tab pages: load only when shown, so the window starts fast on a large database.
+
+    ``refresh()`` (connected to ``data_changed``) reloads a page the user can see at once and marks
+    a hidden one stale; a stale page reloads when it is next shown. Subclasses implement ``reload()``
+    and may widen ``wants_reload_now()`` (e.g. a projector window showing the page's data).
+    """
+
+    _stale = True
+
+    def wants_reload_now(self) -> bool:
+        """Whether a refresh must reload at once (default: the page is visible)."""
+        return self.isVisible()  # type: ignore[attr-defined]
+
+    def refresh(self) -> None:
+        """Reload now if seen, else on next show."""
+        if self.wants_reload_now():
+            self._stale = False
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:  # pragma: no cover - always overridden
+        raise NotImplementedError
+
+
 def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButtonBox:
     """Save/Cancel buttons in Vietnamese, wired to the dialog's accept/reject."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -52,4 +84,4 @@ def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButto
     return box
 
 
-__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "save_cancel_box"]
+__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "save_cancel_box"]

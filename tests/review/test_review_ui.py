@@ -42,12 +42,12 @@ def test_pages_wait_until_shown(main_window):
     page = main_window.titles_tab.page("Bình xét năm")
     council = main_window.titles_tab.page("Hội đồng TĐKT")
     assert main_window.tabs.currentWidget() is not main_window.titles_tab
-    assert page.result is None and page._dirty  # nothing evaluated at window start
+    assert page.result is None and page._stale  # nothing evaluated at window start
     main_window.titles_tab.pages.setCurrentWidget(page)
     _pages(main_window)
     assert page.result is not None and page.model.rowCount() > 0
     main_window.titles_tab.pages.setCurrentWidget(council)
-    assert not council._dirty
+    assert not council._stale
 
 
 def test_review_flow_end_to_end(main_window, qtbot, monkeypatch, qtmodeltester):

@@ -71,30 +71,3 @@ def setup_table(view: QTableView, model, *, multi: bool = False, sortable: bool 
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
-
-class LazyPage:
-    """Mixin for sub-pages: load only when shown, so the window starts fast on a large database.
-
-    ``refresh()`` (connected to ``data_changed``) reloads a visible page at once and marks a hidden
-    one stale; a stale page reloads when it is next shown. Subclasses implement ``reload()``.
-    """
-
-    _stale = True
-
-    def refresh(self) -> None:
-        """Reload now if visible, else on next show."""
-        if self.isVisible():  # type: ignore[attr-defined]
-            self._stale = False
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[misc]
-        if self._stale:
-            self._stale = False
-            self.reload()
-
-    def reload(self) -> None:  # pragma: no cover - always overridden
-        raise NotImplementedError

@@ -33,6 +33,7 @@ from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
 from tdkt_desktop.ui.review.review_page import default_year
+from tdkt_desktop.ui.widgets import LazyPage
 
 
 def _table(model) -> QTableView:
@@ -45,7 +46,7 @@ def _table(model) -> QTableView:
     return view
 
 
-class CouncilPage(QWidget):
+class CouncilPage(LazyPage, QWidget):
     """Thin composer over ``db.review_council``; every write goes through ``window.run_write``."""
 
     def __init__(self, db: Database, window):
@@ -144,28 +145,20 @@ class CouncilPage(QWidget):
         self.close_button.clicked.connect(self.close_meeting)
         self.decide_button.clicked.connect(self.decide)
         self.copy_upward_button.clicked.connect(self.copy_upward)
-        self._dirty = True  # loaded when first shown, like the review page
+        # LazyPage: loaded when first shown, like the review page.
 
     # --- refresh ------------------------------------------------------------------------------
 
     def current_meeting_id(self) -> int | None:
         return self.meeting.currentData()
 
-    def refresh(self) -> None:
-        """Reload when visible (or the projector is open); otherwise when the page is shown."""
-        if not self.isVisible() and not (self.projector and self.projector.isVisible()):
-            self._dirty = True
-            return
-        self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
+    def wants_reload_now(self) -> bool:
+        """Visible, or shown on the projector."""
+        return self.isVisible() or bool(self.projector and self.projector.isVisible())
 
     def reload(self) -> None:
         """Reload members, the year's meetings and the selected meeting."""
-        self._dirty = False
+        self._stale = False
         self.members.set_rows(review_council.list_members(self.db))
         current = self.current_meeting_id()
         self.meeting.blockSignals(True)

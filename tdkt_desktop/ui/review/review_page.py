@@ -37,6 +37,7 @@ from tdkt_desktop.rules.ruleset import frac, percent
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
 from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.widgets import LazyPage
 
 
 def default_year(db: Database) -> int:
@@ -47,7 +48,7 @@ def default_year(db: Database) -> int:
     return max(years) if years else dt.date.today().year
 
 
-class ReviewPage(QWidget):
+class ReviewPage(LazyPage, QWidget):
     """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
 
     def __init__(self, db: Database, window):
@@ -134,25 +135,13 @@ class ReviewPage(QWidget):
         self.rules_button.clicked.connect(self._open_rules)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self._dirty = True  # evaluated when first shown: a 20,000-staff office must not slow the start
+        # LazyPage: evaluated when first shown, so a 20,000-staff office does not slow the start.
 
     # --- data ---------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-evaluate when visible; otherwise remember to do it when the page is shown."""
-        if not self.isVisible():
-            self._dirty = True
-            return
-        self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
     def reload(self) -> None:
         """Re-evaluate the year (one bulk load) and refill the award list and rows."""
-        self._dirty = False
+        self._stale = False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a 20,000-staff office
         try:
             self._reload()
