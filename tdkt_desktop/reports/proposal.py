@@ -30,11 +30,12 @@ class ProposalText:
 
 def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions: dict[int, str],
                   kinds: dict[str, str], council: bool, date: dt.date | None,
-                  office_bases: list[str] | None = None) -> ProposalText:
+                  office_bases: list[str] | None = None, via: str = "") -> ProposalText:
     """The proposal for ``awards`` (the proposed list, in order).
 
     Args:
         recipient: who decides ("Giám đốc Sở …", "Chủ tịch UBND tỉnh Cao Bằng").
+        via: the body the file goes through, shown only in "Kính gửi" ("Sở Nội vụ").
         council: True when the office's Hội đồng TĐKT proposes to its own head (then the council
             is the sender and its chair signs "TM. HỘI ĐỒNG"); False when the office proposes upward.
     """
@@ -66,7 +67,7 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
     return ProposalText(
         letterhead=base.Letterhead(governing, sender, number, settings.place_name, date),
         subject="Về việc đề nghị " + " và ".join(whats),
-        recipient=nfc(recipient),
+        recipient=f"{nfc(recipient)} (qua {nfc(via)})" if via else nfc(recipient),
         bases=tuple(f"Căn cứ {b.rstrip(';,. ')};" for b in laws),
         paragraphs=paragraphs,
         signer=signer,

@@ -145,6 +145,64 @@ def proposal_for(db: Database, decision_id: int, *, today: dt.date | None = None
                          office_bases=list(register.get_print_options(db).office_bases))
 
 
+def _province(settings) -> str:
+    """'UBND TỈNH CAO BẰNG' → 'tỉnh Cao Bằng' (blank when the governing body is not a province)."""
+    import re
+
+    match = re.search(r"(TỈNH|THÀNH PHỐ)\s+(.+)$", nfc(settings.governing_body), flags=re.IGNORECASE)
+    return f"{match.group(1).lower()} {match.group(2).title()}" if match else ""
+
+
+def upward_authorities(db: Database, meeting_id: int) -> dict[str, int]:
+    """Who decides the meeting's passed candidates that go upward: authority → number of candidates."""
+    from tdkt_desktop.db import review, review_council
+
+    meeting = review_council.get_meeting(db, meeting_id)
+    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
+    counts: dict[str, int] = {}
+    for c in review_council.candidates(db, meeting_id):
+        if c.passed and c.proposal.award_type not in office:
+            authority = types[c.proposal.award_type].authority
+            counts[authority] = counts.get(authority, 0) + 1
+    return counts
+
+
+def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
+                         today: dt.date | None = None) -> ProposalText:
+    """The tờ trình sending a meeting's passed candidates for ``authority``'s awards upward.
+
+    Raises:
+        UserError: no passed candidate goes to that authority.
+    """
+    from tdkt_desktop.db import review, review_council
+
+    meeting = review_council.get_meeting(db, meeting_id)
+    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
+    proposals = [c.proposal for c in review_council.candidates(db, meeting_id)
+                 if c.passed and c.proposal.award_type not in office
+                 and types[c.proposal.award_type].authority == authority]
+    if not proposals:
+        raise UserError(f"Cuộc họp ngày {meeting.held_on:%d/%m/%Y} không có ai được đề nghị lên {authority}.")
+    awards = [
+        Award(id=None, decision_id=None, award_type=p.award_type, staff_id=p.staff_id, unit_id=p.unit_id,
+              year=p.year, award_name=p.award_name, recipient_name=p.name, unit_name=p.unit_name,
+              award_kind=types[p.award_type].kind)
+        for p in proposals
+    ]
+    settings = get_settings(db)
+    province = _province(settings)
+    recipient, via = authority, ""
+    if authority == "Chủ tịch UBND tỉnh" and province:
+        # Provincial awards go to the chairman through the Sở Nội vụ (Ban Thi đua - Khen thưởng).
+        recipient, via = f"Chủ tịch UBND {province}", "Sở Nội vụ"
+    return proposal_text(awards, settings, recipient=recipient, via=via, positions=_positions(db, awards),
+                         kinds={a.award_type: a.award_kind for a in awards}, council=False,
+                         date=today or dt.date.today(),
+                         office_bases=list(register.get_print_options(db).office_bases))
+
+
 _HEADS = ("trưởng phòng", "chánh văn phòng", "chánh thanh tra", "chi cục trưởng", "giám đốc trung tâm",
           "trưởng ban")
 
@@ -229,5 +287,6 @@ def registration_for(db: Database, *, year: int, staff_id: int | None = None, un
 
 __all__ = [
     "NotFoundError", "certificate_awards", "certificates_for", "council_members", "decision_text_for",
-    "find_decision", "minutes_for", "minutes_for_meeting", "proposal_for", "registration_for",
+    "find_decision", "minutes_for", "minutes_for_meeting", "proposal_for", "proposal_for_meeting",
+    "registration_for", "upward_authorities",
 ]

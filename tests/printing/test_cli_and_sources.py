@@ -124,3 +124,17 @@ def test_minutes_of_a_recorded_meeting(demo_db):
         assert row[4] == str(vote.votes_for)
         assert row[6] == ("Đạt" if vote.passed else "Không đạt")
     assert text.chair.name == text.attendance_rows[0][1]
+
+
+def test_proposal_for_a_meeting(demo_db):
+    from tdkt_desktop.db import review_council
+
+    meeting = review_council.meetings(demo_db)[0]
+    assert sources.upward_authorities(demo_db, meeting.id) == {"Chủ tịch UBND tỉnh": 2}
+    text = sources.proposal_for_meeting(demo_db, meeting.id, "Chủ tịch UBND tỉnh")
+    assert text.recipient == "Chủ tịch UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
+    assert text.paragraphs[1].endswith("cho 02 cá nhân (có danh sách kèm theo).")
+    assert [r.name for r in text.rows if not r.section] == [
+        c.proposal.name for c in review_council.candidates(demo_db, meeting.id) if c.passed]
+    with pytest.raises(UserError, match="không có ai được đề nghị lên Thủ tướng"):
+        sources.proposal_for_meeting(demo_db, meeting.id, "Thủ tướng Chính phủ")

@@ -331,3 +331,24 @@ def test_minutes_menu_prints_a_recorded_meeting(main_window, qtbot, tmp_path, mo
     text = pdf_text(dialog.pdf, tmp_path)
     assert "Thành viên có mặt: 8/9." in text and "có ý kiến bằng văn bản" in text
     assert "ngày 22 tháng 12 năm 2025" in text
+
+
+def test_proposal_menu_sends_meeting_results_upward(main_window, qtbot, tmp_path, monkeypatch):
+    from reports.pdfutil import pdf_text
+
+    seen = []
+
+    def pick(_parent, _title, _label, items, *_a, **_k):
+        seen.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    action = next(a for a in main_window.print_menu.actions() if a.text().startswith("Tờ trình"))
+    action.trigger()
+    assert seen == ["Họp ngày 22/12/2025: đề nghị Chủ tịch UBND tỉnh (2 lượt)", printing.PROPOSAL_FROM_DECISION]
+    dialog = main_window.print_preview
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.page_count() == 2)
+    text = pdf_text(dialog.pdf, tmp_path)
+    assert "Kính gửi: Chủ tịch UBND tỉnh Cao Bằng (qua Sở Nội vụ)" in text
+    assert "Kính trình Chủ tịch UBND tỉnh Cao Bằng xem xét, quyết định./." in text

@@ -102,7 +102,32 @@ def _on_decision(window: Any) -> None:
 
 
 def _on_proposal(window: Any) -> None:
-    _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
+    """Upward proposals after a council meeting (one per deciding authority), or from a decision's list."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tdkt_desktop.db import review_council
+    from tdkt_desktop.reports import sources
+    from tdkt_desktop.text import format_date
+    from tdkt_desktop.ui.printing import actions
+
+    choices: list[tuple[str, int, str]] = []
+    for meeting in review_council.meetings(window.db):
+        for authority, count in sources.upward_authorities(window.db, meeting.id).items():
+            label = f"Họp ngày {format_date(meeting.held_on)}: đề nghị {authority} ({count} lượt)"
+            choices.append((label, meeting.id, authority))
+    labels = [c[0] for c in choices] + [PROPOSAL_FROM_DECISION]
+    choice, ok = QInputDialog.getItem(window, "Tờ trình đề nghị khen thưởng", "Danh sách đề nghị:", labels, 0, False)
+    if not ok:
+        return
+    if choice == PROPOSAL_FROM_DECISION:
+        _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
+    else:
+        _label, meeting_id, authority = choices[labels.index(choice)]
+        actions.preview_meeting_proposal(window, meeting_id, authority)
+
+
+#: The last choice of the proposal menu: the list of an existing decision.
+PROPOSAL_FROM_DECISION = "Theo danh sách một quyết định…"
 
 
 #: The last choice of the minutes menu: a blank-vote form from a decision's list.

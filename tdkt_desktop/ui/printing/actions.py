@@ -114,6 +114,15 @@ def preview_proposal(window: Any, decision_id: int) -> PreviewDialog | None:
     return None if pdf is None else show_preview(window, pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
 
 
+def preview_meeting_proposal(window: Any, meeting_id: int, authority: str) -> PreviewDialog | None:
+    """The tờ trình sending a meeting's passed candidates upward to ``authority``."""
+    from tdkt_desktop.reports import sources
+    from tdkt_desktop.reports.proposal import render_proposal
+
+    pdf = _build(window, lambda: render_proposal(sources.proposal_for_meeting(window.db, meeting_id, authority)))
+    return None if pdf is None else show_preview(window, pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
+
+
 def preview_minutes(window: Any, decision_id: int) -> PreviewDialog | None:
     """Council minutes with the decision's list as candidates (vote cells left to fill)."""
     from tdkt_desktop.reports import sources
