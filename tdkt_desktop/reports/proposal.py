@@ -44,6 +44,7 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
     whats = [award_phrase(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year) for name, items in groups]
     people = sum(a.staff_id is not None for a in awards)
     counts = count_phrase(len(awards) - people, people)
+    who = "tập thể, cá nhân" if people and len(awards) > people else ("cá nhân" if people else "tập thể")
     symbol = "TTr-HĐTĐKT" if council else f"TTr-{settings.document_symbol}"
     sender = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" if council else base.issuer_name(settings.office_name)
     governing = base.issuer_name(settings.office_name) if council else settings.governing_body
@@ -53,10 +54,10 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
         f"Căn cứ kết quả bình xét thi đua, khen thưởng năm {year} của Hội đồng Thi đua - Khen thưởng {office},",
         f"{sender_text} kính đề nghị {nfc(recipient)} xem xét, {' và '.join(whats)} cho {counts} "
         "(có danh sách kèm theo).",
-        "Các tập thể, cá nhân được đề nghị đã hoàn thành xuất sắc nhiệm vụ được giao, đạt đủ tiêu chuẩn "
+        f"Các {who} được đề nghị đã hoàn thành xuất sắc nhiệm vụ được giao, đạt đủ tiêu chuẩn "
         "theo quy định của Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành.",
         "Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp Hội đồng Thi đua - Khen thưởng; "
-        "báo cáo thành tích của các tập thể, cá nhân.",
+        f"báo cáo thành tích của các {who}.",
         f"Kính trình {nfc(recipient)} xem xét, quyết định./.",
     )
     laws = legal_bases(date) + [nfc(b) for b in (office_bases or []) if nfc(b)]
