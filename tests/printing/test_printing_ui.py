@@ -352,3 +352,20 @@ def test_proposal_menu_sends_meeting_results_upward(main_window, qtbot, tmp_path
     text = pdf_text(dialog.pdf, tmp_path)
     assert "Kính gửi: Chủ tịch UBND tỉnh Cao Bằng (qua Sở Nội vụ)" in text
     assert "Kính trình Chủ tịch UBND tỉnh Cao Bằng xem xét, quyết định./." in text
+
+
+def test_serial_taken_meanwhile_is_reported_and_not_logged(main_window, qtbot, tmp_path, monkeypatch):
+    db = main_window.db
+    decision_id = _decision_id(db)
+    dialog = actions.print_certificates(main_window, decision_id, overlay=False)
+    _ready(qtbot, dialog, 16)
+    # Someone prints the first certificate from another preview before this one is saved.
+    first = sources.certificate_awards(db, decision_id)[:1]
+    register.record_printing(db, register.plan_certificates(db, first))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "gk.pdf"), ""))
+    assert not dialog.save_pdf()
+    assert "001/2025" in warned[0] and "vừa được cấp" in warned[0]
+    assert db["certificate_register"].count == 1  # only the other print
+    assert not (tmp_path / "gk.pdf").exists()

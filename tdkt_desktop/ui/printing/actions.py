@@ -31,7 +31,7 @@ def _build(window: Any, build: Callable[[], bytes]) -> bytes | None:
 
 
 def show_preview(window: Any, pdf: bytes, title: str, file_name: str,
-                 on_output: Callable[[str], None] | None = None, *, parent: Any = None) -> PreviewDialog:
+                 on_output: Callable[[str], bool] | None = None, *, parent: Any = None) -> PreviewDialog:
     """Open the (non-modal) preview; the dialog is returned so callers and tests can drive it.
 
     ``parent`` defaults to the window; a modal dialog passes itself so the preview stays usable.
@@ -76,11 +76,14 @@ def print_certificates(window: Any, decision_id: int, award_ids: list[int] | Non
     if pdf is None:
         return None
 
-    def on_output(_kind: str) -> None:
+    def on_output(_kind: str) -> bool:
         issues: list[CertificateIssue] = state["issues"]
-        register.record_printing(db, issues, mode="overlay" if overlay else "full", profile_name=profile.name)
+        mode = "overlay" if overlay else "full"
+        # run_write shows any error (serial taken meanwhile, disk full) and emits data_changed.
+        if not window.run_write(lambda: register.record_printing(db, issues, mode=mode, profile_name=profile.name)):
+            return False
         state["issues"] = [CertificateIssue(i.award_id, i.serial, reprint=True) for i in issues]
-        window.data_changed.emit()
+        return True
 
     return show_preview(window, pdf, f"Giấy khen theo quyết định {state['number']}",
                         f"giay-khen-{_safe_name(state['number'])}.pdf", on_output)

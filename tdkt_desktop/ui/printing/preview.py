@@ -32,12 +32,12 @@ ZOOMS = [("Vừa trang", 0.0), ("Vừa chiều rộng", -1.0), ("50 %", 0.5), ("
 class PreviewDialog(QDialog):
     """Shows a PDF (bytes); "In…" sends it to a printer, "Lưu PDF…" writes it to a file.
 
-    ``on_output(kind)`` runs after a successful print ("print") or save ("save"); printing
-    certificates uses it to write the register. If it raises, the user sees the message.
+    ``on_output(kind)`` runs after a successful print ("print") or save ("save") and returns
+    whether its own write worked; printing certificates uses it to write the register.
     """
 
     def __init__(self, pdf: bytes, title: str, parent=None, *, file_name: str = "tai-lieu.pdf",
-                 on_output: Callable[[str], None] | None = None):
+                 on_output: Callable[[str], bool] | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Xem trước – {title}")
         self.resize(1000, 780)
@@ -131,16 +131,8 @@ class PreviewDialog(QDialog):
     # --- output -----------------------------------------------------------------------------------
 
     def _done(self, kind: str) -> bool:
-        if self.on_output is None:
-            return True
-        from tdkt_desktop.db.errors import UserError
-
-        try:
-            self.on_output(kind)
-        except UserError as exc:
-            QMessageBox.warning(self, "Chưa ghi được sổ", str(exc))
-            return False
-        return True
+        """Run ``on_output``; it returns False when its write failed (it has told the user)."""
+        return True if self.on_output is None else bool(self.on_output(kind))
 
     def save_pdf(self) -> bool:
         """Ask for a file name and write the PDF there."""
@@ -154,10 +146,13 @@ class PreviewDialog(QDialog):
         except OSError as exc:
             QMessageBox.critical(self, "Không lưu được", f"Không ghi được tệp “{path}”: {exc.strerror or exc}")
             return False
-        ok = self._done("save")
-        if ok:
-            QMessageBox.information(self, "Đã lưu", f"Đã lưu tệp {path}.")
-        return ok
+        if not self._done("save"):
+            # The register could not record these certificates: drop the file so that no
+            # certificate with an unrecorded serial is left behind.
+            Path(path).unlink(missing_ok=True)
+            return False
+        QMessageBox.information(self, "Đã lưu", f"Đã lưu tệp {path}.")
+        return True
 
     def print_document(self) -> bool:
         """Choose a printer and print; with no printer installed, offer to save a PDF instead."""
