@@ -22,6 +22,18 @@ def _row_to_unit(row: dict) -> Unit:
     )
 
 
+def _to_row(unit: Unit, name: str) -> dict:
+    return {
+        "name": name,
+        "fold": fold(name),
+        "short_name": nfc(unit.short_name),
+        "parent_id": unit.parent_id,
+        "kind": unit.kind,
+        "sort_order": unit.sort_order,
+        "active": int(unit.active),
+    }
+
+
 def list_units(db: Database, *, kind: str | None = "noi_bo") -> list[Unit]:
     """Units ordered for display (sort order, then name); ``kind=None`` gives all."""
     where, args = ("kind = ?", [kind]) if kind else (None, [])
@@ -56,17 +68,7 @@ def add_unit(db: Database, unit: Unit) -> int:
     if find_unit(db, name, parent_id=unit.parent_id):
         raise ValidationError({"name": f"Đơn vị “{name}” đã có."})
     with db.atomic():
-        unit_id = db["units"].insert(
-            {
-                "name": name,
-                "fold": fold(name),
-                "short_name": nfc(unit.short_name),
-                "parent_id": unit.parent_id,
-                "kind": unit.kind,
-                "sort_order": unit.sort_order,
-                "active": int(unit.active),
-            }
-        ).last_pk
+        unit_id = db["units"].insert(_to_row(unit, name)).last_pk
         audit.record(db, "them", "units", unit_id, name)
     return int(unit_id)
 
@@ -97,15 +99,7 @@ def update_unit(db: Database, unit: Unit) -> None:
             raise ValidationError({"parent_id": "Không thể đặt một đơn vị vào trong chính nó."})
         parent = db["units"].get(parent)["parent_id"]
     before = db["units"].get(unit.id)
-    after = {
-        "name": name,
-        "fold": fold(name),
-        "short_name": nfc(unit.short_name),
-        "parent_id": unit.parent_id,
-        "kind": unit.kind,
-        "sort_order": unit.sort_order,
-        "active": int(unit.active),
-    }
+    after = _to_row(unit, name)
     with db.atomic():
         db["units"].update(unit.id, after)
         audit.record(db, "sua", "units", unit.id, audit.diff_summary(before, after))
