@@ -21,25 +21,59 @@ PAGES: list[tuple[str, str, str]] = [
 
 
 class TitlesTab(QWidget):
-    """Composes the sub-pages and refreshes them when data changes."""
+    """Composes the sub-pages; each is imported and built when first shown or asked for.
+
+    Seven pages (eligibility engine, council, Excel ...) cost a quarter of a second to import and
+    build; deferring them keeps the window start close to a bare window's.
+    """
 
     def __init__(self, db: Database, window):
         super().__init__()
         self.db = db
+        self.window_ = window
         self.pages = QTabWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        for module, cls, title in PAGES:
-            page = getattr(importlib.import_module(module), cls)(db, window)
-            self.pages.addTab(page, title)
-            window.data_changed.connect(page.refresh)
+        self._specs = {title: (module, cls) for module, cls, title in PAGES}
+        self._built: dict[str, QWidget] = {}
+        self._swapping = False
+        for _module, _cls, title in PAGES:
+            self.pages.addTab(QWidget(), title)  # placeholder until the page is first needed
         if not PAGES:
             self.pages.addTab(QLabel("Sổ khen thưởng chưa được xây dựng trong phiên bản này."), "Sổ khen thưởng")
+        self.pages.currentChanged.connect(self._build_current)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._build_current()
+
+    def _build_current(self, *_args) -> None:
+        if self._swapping or not self.isVisible():
+            return
+        title = self.pages.tabText(self.pages.currentIndex())
+        if title in self._specs:
+            self.page(title)
 
     def page(self, title: str) -> QWidget:
-        """The sub-page with this tab title (tests, cross-links)."""
-        for i in range(self.pages.count()):
-            if self.pages.tabText(i) == title:
-                return self.pages.widget(i)
-        raise KeyError(title)
+        """The sub-page with this tab title, built on first request (tests, cross-links)."""
+        if title in self._built:
+            return self._built[title]
+        if title not in self._specs:
+            raise KeyError(title)
+        index = next(i for i in range(self.pages.count()) if self.pages.tabText(i) == title)
+        module, cls = self._specs[title]
+        page = getattr(importlib.import_module(module), cls)(self.db, self.window_)
+        self._built[title] = page
+        self._swapping = True  # removing the current tab would re-enter _build_current
+        try:
+            current = self.pages.currentIndex()
+            placeholder = self.pages.widget(index)
+            self.pages.removeTab(index)
+            self.pages.insertTab(index, page, title)
+            self.pages.setCurrentIndex(current)
+            placeholder.deleteLater()
+        finally:
+            self._swapping = False
+        self.window_.data_changed.connect(page.refresh)
+        return page
