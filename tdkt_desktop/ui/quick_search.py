@@ -14,6 +14,7 @@ from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
 class SearchResultsModel(RecordTableModel):
     """Name, code, unit, position of each match."""
 
+    EXTRA_ROLES = frozenset()
     COLUMNS = (
         Column("Họ và tên", lambda s: s.full_name if s.active else f"{s.full_name} (ngừng theo dõi)"),
         Column("Mã", lambda s: s.code),
@@ -42,8 +43,12 @@ class QuickSearch(QLineEdit):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: fitting columns to contents on every keystroke costs more than the query.
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((26, 8, 34)):
+            self.view.setColumnWidth(column, chars * char + 12)
         self.view.clicked.connect(lambda index: self._choose(index.row()))
         layout = QVBoxLayout(self.popup)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +75,7 @@ class QuickSearch(QLineEdit):
     def _show_popup(self) -> None:
         rows = min(self.model.rowCount(), 12)
         height = self.view.horizontalHeader().height() + rows * self.view.verticalHeader().defaultSectionSize() + 4
-        self.popup.resize(max(self.width(), 620), height)
+        self.popup.resize(max(self.width(), 110 * self.fontMetrics().averageCharWidth()), height)
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
 

@@ -23,6 +23,7 @@ class StaffTableModel(RecordTableModel):
     """Columns: code, name, birth date, gender, position, unit, recruited, status."""
 
     COL_CODE, COL_NAME, COL_BIRTH, COL_GENDER, COL_POSITION, COL_UNIT, COL_RECRUITED, COL_STATUS = range(8)
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
     COLUMNS = (
         Column("Mã", lambda s: s.code, lambda s: s.code),
         Column("Họ và tên", lambda s: s.full_name, _name_key),

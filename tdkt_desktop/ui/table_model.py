@@ -30,10 +30,33 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
 
 
+class _AnyRole(frozenset):
+    """Marker: the subclass answers roles of its own choosing in ``extra_data``."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+
+_ANY_ROLE = _AnyRole()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_OWN_ROLES = frozenset({_DISPLAY, _ALIGN, _TOOLTIP, RecordRole, SortRole})
+
+
 class RecordTableModel(QAbstractTableModel):
-    """Read-only model: ``set_rows(records)`` resets it; subclasses declare ``COLUMNS``."""
+    """Read-only model: ``set_rows(records)`` resets it; subclasses declare ``COLUMNS``.
+
+    A subclass that answers more roles in ``extra_data`` lists them in ``EXTRA_ROLES``
+    (default: any role, so an override is never silently skipped).
+    """
 
     COLUMNS: Sequence[Column] = ()
+    #: Roles ``extra_data`` answers; empty means none, so unanswered roles return at once.
+    EXTRA_ROLES: frozenset = _ANY_ROLE
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -97,21 +120,27 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # Role first: a view asks ~10 roles per cell per paint, most unanswered; keep those cheap.
+        if role not in _OWN_ROLES and not self.EXTRA_ROLES:
             return None
-        record = self._rows[index.row()]
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self._rows)):
+            return None
+        record = self._rows[row]
         column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.display(record)
         if role == RecordRole:
             return record
         if role == SortRole:
             return (column.sort or column.display)(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return int(column.align)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        if role == _TOOLTIP and column.tooltip:
             return column.tooltip(record)
-        return self.extra_data(record, index.column(), role)
+        if role in self.EXTRA_ROLES or self.EXTRA_ROLES is _ANY_ROLE:
+            return self.extra_data(record, index.column(), role)
+        return None
 
     def extra_data(self, record: Any, column: int, role: int):
         """Hook for subclasses (colours, fonts); None by default."""

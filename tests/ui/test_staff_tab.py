@@ -310,3 +310,12 @@ def test_window_paints_first_then_loads(demo_db, qtbot, app_fonts):
     assert window.is_loaded
     assert window.staff_tab.model.rowCount() == 61
     assert window.staff_tab.current_staff() is not None  # someone's record is shown
+
+
+def test_inactive_rows_are_grey_and_other_roles_unanswered(demo_db):
+    model = StaffTableModel()
+    model.set_rows(staff_db.list_staff(demo_db))
+    row = model.row_of(lambda s: not s.active)
+    assert model.data(model.index(row, 1), Qt.ItemDataRole.FontRole).italic()
+    assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
