@@ -36,6 +36,22 @@ def demo_db(db):
     return db
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _none_guard(qapp):
+    """The test QApplication gets the same None-refcount guard as the real one (ui/none_guard.py)."""
+    from tdkt_desktop.ui import none_guard
+
+    none_guard.install(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _top_up_none():
+    """Tests drive Qt far faster than a person: top up before each one, not only once a second."""
+    from tdkt_desktop.ui import none_guard
+
+    none_guard.top_up()
+
+
 @pytest.fixture(scope="session")
 def qapp_args():
     """No command-line arguments for the test QApplication."""

@@ -14,6 +14,7 @@ from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.errors import DatabaseOpenError
 from tdkt_desktop.db.lock import DatabaseLock
+from tdkt_desktop.ui import none_guard
 
 UI_FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf",
                  "BeVietnamPro-Italic.ttf")
@@ -35,6 +36,7 @@ def ensure_app() -> QApplication:
         app.setApplicationName("Thi đua – Khen thưởng")
         app.setOrganizationName("tdkt_desktop")
         install_fonts(app)
+        none_guard.install(app)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     return app  # type: ignore[return-value]
 
