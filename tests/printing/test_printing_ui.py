@@ -369,3 +369,33 @@ def test_serial_taken_meanwhile_is_reported_and_not_logged(main_window, qtbot, t
     assert "001/2025" in warned[0] and "vừa được cấp" in warned[0]
     assert db["certificate_register"].count == 1  # only the other print
     assert not (tmp_path / "gk.pdf").exists()
+
+
+def test_real_decisions_page_prints_selected_awardees(main_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from reports.pdfutil import pdf_text
+
+    page = main_window.titles_tab.page("Quyết định")
+    main_window.tabs.setCurrentWidget(main_window.titles_tab)
+    main_window.titles_tab.pages.setCurrentWidget(page)
+    decision_id = _decision_id(main_window.db)
+    assert page.select_decision(decision_id)
+    qtbot.waitUntil(lambda: page.awards_model.rowCount() == 16)
+    # Select the 3rd and 4th award lines (two people) in the lower table.
+    selection = page.awards_view.selectionModel()
+    for row in (2, 3):
+        selection.select(page.awards_view.model().index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    wanted = page.selected_award_ids()
+    assert len(wanted) == 2
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (actions.OVERLAY_CHOICES[0], True))
+    page.print_certificates_button.click()
+    dialog = main_window.print_preview
+    _ready(qtbot, dialog, 2)
+    names = [a.recipient_name.upper() for a in sources.certificate_awards(main_window.db, decision_id, wanted)]
+    assert names[0] in pdf_text(dialog.pdf, tmp_path, first=1, last=1)
+    assert names[1] in pdf_text(dialog.pdf, tmp_path, first=2, last=2)
+    page.print_decision_button.click()
+    _ready(qtbot, main_window.print_preview, 3)
+    assert main_window.print_preview.windowTitle() == "Xem trước – Quyết định 28/QĐ-SKHCN"

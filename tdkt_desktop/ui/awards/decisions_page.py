@@ -60,6 +60,9 @@ class DecisionsPage(LazyPage, QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button, self.remove_line_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addStretch(1)
+        from tdkt_desktop.ui.printing import add_decision_buttons  # "In giấy khen", "In quyết định"
+
+        add_decision_buttons(self, window)
 
         self.model = DecisionTableModel(self)
         self.proxy = FoldFilterProxy(decision_search_text, self)
