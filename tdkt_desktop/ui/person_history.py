@@ -60,7 +60,7 @@ class PersonHistoryPanel(QWidget):
 
     def __init__(self, db: Database, window=None):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         self.staff_id: int | None = None
         self._stale = False
         self.history: history_db.PersonHistory | None = None

@@ -137,7 +137,7 @@ class CatalogPage(LazyPage, QWidget):
 
     def __init__(self, db: Database, window):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         self.model = CatalogModel(self)
         self.table = QTableView()
         setup_table(self.table, self.model)
@@ -173,7 +173,7 @@ class CatalogPage(LazyPage, QWidget):
         """Add an office-specific title or form."""
         dialog = AwardTypeDialog(self.db, None, self)
         while dialog.exec():
-            if self.window.run_write(lambda: catalog.add_award_type(self.db, dialog.value())):
+            if self.main_window.run_write(lambda: catalog.add_award_type(self.db, dialog.value())):
                 return
 
     def edit_type(self) -> None:
@@ -183,13 +183,13 @@ class CatalogPage(LazyPage, QWidget):
             return
         dialog = AwardTypeDialog(self.db, current, self)
         while dialog.exec():
-            if self.window.run_write(lambda: catalog.update_award_type(self.db, dialog.value())):
+            if self.main_window.run_write(lambda: catalog.update_award_type(self.db, dialog.value())):
                 return
 
     def toggle_type(self) -> None:
         """Retire a type (kept for history, hidden from new decisions) or bring it back."""
         current = self.current()
         if current is not None:
-            self.window.run_write(
+            self.main_window.run_write(
                 lambda: catalog.update_award_type(self.db, dataclasses.replace(current, active=not current.active))
             )

@@ -37,7 +37,7 @@ class DecisionsPage(LazyPage, QWidget):
 
     def __init__(self, db: Database, window):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         self.year_combo = QComboBox()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm số quyết định, cơ quan, trích yếu…")
@@ -182,7 +182,7 @@ class DecisionsPage(LazyPage, QWidget):
     def _on_award_double_click(self, index) -> None:
         award = index.data(RecordRole)
         if award is not None and award.staff_id is not None:
-            self.window.show_person(award.staff_id)
+            self.main_window.show_person(award.staff_id)
 
     # --- writing (through db/, via the window) -------------------------------------------------
 
@@ -190,7 +190,7 @@ class DecisionsPage(LazyPage, QWidget):
         """Re-open the dialog (with everything typed) until saved or cancelled."""
         while dialog.exec():
             decision, lines = dialog.value()
-            if self.window.run_write(lambda: save(decision, lines)):
+            if self.main_window.run_write(lambda: save(decision, lines)):
                 return True
         return False
 
@@ -233,7 +233,7 @@ class DecisionsPage(LazyPage, QWidget):
             f"Xóa Quyết định số {decision.number} và {decision.award_count} lượt khen thưởng kèm theo?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id))
+            self.main_window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id))
 
     def remove_lines(self) -> None:
         """Remove the selected award lines from the decision, after confirmation."""
@@ -246,4 +246,4 @@ class DecisionsPage(LazyPage, QWidget):
         answer = QMessageBox.question(self, "Bỏ dòng", f"Bỏ {len(awards)} dòng khỏi quyết định ({names})?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.window.run_write(lambda: decisions_db.remove_awards(self.db, [a.id for a in awards]))
+        self.main_window.run_write(lambda: decisions_db.remove_awards(self.db, [a.id for a in awards]))

@@ -112,7 +112,7 @@ class RatingsPage(LazyPage, QWidget):
 
     def __init__(self, db: Database, window):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         self.unit_combo = QComboBox()
         self.unit_combo.setMinimumWidth(280)
         self.year = QSpinBox()
@@ -255,7 +255,7 @@ class RatingsPage(LazyPage, QWidget):
                                 "Chưa chọn xếp loại cho: " + ", ".join(missing) + ". Kỷ luật, ghi chú cần có xếp loại.")
             return False
         to_set, to_clear = self.grid.changes(year)
-        if self.window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear)):
+        if self.main_window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear)):
             self._load(force=True)
             return True
         return False
@@ -269,7 +269,7 @@ class RatingsPage(LazyPage, QWidget):
         staff_id = selected[0].data(RecordRole).staff.id if selected else None
         dialog = InitiativeDialog(people, self.year.value(), self, staff_id=staff_id)
         while dialog.exec():
-            if self.window.run_write(lambda: ratings_db.add_initiative(self.db, dialog.value())):
+            if self.main_window.run_write(lambda: ratings_db.add_initiative(self.db, dialog.value())):
                 return
 
     def remove_initiative(self) -> None:
@@ -279,4 +279,4 @@ class RatingsPage(LazyPage, QWidget):
             return
         item = rows[0].data(RecordRole)
         if QMessageBox.question(self, "Xóa sáng kiến", f"Xóa “{item.title}”?") == QMessageBox.StandardButton.Yes:
-            self.window.run_write(lambda: ratings_db.remove_initiative(self.db, item.id))
+            self.main_window.run_write(lambda: ratings_db.remove_initiative(self.db, item.id))

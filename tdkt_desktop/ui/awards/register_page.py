@@ -25,7 +25,7 @@ class RegisterPage(LazyPage, QWidget):
 
     def __init__(self, db: Database, window):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         self.year_combo = QComboBox()
         self.type_combo = QComboBox()
         self.type_combo.setMinimumWidth(260)
@@ -164,14 +164,14 @@ class RegisterPage(LazyPage, QWidget):
         if award is None:
             return
         if award.staff_id is not None and index.column() != AwardTableModel.COL_NUMBER:
-            self.window.show_person(award.staff_id)
+            self.main_window.show_person(award.staff_id)
         else:
             self.open_decision(award.decision_id)
 
     def open_decision(self, decision_id: int) -> None:
         """Switch to the decisions page with this decision selected."""
-        titles = self.window.titles_tab
+        titles = self.main_window.titles_tab
         page = titles.page("Quyết định")
         titles.pages.setCurrentWidget(page)
-        self.window.tabs.setCurrentWidget(titles)
+        self.main_window.tabs.setCurrentWidget(titles)
         page.select_decision(decision_id)

@@ -31,7 +31,7 @@ class StatisticsPage(LazyPage, QWidget):
 
     def __init__(self, db: Database, window):
         super().__init__()
-        self.db, self.window = db, window
+        self.db, self.main_window = db, window
         this_year = dt.date.today().year
         self.from_year = QSpinBox()
         self.to_year = QSpinBox()
@@ -107,4 +107,4 @@ class StatisticsPage(LazyPage, QWidget):
         except OSError as exc:
             QMessageBox.critical(self, "Không ghi được tệp", f"Không ghi được “{path}”: {exc}")
             return
-        self.window.statusBar().showMessage(f"Đã xuất thống kê: {path}", 8000)
+        self.main_window.statusBar().showMessage(f"Đã xuất thống kê: {path}", 8000)
