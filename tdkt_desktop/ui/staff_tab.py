@@ -163,8 +163,8 @@ class StaffTab(QWidget):
         splitter.addWidget(middle)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([240, 700, 340])
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([230, 640, 480])  # room for the history timeline on the right
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
