@@ -219,6 +219,8 @@ class ReviewPage(LazyPage, QWidget):
         keep = {(r.subject, r.id) for r in self.selected_rows()}
         self.model.set_rows(rows)
         self._restore_selection(keep)
+        if not keep and self.proxy.rowCount():  # show the first person's reasons, not an empty panel
+            self.table.selectRow(0)
         collective = self.is_collective()
         for widget in (self.unit_rating, self.bloc, self.unit_rating_button):
             widget.setVisible(collective)
