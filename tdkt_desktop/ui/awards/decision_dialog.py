@@ -32,6 +32,7 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award, Decision, Staff, Unit
 from tdkt_desktop.text import DateError, fold, nfc
+from tdkt_desktop.ui.awards.models import AWARD_LINE_COLUMNS
 from tdkt_desktop.ui.awards.widgets import fill_award_types, set_combo_data, setup_table
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
@@ -54,14 +55,7 @@ class PickModel(RecordTableModel):
 class LinesModel(RecordTableModel):
     """The decision's award lines being entered (position = list order)."""
 
-    COLUMNS = (
-        Column("STT", lambda a: a.position, None, _CENTER),
-        Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
-        Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
-        Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
-        Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
-        Column("Năm", lambda a: a.year, None, _CENTER),
-    )
+    COLUMNS = AWARD_LINE_COLUMNS
 
 
 def _pick_text(r) -> str:

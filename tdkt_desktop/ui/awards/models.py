@@ -72,16 +72,22 @@ def decision_search_text(d: Decision) -> str:
     return f"{d.number} {d.issuer} {d.summary} {d.signer_name}"
 
 
+#: The columns of a decision's award list, shared by the decisions page and the decision dialog.
+AWARD_LINE_COLUMNS = (
+    Column("STT", lambda a: a.position, None, _CENTER),
+    Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
+    Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
+    Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
+    Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
+    Column("Năm", lambda a: a.year, None, _CENTER),
+)
+
+
 class DecisionAwardsModel(RecordTableModel):
-    """Award lines of one decision, in list order."""
+    """Award lines of one decision, in list order, with whether the certificate was printed."""
 
     COLUMNS = (
-        Column("STT", lambda a: a.position, None, _CENTER),
-        Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
-        Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
-        Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
-        Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
-        Column("Năm", lambda a: a.year, None, _CENTER),
+        *AWARD_LINE_COLUMNS,
         Column("Đã in", lambda a: "✓" if a.printed_at else "", None, _CENTER),
     )
 
