@@ -7,11 +7,9 @@ import importlib
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,6 +31,7 @@ from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.staff_model import StaffTableModel, staff_search_text
 from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.widgets import setup_table
 
 _ALL_UNITS = -1
 
@@ -99,17 +98,8 @@ class StaffTab(QWidget):
         self.proxy = FoldFilterProxy(staff_search_text, self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        setup_table(self.table, self.proxy)
         self.table.sortByColumn(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._on_edit)
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
 
 from tdkt_desktop.text import DateError, format_date, parse_date
 
@@ -74,6 +83,24 @@ class LazyPage:
         raise NotImplementedError
 
 
+def setup_table(view: QTableView, model, *, multi: bool = False, sortable: bool = True) -> None:
+    """Row selection, click-to-sort (rows start in database order), last column stretched, compact rows."""
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # No sort indicator at first: enabling sorting would otherwise re-sort by column 0 at once.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(sortable)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
 def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButtonBox:
     """Save/Cancel buttons in Vietnamese, wired to the dialog's accept/reject."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -84,4 +111,4 @@ def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButto
     return box
 
 
-__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "save_cancel_box"]
+__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "save_cancel_box", "setup_table"]

@@ -22,8 +22,7 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
-from tdkt_desktop.ui.awards.widgets import setup_table
-from tdkt_desktop.ui.widgets import LazyPage
+from tdkt_desktop.ui.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.table_model import RecordRole
 

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.importing.importer import ImportPlan, check_file
 from tdkt_desktop.importing.legacy import ENCODINGS
-from tdkt_desktop.ui.awards.widgets import setup_table
+from tdkt_desktop.ui.widgets import setup_table
 from tdkt_desktop.ui.table_model import Column, RecordTableModel
 
 

@@ -37,8 +37,8 @@ from tdkt_desktop.ui.awards.ratings_grid import (
     GridRow,
     RatingsGridModel,
 )
-from tdkt_desktop.ui.awards.widgets import set_combo_data, setup_table
-from tdkt_desktop.ui.widgets import LazyPage
+from tdkt_desktop.ui.awards.widgets import set_combo_data
+from tdkt_desktop.ui.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
 

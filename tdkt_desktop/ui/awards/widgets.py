@@ -1,10 +1,10 @@
-"""Shared pieces for the awards pages: grouped award-type combo, table set-up, year combo."""
+"""Shared pieces for the awards pages: grouped award-type combo, year combo."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
+from PySide6.QtWidgets import QComboBox
 
 from tdkt_desktop.db.catalog import TARGETS
 from tdkt_desktop.db.records import AwardType
@@ -53,21 +53,3 @@ def set_combo_data(combo: QComboBox, value) -> bool:
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0
-
-
-def setup_table(view: QTableView, model, *, multi: bool = False, sortable: bool = True) -> None:
-    """Row selection, click-to-sort (rows start in database order), last column stretched, compact rows."""
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    # No sort indicator at first: enabling sorting would otherwise re-sort by column 0 at once.
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(sortable)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -23,7 +22,7 @@ from tdkt_desktop.db.records import AwardType, Decision, RegisterEntry, Staff, U
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.proxy import FoldFilterProxy
 from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box, setup_table
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -63,12 +62,7 @@ class RegisterModel(RecordTableModel):
 def _table(model: RecordTableModel, proxy: FoldFilterProxy) -> QTableView:
     proxy.setSourceModel(model)
     view = QTableView()
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
+    setup_table(view, proxy)
     return view
 
 
