@@ -15,11 +15,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build (or reuse) the demo file; a real database is never overwritten."""
     from tdkt_desktop import paths
-    from tdkt_desktop.db.connection import open_database
     from tdkt_desktop.demo import ensure_demo_file
 
     path = args.db or paths.demo_database_path()
-    db = ensure_demo_file(path, open_database)
+    db = ensure_demo_file(path)
     count = db["staff"].count
     awards = db["awards"].count
     db.close()

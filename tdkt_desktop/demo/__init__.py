@@ -33,12 +33,14 @@ def is_demo(db: Database) -> bool:
     return settings_db.get_settings(db).is_demo
 
 
-def ensure_demo_file(path: Path, open_database) -> Database:
+def ensure_demo_file(path: Path) -> Database:
     """Open ``path``, building the demo into it when it is new or empty.
 
     Raises:
         NotADemoError: the file already holds a database that is not a demo.
     """
+    from tdkt_desktop.db.connection import open_database
+
     db = open_database(path)
     if is_demo(db):
         return db

@@ -72,8 +72,6 @@ class StaffDialog(QDialog):
             col.addWidget(self.errors[key])
             form.addRow(label, box)
         self.buttons = save_cancel_box(self)
-        self.buttons.accepted.disconnect()
-        self.buttons.accepted.connect(self._on_accept)  # re-validate before closing
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -121,9 +119,10 @@ class StaffDialog(QDialog):
         self.save_button.setEnabled(not errors)
         return not errors
 
-    def _on_accept(self) -> None:
+    def accept(self) -> None:
+        """Close only when the input is valid (re-checked: the database may have changed)."""
         if self.validate():
-            self.accept()
+            super().accept()
 
     def value(self) -> Staff:
         """The edited record (valid once the dialog was accepted)."""
