@@ -69,8 +69,8 @@ def bench_search(db_path: Path, count: int = 200) -> list[str]:
     """Quick-search latency as the user sees it: query + results model + popup, per typed query."""
     from tdkt_desktop.db import staff as staff_db
     from tdkt_desktop.db.connection import open_database
-    from tdkt_desktop.ui.app import ensure_app
-    from tdkt_desktop.ui.quick_search import QuickSearch
+    from tdkt_desktop.ui.shell.app import ensure_app
+    from tdkt_desktop.ui.shell.quick_search import QuickSearch
 
     app = ensure_app()
     db = open_database(db_path)

@@ -23,8 +23,8 @@ def main() -> None:
         window.resize(1280, 800)
     else:
         from tdkt_desktop.db.connection import open_database
-        from tdkt_desktop.ui.app import ensure_app
-        from tdkt_desktop.ui.main_window import MainWindow
+        from tdkt_desktop.ui.shell.app import ensure_app
+        from tdkt_desktop.ui.shell.main_window import MainWindow
 
         app = ensure_app()
         window = MainWindow(open_database(sys.argv[2]), Path(sys.argv[2]))

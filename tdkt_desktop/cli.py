@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            from tdkt_desktop.ui.app import run_window
+            from tdkt_desktop.ui.shell.app import run_window
             from tdkt_desktop import paths
 
             return run_window(args.db or paths.database_path())

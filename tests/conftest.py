@@ -39,7 +39,7 @@ def demo_db(db):
 @pytest.fixture(scope="session", autouse=True)
 def _none_guard(qapp):
     """The test QApplication gets the same None-refcount guard as the real one (ui/none_guard.py)."""
-    from tdkt_desktop.ui import none_guard
+    from tdkt_desktop.ui.shell import none_guard
 
     none_guard.install(qapp)
 
@@ -47,7 +47,7 @@ def _none_guard(qapp):
 @pytest.fixture(autouse=True)
 def _top_up_none():
     """Tests drive Qt far faster than a person: top up before each one, not only once a second."""
-    from tdkt_desktop.ui import none_guard
+    from tdkt_desktop.ui.shell import none_guard
 
     none_guard.top_up()
 
@@ -61,7 +61,7 @@ def qapp_args():
 @pytest.fixture
 def app_fonts(qapp):
     """The bundled UI fonts, as the real app installs them."""
-    from tdkt_desktop.ui.app import install_fonts
+    from tdkt_desktop.ui.shell.app import install_fonts
 
     install_fonts(qapp)
     return qapp
@@ -70,7 +70,7 @@ def app_fonts(qapp):
 @pytest.fixture
 def main_window(qtbot, demo_db, app_fonts):
     """The main window on the demo database, registered with qtbot."""
-    from tdkt_desktop.ui.main_window import MainWindow
+    from tdkt_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

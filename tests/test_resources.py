@@ -3,7 +3,7 @@
 from PySide6.QtGui import QFontDatabase
 
 from tdkt_desktop import paths
-from tdkt_desktop.ui.app import UI_FONT_FAMILY, UI_FONT_FILES
+from tdkt_desktop.ui.shell.app import UI_FONT_FAMILY, UI_FONT_FILES
 
 
 def test_ui_fonts_exist_with_licence():

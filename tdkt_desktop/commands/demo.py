@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Dữ liệu mẫu: {path} ({count} cán bộ, {awards} lượt khen thưởng).")
     if args.no_window:
         return 0
-    from tdkt_desktop.ui.app import run_window
+    from tdkt_desktop.ui.shell.app import run_window
 
     return run_window(path)

@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from tdkt_desktop import paths
     from tdkt_desktop.db.connection import open_database
     from tdkt_desktop.db.lock import DatabaseLock
-    from tdkt_desktop.ui.app import ensure_app
-    from tdkt_desktop.ui.main_window import MainWindow
+    from tdkt_desktop.ui.shell.app import ensure_app
+    from tdkt_desktop.ui.shell.main_window import MainWindow
 
     path = args.db or paths.database_path()
     app = ensure_app()

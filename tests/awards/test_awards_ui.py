@@ -14,7 +14,7 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.demo import awards as demo_awards
 from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
 from tdkt_desktop.ui.awards.widgets import set_combo_data
-from tdkt_desktop.ui.person_history import PersonHistoryPanel
+from tdkt_desktop.ui.staff.history_panel import PersonHistoryPanel
 
 
 def type_text(widget, text: str) -> None:

@@ -10,7 +10,7 @@ from reports.pdfutil import page_count
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
 from tdkt_desktop.reports import sources
-from tdkt_desktop.ui import printing
+from tdkt_desktop.ui.printing import menu as printing
 from tdkt_desktop.ui.printing import actions
 from tdkt_desktop.ui.printing.choosers import DecisionChooser, DecisionModel, RegisterDialog, YearRangeDialog
 from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
@@ -279,10 +279,10 @@ def test_window_start_does_not_load_reportlab_or_qtpdf(tmp_path):
 
     script = (
         "import sys\n"
-        "from tdkt_desktop.ui.app import ensure_app\n"
+        "from tdkt_desktop.ui.shell.app import ensure_app\n"
         "app = ensure_app()\n"
         "from tdkt_desktop.db.connection import open_memory\n"
-        "from tdkt_desktop.ui.main_window import MainWindow\n"
+        "from tdkt_desktop.ui.shell.main_window import MainWindow\n"
         "w = MainWindow(open_memory()); w.show(); app.processEvents()\n"
         "assert w.print_menu.actions()\n"
         "print(sorted(m for m in ('reportlab', 'PySide6.QtPdf', 'PySide6.QtPrintSupport') if m in sys.modules))\n"

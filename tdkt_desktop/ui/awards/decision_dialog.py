@@ -34,9 +34,9 @@ from tdkt_desktop.db.records import Award, Decision, Staff, Unit
 from tdkt_desktop.text import DateError, fold, nfc
 from tdkt_desktop.ui.awards.models import AWARD_LINE_COLUMNS
 from tdkt_desktop.ui.awards.widgets import fill_award_types, set_combo_data
-from tdkt_desktop.ui.proxy import FoldFilterProxy
-from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box, setup_table
+from tdkt_desktop.ui.common.proxy import FoldFilterProxy
+from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box, setup_table
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 

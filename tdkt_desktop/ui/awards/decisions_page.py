@@ -22,9 +22,9 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
-from tdkt_desktop.ui.widgets import LazyPage, setup_table
-from tdkt_desktop.ui.proxy import FoldFilterProxy
-from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
+from tdkt_desktop.ui.common.proxy import FoldFilterProxy
+from tdkt_desktop.ui.common.table_model import RecordRole
 
 
 class DecisionsPage(LazyPage, QWidget):
@@ -59,7 +59,7 @@ class DecisionsPage(LazyPage, QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button, self.remove_line_button):
             self.actions_bar.addWidget(button)
         self.actions_bar.addStretch(1)
-        from tdkt_desktop.ui.printing import add_decision_buttons  # "In giấy khen", "In quyết định"
+        from tdkt_desktop.ui.printing.menu import add_decision_buttons  # "In giấy khen", "In quyết định"
 
         add_decision_buttons(self, window)
 

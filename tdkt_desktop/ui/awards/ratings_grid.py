@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from tdkt_desktop.db.ratings import DISCIPLINES, RATINGS
 from tdkt_desktop.db.records import Rating, Staff
-from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.common.table_model import RecordRole
 
 RATING_CHOICES = [""] + list(RATINGS)
 DISCIPLINE_CHOICES = [""] + DISCIPLINES

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import statistics
 from tdkt_desktop.ui.awards.models import StatisticsModel
-from tdkt_desktop.ui.widgets import LazyPage, setup_table
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 
 class StatisticsPage(LazyPage, QWidget):

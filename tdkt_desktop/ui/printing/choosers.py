@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from tdkt_desktop.db.records import AwardType, Decision, RegisterEntry, Staff, Unit
 from tdkt_desktop.text import format_date
-from tdkt_desktop.ui.proxy import FoldFilterProxy
-from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box, setup_table
+from tdkt_desktop.ui.common.proxy import FoldFilterProxy
+from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
+from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box, setup_table
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

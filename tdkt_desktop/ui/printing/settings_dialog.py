@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from tdkt_desktop.db.certificates import MAX_OFFSET_MM, validate_profile
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
 from tdkt_desktop.text import nfc
-from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
 
 
 class PrintSettingsDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember
 from tdkt_desktop.db.review_council import ROLES
 from tdkt_desktop.text import DateError, nfc
-from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 
 
 class MemberDialog(QDialog):

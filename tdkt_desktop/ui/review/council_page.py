@@ -33,7 +33,7 @@ from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
 from tdkt_desktop.ui.review.review_page import default_year
-from tdkt_desktop.ui.widgets import LazyPage
+from tdkt_desktop.ui.common.widgets import LazyPage
 
 
 def _table(model) -> QTableView:
@@ -341,7 +341,7 @@ class CouncilPage(LazyPage, QWidget):
         self.main_window.statusBar().showMessage("Đã chép danh sách trình cấp trên.", 5000)
 
     def show_projector(self) -> None:
-        from tdkt_desktop.ui.review.projector import ProjectorWindow
+        from tdkt_desktop.ui.common.projector import ProjectorWindow
 
         if self.projector is None:
             self.projector = ProjectorWindow(self)

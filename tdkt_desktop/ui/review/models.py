@@ -13,7 +13,7 @@ from tdkt_desktop.db.review_council import ROLES
 from tdkt_desktop.rules.model import Verdict
 from tdkt_desktop.rules.ruleset import show_value
 from tdkt_desktop.text import fold
-from tdkt_desktop.ui.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
 _GREEN = QBrush(QColor("#dff3e2"))
 _YELLOW = QBrush(QColor("#fff4cc"))

@@ -34,10 +34,10 @@ from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
-from tdkt_desktop.ui.proxy import FoldFilterProxy
+from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
-from tdkt_desktop.ui.table_model import RecordRole
-from tdkt_desktop.ui.widgets import LazyPage
+from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import LazyPage
 
 
 def default_year(db: Database) -> int:

@@ -22,7 +22,7 @@ from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
 from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
-from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 
 
 #: Identity and notes shown above the table, not as parameters.

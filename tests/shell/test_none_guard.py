@@ -5,7 +5,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from tdkt_desktop.ui import none_guard
+from tdkt_desktop.ui.shell import none_guard
 
 
 @pytest.mark.skipif(not none_guard.needed(), reason="None is immortal here, or PySide6 is not 6.12")

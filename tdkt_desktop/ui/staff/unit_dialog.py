@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout
 
 from tdkt_desktop.db.records import Unit
-from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
 
 
 class UnitDialog(QDialog):

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from tdkt_desktop.text import tokens
-from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.common.table_model import RecordRole
 
 
 class FoldFilterProxy(QSortFilterProxyModel):

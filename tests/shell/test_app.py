@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
-from tdkt_desktop.ui.app import open_for_window
+from tdkt_desktop.ui.shell.app import open_for_window
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_excepthook_logs_and_explains(qapp, boxes, monkeypatch):
     import sys
 
     from tdkt_desktop import paths
-    from tdkt_desktop.ui.app import install_excepthook
+    from tdkt_desktop.ui.shell.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook()

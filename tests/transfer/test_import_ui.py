@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.importing.report import report_path
-from tdkt_desktop.ui.awards import transfer_menu
+from tdkt_desktop.ui.transfer import menu as transfer_menu
 
 HEAD = ["Mã cán bộ", "Họ và tên", "Đơn vị"]
 

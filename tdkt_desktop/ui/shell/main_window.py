@@ -19,7 +19,7 @@ from tdkt_desktop.db.errors import UserError, describe_sqlite_error
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 
 #: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing", "tdkt_desktop.ui.awards.transfer_menu"]
+MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu"]
 
 
 class MainWindow(QMainWindow):
@@ -37,11 +37,11 @@ class MainWindow(QMainWindow):
         self.db = db
         self.db_path = db_path
         self.resize(1280, 800)
-        from tdkt_desktop.ui.blocs_tab import BlocsTab
-        from tdkt_desktop.ui.campaigns_tab import CampaignsTab
-        from tdkt_desktop.ui.quick_search import QuickSearch
-        from tdkt_desktop.ui.staff_tab import StaffTab
-        from tdkt_desktop.ui.titles_tab import TitlesTab
+        from tdkt_desktop.ui.blocs.tab import BlocsTab
+        from tdkt_desktop.ui.campaigns.tab import CampaignsTab
+        from tdkt_desktop.ui.shell.quick_search import QuickSearch
+        from tdkt_desktop.ui.staff.tab import StaffTab
+        from tdkt_desktop.ui.awards.tab import TitlesTab
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Edit the office settings; the dialog returns a record, the window saves it."""
-        from tdkt_desktop.ui.dialogs.settings_dialog import SettingsDialog
+        from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(settings_db.get_settings(self.db), self)
         if dialog.exec():

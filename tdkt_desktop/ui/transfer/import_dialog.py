@@ -20,8 +20,8 @@ from sqlite_utils import Database
 
 from tdkt_desktop.importing.importer import ImportPlan, check_file
 from tdkt_desktop.importing.legacy import ENCODINGS
-from tdkt_desktop.ui.widgets import setup_table
-from tdkt_desktop.ui.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.widgets import setup_table
+from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
 
 class SummaryModel(RecordTableModel):

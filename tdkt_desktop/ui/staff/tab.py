@@ -28,10 +28,10 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
-from tdkt_desktop.ui.proxy import FoldFilterProxy
-from tdkt_desktop.ui.staff_model import StaffTableModel, staff_search_text
-from tdkt_desktop.ui.table_model import RecordRole
-from tdkt_desktop.ui.widgets import setup_table
+from tdkt_desktop.ui.common.proxy import FoldFilterProxy
+from tdkt_desktop.ui.staff.model import StaffTableModel, staff_search_text
+from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import setup_table
 
 _ALL_UNITS = -1
 
@@ -75,7 +75,7 @@ class StaffTab(QWidget):
     #: Right-hand detail pages for the selected person: (module, class, title);
     #: each is ``Widget(db, window)`` with ``set_person(staff_id | None)``.
     DETAIL_PAGES: list[tuple[str, str, str]] = [
-        ("tdkt_desktop.ui.person_history", "PersonHistoryPanel", "Quá trình khen thưởng"),
+        ("tdkt_desktop.ui.staff.history_panel", "PersonHistoryPanel", "Quá trình khen thưởng"),
     ]
 
     person_selected = Signal(object)  # staff id or None
@@ -204,7 +204,7 @@ class StaffTab(QWidget):
 
     def _on_add_unit(self) -> None:
         from tdkt_desktop.db.records import Unit
-        from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+        from tdkt_desktop.ui.staff.unit_dialog import UnitDialog
 
         dialog = UnitDialog(units_db.list_units(self.db), Unit(id=None, name="", parent_id=self.current_unit_id()), self)
         if dialog.exec():
@@ -213,7 +213,7 @@ class StaffTab(QWidget):
                 self._load_units(select=new_id[0])
 
     def _on_edit_unit(self) -> None:
-        from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+        from tdkt_desktop.ui.staff.unit_dialog import UnitDialog
 
         unit_id = self.current_unit_id()
         if unit_id is None:
@@ -283,7 +283,7 @@ class StaffTab(QWidget):
 
     # --- actions ----------------------------------------------------------------------------
     def _dialog(self, staff: Staff | None):
-        from tdkt_desktop.ui.dialogs.staff_dialog import StaffDialog
+        from tdkt_desktop.ui.staff.staff_dialog import StaffDialog
 
         return StaffDialog(
             units_db.list_units(self.db), lambda s: staff_db.validate_staff(self.db, s), staff, self

@@ -11,10 +11,10 @@ from helpers import replace_text, type_text
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import Staff
-from tdkt_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from tdkt_desktop.ui.dialogs.staff_dialog import StaffDialog
-from tdkt_desktop.ui.staff_model import StaffTableModel
-from tdkt_desktop.ui.table_model import RecordRole
+from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
+from tdkt_desktop.ui.staff.staff_dialog import StaffDialog
+from tdkt_desktop.ui.staff.model import StaffTableModel
+from tdkt_desktop.ui.common.table_model import RecordRole
 
 
 
@@ -248,7 +248,7 @@ def test_header_sort_orders_rows_and_keeps_selection(main_window, qtbot):
 
 
 def test_search_results_model(qtmodeltester, demo_db):
-    from tdkt_desktop.ui.quick_search import SearchResultsModel
+    from tdkt_desktop.ui.shell.quick_search import SearchResultsModel
 
     model = SearchResultsModel()
     model.set_rows(staff_db.search_staff(demo_db, "th"))
@@ -258,7 +258,7 @@ def test_search_results_model(qtmodeltester, demo_db):
 
 def test_add_and_rename_unit(main_window, qtbot, monkeypatch):
     from tdkt_desktop.db import units as units_db
-    from tdkt_desktop.ui.dialogs.unit_dialog import UnitDialog
+    from tdkt_desktop.ui.staff.unit_dialog import UnitDialog
 
     tab = main_window.staff_tab
 
@@ -299,7 +299,7 @@ def test_unit_cannot_move_inside_itself(db):
 
 
 def test_window_paints_first_then_loads(demo_db, qtbot, app_fonts):
-    from tdkt_desktop.ui.main_window import MainWindow
+    from tdkt_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from tdkt_desktop.db.records import Settings
-from tdkt_desktop.ui.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
 
 FIELDS = [
     ("office_name", "Tên cơ quan *"),

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import fold, format_date
-from tdkt_desktop.ui.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLineEdit,
 from sqlite_utils import Database
 
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.ui.table_model import Column, RecordRole, RecordTableModel
+from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 
 
 class SearchResultsModel(RecordTableModel):

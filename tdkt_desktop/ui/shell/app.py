@@ -14,7 +14,7 @@ from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.errors import DatabaseOpenError
 from tdkt_desktop.db.lock import DatabaseLock
-from tdkt_desktop.ui import none_guard
+from tdkt_desktop.ui.shell import none_guard
 
 UI_FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf",
                  "BeVietnamPro-Italic.ttf")
@@ -106,7 +106,7 @@ def run_window(path: Path) -> int:
     if opened is None:
         return 1
     db, lock = opened
-    from tdkt_desktop.ui.main_window import MainWindow
+    from tdkt_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(db, Path(path))
     window.show()

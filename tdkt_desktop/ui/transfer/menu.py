@@ -33,7 +33,7 @@ def install(window) -> None:
 def import_excel(window, path: str | None = None) -> bool:
     """Choose a file, preview it, and import it in one transaction when the user confirms."""
     from tdkt_desktop.importing.importer import apply_plan
-    from tdkt_desktop.ui.awards.import_dialog import ImportDialog
+    from tdkt_desktop.ui.transfer.import_dialog import ImportDialog
 
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, "Nhập từ Excel", "", "Excel (*.xlsx);;Tất cả tệp (*)")

@@ -14,7 +14,7 @@ from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.db.history import YearEntry
 from tdkt_desktop.text import format_date
-from tdkt_desktop.ui.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop

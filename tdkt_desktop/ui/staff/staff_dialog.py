@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import DateError
-from tdkt_desktop.ui.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 
 Validator = Callable[[Staff], dict[str, str]]
 

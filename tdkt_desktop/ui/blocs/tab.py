@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tdkt_desktop.ui.pending_tab import PendingTab
+from tdkt_desktop.ui.common.pending_tab import PendingTab
 
 
 class BlocsTab(PendingTab):

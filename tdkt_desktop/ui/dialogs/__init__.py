@@ -1,1 +1,0 @@
-"""Dialogs built in code; they return records and never write to the database."""
