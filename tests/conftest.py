@@ -27,12 +27,21 @@ def db():
     database.close()
 
 
-@pytest.fixture
-def demo_db(db):
-    """The full demo database (office, staff and what later features add)."""
+@pytest.fixture(scope="session")
+def _demo_template():
+    """The demo built once per test session (about 0.5 s); tests get copies of it."""
     from tdkt_desktop.demo import build_demo
 
-    build_demo(db)
+    template = open_memory()
+    build_demo(template)
+    yield template
+    template.close()
+
+
+@pytest.fixture
+def demo_db(db, _demo_template):
+    """A fresh copy of the full demo database (SQLite backup API: milliseconds, not a rebuild)."""
+    _demo_template.conn.backup(db.conn)
     return db
 
 

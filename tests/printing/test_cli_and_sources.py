@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from reports.pdfutil import page_count, pdf_text
+from pdfutil import page_count, pdf_text
 from tdkt_desktop.cli import main
 from tdkt_desktop.db.errors import NotFoundError, UserError
 from tdkt_desktop.reports import sources

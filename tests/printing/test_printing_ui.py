@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from reports.pdfutil import page_count
+from pdfutil import page_count, page_size
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
 from tdkt_desktop.reports import sources
@@ -77,10 +77,7 @@ def test_selected_awards_only_and_print_path(main_window, qtbot, tmp_path, monke
     monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
     assert dialog.print_document()
     assert page_count(out.read_bytes(), tmp_path) == 2
-    import subprocess
-
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
-    assert "842 x 595 pts (A4)" in info  # landscape A4, the certificate's own size, not fitted to portrait
+    assert page_size(out.read_bytes()) == (842, 595)  # landscape A4, the certificate's own size, not fitted to portrait
     entries = register.register_entries(db)
     assert sorted(e.award_id for e in entries) == sorted(chosen)
     assert {e.mode for e in entries} == {"overlay"}
@@ -310,7 +307,7 @@ def test_preview_keyboard_navigation(main_window, qtbot):
 
 
 def test_minutes_menu_prints_a_recorded_meeting(main_window, qtbot, tmp_path, monkeypatch):
-    from reports.pdfutil import pdf_text
+    from pdfutil import pdf_text
 
     from tdkt_desktop.db import review_council
 
@@ -334,7 +331,7 @@ def test_minutes_menu_prints_a_recorded_meeting(main_window, qtbot, tmp_path, mo
 
 
 def test_proposal_menu_sends_meeting_results_upward(main_window, qtbot, tmp_path, monkeypatch):
-    from reports.pdfutil import pdf_text
+    from pdfutil import pdf_text
 
     seen = []
 
@@ -374,7 +371,7 @@ def test_serial_taken_meanwhile_is_reported_and_not_logged(main_window, qtbot, t
 def test_real_decisions_page_prints_selected_awardees(main_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QItemSelectionModel
 
-    from reports.pdfutil import pdf_text
+    from pdfutil import pdf_text
 
     page = main_window.titles_tab.page("Quyết định")
     main_window.tabs.setCurrentWidget(main_window.titles_tab)

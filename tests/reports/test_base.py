@@ -6,7 +6,7 @@ import datetime as dt
 
 from reportlab.lib.fonts import tt2ps
 
-from reports.pdfutil import fonts, page_count, pdf_text
+from pdfutil import fonts, page_count, pdf_text
 from tdkt_desktop.reports import base
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.pdfutil import page_count, pdf_text
+from pdfutil import page_count, pdf_text
 from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports import certificates as C

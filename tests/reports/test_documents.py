@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reports.pdfutil import page_count, pdf_text
+from pdfutil import page_count, pdf_text
 from tdkt_desktop.db.records import Award, AwardCount, Settings, Staff
 from tdkt_desktop.reports import minutes as M
 from tdkt_desktop.reports import proposal as P
