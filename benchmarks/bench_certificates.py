@@ -17,16 +17,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tdkt_desktop.db.records import Award, Decision, Settings  # noqa: E402
-from tdkt_desktop.reports import base  # noqa: E402
-from tdkt_desktop.reports import certificates as C  # noqa: E402
+from tdkt_desktop.db.records import Award, Decision, Settings
+from tdkt_desktop.reports import base
+from tdkt_desktop.reports import certificates as C
 
 COUNT = 1000
 RUNS = 3
 
-_FAMILY = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Nông Hà".split()
-_MIDDLE = "Văn Thị Đức Thu Minh Ngọc Quang Thanh Hữu Kim".split()
-_GIVEN = "An Bình Cường Dũng Hương Hạnh Hằng Loan Nga Phượng Thảo Yến Thắng Việt Đạt".split()
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Nông", "Hà"]
+_MIDDLE = ["Văn", "Thị", "Đức", "Thu", "Minh", "Ngọc", "Quang", "Thanh", "Hữu", "Kim"]
+_GIVEN = ["An", "Bình", "Cường", "Dũng", "Hương", "Hạnh", "Hằng", "Loan", "Nga", "Phượng", "Thảo", "Yến", "Thắng", "Việt", "Đạt"]
 _UNITS = ["Văn phòng Sở", "Thanh tra Sở", "Phòng Quản lý khoa học", "Chi cục Tiêu chuẩn Đo lường Chất lượng",
           "Trung tâm Thông tin và Ứng dụng khoa học và công nghệ"]
 

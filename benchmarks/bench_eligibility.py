@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tdkt_desktop.db.connection import open_database  # noqa: E402
-from tdkt_desktop.demo.office import UNITS  # noqa: E402
+from tdkt_desktop.db.connection import open_database
+from tdkt_desktop.demo.office import UNITS
 
 STAFF = 1000
 YEARS = range(2017, 2027)  # 10 years; 2026 is the year under review

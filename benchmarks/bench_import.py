@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tdkt_desktop.db.connection import open_memory  # noqa: E402
-from tdkt_desktop.demo.office import UNITS  # noqa: E402
+from tdkt_desktop.db.connection import open_memory
+from tdkt_desktop.demo.office import UNITS
 
 STAFF, RATING_YEARS, INITIATIVES = 800, 3, 200
 AWARDS = 5000 - STAFF - STAFF * RATING_YEARS - INITIATIVES  # = 1,600

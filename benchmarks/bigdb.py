@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tdkt_desktop.db.connection import open_database  # noqa: E402
-from tdkt_desktop.demo.office import UNITS, _FAMILY, _GIVEN_F, _GIVEN_M, _MIDDLE_F, _MIDDLE_M  # noqa: E402
-from tdkt_desktop.text import fold  # noqa: E402
+from tdkt_desktop.db.connection import open_database
+from tdkt_desktop.demo.office import _FAMILY, _GIVEN_F, _GIVEN_M, _MIDDLE_F, _MIDDLE_M, UNITS
+from tdkt_desktop.text import fold
 
 CACHE = Path(tempfile.gettempdir()) / "tdkt-bench"
 

@@ -34,8 +34,8 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            from tdkt_desktop.ui.shell.app import run_window
             from tdkt_desktop import paths
+            from tdkt_desktop.ui.shell.app import run_window
 
             return run_window(args.db or paths.database_path())
         return int(args.func(args) or 0)

@@ -7,9 +7,9 @@ import os
 # Offscreen before any QApplication exists; set here once, never in test modules.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from tdkt_desktop.db.connection import open_memory  # noqa: E402
+from tdkt_desktop.db.connection import open_memory
 
 
 @pytest.fixture(autouse=True)

@@ -7,18 +7,17 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
-from tdkt_desktop.db.records import Award, Decision
-from tdkt_desktop.text import fold, format_date, iso, nfc
 
 # The checks live in decision_checks; re-exported here, where callers look for them.
-from tdkt_desktop.db.decision_checks import (  # noqa: E402, I001
-    DECISION_KINDS,
+from tdkt_desktop.db.decision_checks import (
     normalize_number,
     normalized_decision,
     validate_awards,
     validate_decision,
 )
+from tdkt_desktop.db.errors import NotFoundError, ValidationError
+from tdkt_desktop.db.records import Award, Decision
+from tdkt_desktop.text import fold, format_date, iso, nfc
 
 _DECISION_SELECT = """
 SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count

@@ -7,8 +7,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db import audit
-from tdkt_desktop.db import review
+from tdkt_desktop.db import audit, review
 from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMeeting, CouncilMember
 from tdkt_desktop.rules import council as council_rules

@@ -36,11 +36,11 @@ UNITS = [
     ("Trung tâm Thông tin và Ứng dụng khoa học và công nghệ", 12),
 ]
 
-_FAMILY = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Nông Hà Lương Triệu Đàm Ma Mông".split()
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Nông", "Hà", "Lương", "Triệu", "Đàm", "Ma", "Mông"]
 _MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thế", "Ngọc", "Xuân", "Tiến"]
 _MIDDLE_F = ["Thị", "Thị", "Thu", "Ngọc", "Thanh", "Phương", "Kim", "Hồng", "Bích", "Mai"]
-_GIVEN_M = "An Bình Cường Dũng Hải Hiếu Hùng Khánh Long Mạnh Nam Phong Quân Sơn Thắng Toàn Tuấn Việt Vượng Đạt".split()
-_GIVEN_F = "Anh Chi Dung Giang Hà Hạnh Hằng Hoa Hương Lan Liên Linh Loan Nga Ngân Nhung Oanh Phượng Thảo Yến".split()
+_GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng", "Khánh", "Long", "Mạnh", "Nam", "Phong", "Quân", "Sơn", "Thắng", "Toàn", "Tuấn", "Việt", "Vượng", "Đạt"]
+_GIVEN_F = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Liên", "Linh", "Loan", "Nga", "Ngân", "Nhung", "Oanh", "Phượng", "Thảo", "Yến"]
 
 _POSITIONS_LEAD = ["Giám đốc", "Phó Giám đốc", "Phó Giám đốc", "Phó Giám đốc"]
 _POSITIONS_UNIT = ["Trưởng phòng", "Phó Trưởng phòng"]

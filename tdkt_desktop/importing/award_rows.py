@@ -10,8 +10,9 @@ from tdkt_desktop.text import fold, format_date
 
 
 def _existing_decisions(db) -> dict[tuple, dict]:
-    from tdkt_desktop.importing.importer import decision_key
     import datetime as dt
+
+    from tdkt_desktop.importing.importer import decision_key
 
     found = {}
     for row in db.query("SELECT id, number, issued_on, issuer FROM decisions"):

@@ -99,11 +99,7 @@ def _odd(text: str) -> int:
 # decodings produce mostly valid letters, but in impossible places ("Tieỏng"), so counting
 # well-formed syllables tells the encodings apart.
 _ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
-_CLUSTERS = (
-    "iêu yêu uyê ươi ươu uôi oai oay oao oeo uây uya uyu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
+_CLUSTERS = ["iêu", "yêu", "uyê", "ươi", "ươu", "uôi", "oai", "oay", "oao", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 _SYLLABLE = re.compile(
     f"{_ONSET}(?:{'|'.join(_CLUSTERS)})(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE
 )

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.reports import base
-from tdkt_desktop.reports.decision import ListRow, group_awards, award_phrase, count_phrase, legal_bases, list_rows, list_table
+from tdkt_desktop.reports.decision import (
+    ListRow,
+    award_phrase,
+    count_phrase,
+    group_awards,
+    legal_bases,
+    list_rows,
+    list_table,
+)
 from tdkt_desktop.text import format_date, nfc
 
 

@@ -8,9 +8,9 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db import certificates as register
+from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.errors import NotFoundError, UserError
 from tdkt_desktop.db.records import Award, CertificateIssue, Decision
 from tdkt_desktop.db.settings import get_settings

@@ -99,9 +99,8 @@ def test_newer_schema_is_refused_untouched(tmp_path):
 
 def test_second_instance_is_refused(tmp_path):
     path = tmp_path / "a.sqlite"
-    with DatabaseLock(path):
-        with pytest.raises(DatabaseLockedError, match="đang được mở"):
-            DatabaseLock(path).acquire()
+    with DatabaseLock(path), pytest.raises(DatabaseLockedError, match="đang được mở"):
+        DatabaseLock(path).acquire()
     with DatabaseLock(path):  # released: the next one gets it
         pass
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from pdfutil import page_count, pdf_text
+
 from tdkt_desktop.cli import main
 from tdkt_desktop.db.errors import NotFoundError, UserError
 from tdkt_desktop.reports import sources

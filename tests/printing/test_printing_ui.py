@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from pdfutil import page_count, page_size
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from pdfutil import page_count, page_size
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
 from tdkt_desktop.reports import sources
-from tdkt_desktop.ui.printing import menu as printing
 from tdkt_desktop.ui.printing import actions
+from tdkt_desktop.ui.printing import menu as printing
 from tdkt_desktop.ui.printing.choosers import DecisionChooser, DecisionModel, RegisterDialog, YearRangeDialog
 from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
 
@@ -369,9 +369,8 @@ def test_serial_taken_meanwhile_is_reported_and_not_logged(main_window, qtbot, t
 
 
 def test_real_decisions_page_prints_selected_awardees(main_window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import QItemSelectionModel
-
     from pdfutil import pdf_text
+    from PySide6.QtCore import QItemSelectionModel
 
     page = main_window.titles_tab.page("Quyết định")
     main_window.tabs.setCurrentWidget(main_window.titles_tab)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pdfutil import fonts, page_count, pdf_text
 from reportlab.lib.fonts import tt2ps
 
-from pdfutil import fonts, page_count, pdf_text
 from tdkt_desktop.reports import base
 
 

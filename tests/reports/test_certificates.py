@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from pdfutil import page_count, pdf_text
+
 from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports import certificates as C
@@ -107,13 +107,13 @@ class RecordingCanvas:
         self.strings: list[tuple[str, float, float]] = []
         self.font = ("", 0.0)
 
-    def setFont(self, name, size):  # noqa: N802
+    def setFont(self, name, size):
         self.font = (name, size)
 
-    def drawString(self, x, y, text):  # noqa: N802
+    def drawString(self, x, y, text):
         self.strings.append((text, x, y))
 
-    drawCentredString = drawRightString = drawString  # noqa: N815
+    drawCentredString = drawRightString = drawString
 
     def __getattr__(self, name):
         return lambda *a, **k: None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pdfutil import page_count, pdf_text
+
 from tdkt_desktop.db.records import Award, AwardCount, Settings, Staff
 from tdkt_desktop.reports import minutes as M
 from tdkt_desktop.reports import proposal as P

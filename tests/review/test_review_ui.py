@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpers import type_text
 from tdkt_desktop.db import review, review_council
-from tdkt_desktop.ui.review import council_page as council_module
 from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.review import council_page as council_module
 
 
 def _votes(db, meeting_id) -> set[int]:

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from rules.engine_builders import CODES, engine, person, unit
+
 from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.rules import council
 from tdkt_desktop.rules.engine import Engine

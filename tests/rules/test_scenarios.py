@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rules.engine_builders import CODES, engine, person, unit
 
 H = "HTT"

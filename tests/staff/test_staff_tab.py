@@ -1,21 +1,20 @@
 """Staff tab, staff dialog, quick search and settings through qtbot, checked on screen and in the DB."""
 
 import datetime as dt
+
 import pytest
+from helpers import replace_text, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpers import replace_text, type_text
-
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import Staff
-from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
-from tdkt_desktop.ui.staff.staff_dialog import StaffDialog
-from tdkt_desktop.ui.staff.model import StaffTableModel
 from tdkt_desktop.ui.common.table_model import RecordRole
-
+from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
+from tdkt_desktop.ui.staff.model import StaffTableModel
+from tdkt_desktop.ui.staff.staff_dialog import StaffDialog
 
 
 def test_staff_model_passes_model_tester(qtmodeltester, demo_db):

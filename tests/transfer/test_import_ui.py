@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from openpyxl import Workbook, load_workbook
 
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.importing.report import report_path

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import catalog
@@ -27,9 +26,8 @@ from tdkt_desktop.db.records import AwardType
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.awards.models import KIND_LABELS
 from tdkt_desktop.ui.awards.widgets import set_combo_data
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
 
 
 class CatalogModel(RecordTableModel):

@@ -15,16 +15,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 
 class DecisionsPage(LazyPage, QWidget):

@@ -58,13 +58,13 @@ class RatingsGridModel(QAbstractTableModel):
         """Rows edited since the load."""
         return [r for r in self._rows if r.dirty]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return None
@@ -94,7 +94,7 @@ class RatingsGridModel(QAbstractTableModel):
             return row
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in self.EDITABLE:
             return False
         text = " ".join(str(value or "").split())
@@ -128,15 +128,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices, self.labels = choices, labels or {}
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for choice in self.choices:
             label = f"{choice} – {self.labels[choice]}" if choice in self.labels else (choice or "(trống)")
             combo.addItem(label, choice)
         return combo
 
-    def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QComboBox, index) -> None:
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
 
-    def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
+    def setModelData(self, editor: QComboBox, model, index) -> None:
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

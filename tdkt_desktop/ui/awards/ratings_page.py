@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import decisions as decisions_db
@@ -38,9 +37,8 @@ from tdkt_desktop.ui.awards.ratings_grid import (
     RatingsGridModel,
 )
 from tdkt_desktop.ui.awards.widgets import set_combo_data
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
 
 
 class InitiativeModel(RecordTableModel):
@@ -51,7 +49,7 @@ class InitiativeModel(RecordTableModel):
         self.names = names
 
     @property
-    def COLUMNS(self):  # noqa: N802 - the base class reads COLUMNS
+    def COLUMNS(self):
         return (
             Column("Cán bộ", lambda i: self.names.get(i.staff_id, ""), lambda i: fold(self.names.get(i.staff_id, ""))),
             Column("Tên sáng kiến, đề tài", lambda i: i.title, lambda i: fold(i.title)),

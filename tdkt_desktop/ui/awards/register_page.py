@@ -6,7 +6,6 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import catalog
@@ -15,9 +14,9 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
 from tdkt_desktop.ui.awards.widgets import fill_award_types
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 
 class RegisterPage(LazyPage, QWidget):

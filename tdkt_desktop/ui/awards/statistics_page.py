@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import settings as settings_db

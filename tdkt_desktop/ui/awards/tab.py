@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-
 from sqlite_utils import Database
 
 #: (module, class, tab title). Each page is ``Page(db, main_window)`` with a ``refresh()`` slot.
@@ -44,7 +43,7 @@ class TitlesTab(QWidget):
             self.pages.addTab(QLabel("Sổ khen thưởng chưa được xây dựng trong phiên bản này."), "Sổ khen thưởng")
         self.pages.currentChanged.connect(self._build_current)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._build_current()
 

@@ -22,7 +22,7 @@ class FoldFilterProxy(QSortFilterProxyModel):
         # Folded words per record, computed once: filtering 20,000 rows per keystroke stays cheap.
         self._words: dict[int, list[str]] = {}
 
-    def setSourceModel(self, model) -> None:  # noqa: N802
+    def setSourceModel(self, model) -> None:
         """Attach the model and drop the word cache whenever it resets."""
         super().setSourceModel(model)
         model.modelReset.connect(self._words.clear)
@@ -44,7 +44,7 @@ class FoldFilterProxy(QSortFilterProxyModel):
         self._predicate = predicate
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._tokens and self._predicate is None:
             return True  # the common case, kept cheap: called once per row on every reset
         record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)

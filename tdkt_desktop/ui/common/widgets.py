@@ -73,7 +73,7 @@ class LazyPage:
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
             self._stale = False

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import review, review_council
@@ -30,10 +29,10 @@ from tdkt_desktop.db.eligibility_input import evaluate_year
 from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
 from tdkt_desktop.ui.review.review_page import default_year
-from tdkt_desktop.ui.common.widgets import LazyPage
 
 
 def _table(model) -> QTableView:

@@ -115,7 +115,7 @@ class AttendanceModel(RecordTableModel):
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (2, 3):
             return False
         record: Attendance = self.record(index.row())
@@ -168,7 +168,7 @@ class CandidateModel(RecordTableModel):
             return _RED_TEXT
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() not in VOTE_COLUMNS:
             return False
         try:
@@ -224,7 +224,7 @@ class ParamModel(RecordTableModel):
             return _YELLOW
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 1:
             return False
         self.edited.emit(self.record(index.row()).path, str(value))

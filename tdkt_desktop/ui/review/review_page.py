@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QSpinBox,
+    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import review
@@ -35,9 +34,9 @@ from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
-from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage
+from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
 
 
 def default_year(db: Database) -> int:

@@ -14,16 +14,14 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import review
 from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
-from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
-
+from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
 
 #: Identity and notes shown above the table, not as parameters.
 _HIDDEN = {"name", "effective_from", "format", "id", "basis", "note", "unverified"}

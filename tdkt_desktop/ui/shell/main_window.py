@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
@@ -37,11 +36,11 @@ class MainWindow(QMainWindow):
         self.db = db
         self.db_path = db_path
         self.resize(1280, 800)
+        from tdkt_desktop.ui.awards.tab import TitlesTab
         from tdkt_desktop.ui.blocs.tab import BlocsTab
         from tdkt_desktop.ui.campaigns.tab import CampaignsTab
         from tdkt_desktop.ui.shell.quick_search import QuickSearch
         from tdkt_desktop.ui.staff.tab import StaffTab
-        from tdkt_desktop.ui.awards.tab import TitlesTab
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self.is_loaded = False
         self._load_scheduled = False
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         """Paint the window first, then fill it: the user sees it at once even with 20,000 staff."""
         super().showEvent(event)
         if not self._load_scheduled:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLineEdit, QTableView, QVBoxLayout
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import staff as staff_db
@@ -97,7 +96,7 @@ class QuickSearch(QLineEdit):
         if person is not None:
             self.person_chosen.emit(person.id)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Up/Down move through results while typing continues in the box; Esc closes."""
         if obj is self and event.type() == QEvent.Type.KeyPress and self.popup.isVisible():
             key = event.key()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import history as history_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.errors import NotFoundError
+from tdkt_desktop.db.history import YearEntry
 from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
 from tdkt_desktop.db.records import Award
-from tdkt_desktop.db.history import YearEntry
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
@@ -111,7 +110,7 @@ class PersonHistoryPanel(QWidget):
         self._stale = False
         self._load(staff_id)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False

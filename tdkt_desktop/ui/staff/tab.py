@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.db import staff as staff_db
@@ -29,9 +28,9 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
-from tdkt_desktop.ui.staff.model import StaffTableModel, staff_search_text
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import setup_table
+from tdkt_desktop.ui.staff.model import StaffTableModel, staff_search_text
 
 _ALL_UNITS = -1
 

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-
 from sqlite_utils import Database
 
 from tdkt_desktop.importing.importer import ImportPlan, check_file
 from tdkt_desktop.importing.legacy import ENCODINGS
-from tdkt_desktop.ui.common.widgets import setup_table
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.widgets import setup_table
 
 
 class SummaryModel(RecordTableModel):
