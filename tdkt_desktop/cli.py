@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tdkt_desktop import __version__
 from tdkt_desktop.commands import COMMAND_MODULES
-from tdkt_desktop.db.errors import UserError, describe_sqlite_error
+from tdkt_desktop.errors import UserError, describe_sqlite_error
 
 
 def build_parser() -> argparse.ArgumentParser:

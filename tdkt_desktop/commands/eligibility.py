@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from tdkt_desktop import paths
     from tdkt_desktop.db.connection import open_database
     from tdkt_desktop.db.eligibility_input import evaluate_year
-    from tdkt_desktop.db.errors import NotFoundError, ValidationError
+    from tdkt_desktop.errors import NotFoundError, ValidationError
 
     if not 1900 <= args.year <= 2100:
         raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})

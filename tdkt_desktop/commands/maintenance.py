@@ -24,7 +24,7 @@ def run_backup(args: argparse.Namespace) -> int:
     """Copy the database into its backup folder."""
     from tdkt_desktop.db import backup
     from tdkt_desktop.db.connection import open_database
-    from tdkt_desktop.db.errors import NotFoundError
+    from tdkt_desktop.errors import NotFoundError
 
     path = _path(args)
     if not path.exists():
@@ -41,7 +41,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Read-only checks; exits 1 with a Vietnamese message on a bad file."""
     from tdkt_desktop.db.connection import inspect_file
-    from tdkt_desktop.db.errors import NotFoundError
+    from tdkt_desktop.errors import NotFoundError
 
     path = _path(args)
     if not path.exists():

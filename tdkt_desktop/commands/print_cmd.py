@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.errors import UserError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import AwardType
+from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, nfc, tokens
 
 KINDS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.errors import UserError, ValidationError
 from tdkt_desktop.db.records import Award, CertificateIssue, PrintOptions, PrintProfile, RegisterEntry
+from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.text import fold, nfc
 
 #: Offsets beyond this are a typo, not a printer: an A4 blank is only 210 mm high.

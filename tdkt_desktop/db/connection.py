@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
-from tdkt_desktop.db.errors import CorruptDatabaseError, NewerSchemaError, NotSQLiteError
 from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.errors import CorruptDatabaseError, NewerSchemaError, NotSQLiteError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -1,4 +1,4 @@
-"""Checks before a decision is saved: number format, unique number per issuer and year, award lines."""
+"""What identifies a decision (number, issuer, year) and the checks before one is saved."""
 
 from __future__ import annotations
 
@@ -10,14 +10,32 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db.catalog import TARGETS, list_award_types
 from tdkt_desktop.db.records import Award, AwardType, Decision
-from tdkt_desktop.text import format_date, nfc
+from tdkt_desktop.text import fold, format_date, nfc
+from tdkt_desktop.vocabulary import DECISION_KINDS
 
-DECISION_KINDS = {
-    "hang_nam": "Hằng năm",
-    "phong_trao": "Theo đợt, phong trào",
-    "chuyen_de": "Chuyên đề",
-    "dot_xuat": "Đột xuất",
-}
+_DECISION_SELECT = """
+SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
+FROM decisions d
+"""
+
+
+def _row_to_decision(row: dict) -> Decision:
+    return Decision(
+        id=row["id"],
+        number=row["number"],
+        issued_on=dt.date.fromisoformat(row["issued_on"]),
+        issuer=row["issuer"],
+        signer_name=row["signer_name"],
+        signer_title=row["signer_title"],
+        kind=row["kind"],
+        year=row["year"],
+        campaign_id=row["campaign_id"],
+        summary=row["summary"],
+        note=row["note"],
+        award_count=row.get("award_count", 0) or 0,
+    )
+
+
 
 
 def normalize_number(number: str) -> str:
@@ -25,6 +43,22 @@ def normalize_number(number: str) -> str:
     text = nfc(number)
     text = re.sub(r"^(số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", "", text)
+
+
+def find_decision(
+    db: Database, number: str, *, issuer: str | None = None, year: int | None = None
+) -> Decision | None:
+    """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
+    key = fold(normalize_number(number))
+    clauses, args = [], []
+    if year is not None:
+        clauses.append("d.year = ?")
+        args.append(year)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    for row in db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on DESC", args):
+        if fold(row["number"]) == key and (issuer is None or fold(row["issuer"]) == fold(issuer)):
+            return _row_to_decision(row)
+    return None
 
 
 def normalized_decision(decision: Decision) -> Decision:
@@ -56,9 +90,6 @@ def validate_decision(db: Database, decision: Decision) -> dict[str, str]:
     if decision.kind not in DECISION_KINDS:
         errors["kind"] = f"Loại quyết định “{decision.kind}” không hợp lệ."
     if decision.number and decision.issuer and "issued_on" not in errors:
-        # Imported here: decisions imports this module for its own checks.
-        from tdkt_desktop.db.decisions import find_decision
-
         other = find_decision(db, decision.number, issuer=decision.issuer, year=decision.year)
         if other and other.id != decision.id:
             errors["number"] = (

@@ -8,21 +8,24 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
 
-# The checks live in decision_checks; re-exported here, where callers look for them.
+# What identifies a decision and the checks live in decision_checks (which never imports this
+# module); re-exported here, where callers look for them.
 from tdkt_desktop.db.decision_checks import (
+    _DECISION_SELECT,
+    _row_to_decision,
+    find_decision,
     normalize_number,
     normalized_decision,
     validate_awards,
     validate_decision,
 )
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Award, Decision
-from tdkt_desktop.text import fold, format_date, iso, nfc
+from tdkt_desktop.errors import NotFoundError, ValidationError
+from tdkt_desktop.text import format_date, iso, nfc
 
-_DECISION_SELECT = """
-SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
-FROM decisions d
-"""
+__all__ = [
+    "find_decision", "normalize_number", "validate_awards", "validate_decision",
+]
 
 _AWARD_SELECT = """
 SELECT a.*, t.name AS award_name, t.kind AS award_kind,
@@ -39,23 +42,6 @@ LEFT JOIN units u ON u.id = a.unit_id
 """
 
 _AWARD_ORDER = " ORDER BY a.year DESC, d.issued_on DESC, a.decision_id DESC, a.position, a.id"
-
-
-def _row_to_decision(row: dict) -> Decision:
-    return Decision(
-        id=row["id"],
-        number=row["number"],
-        issued_on=dt.date.fromisoformat(row["issued_on"]),
-        issuer=row["issuer"],
-        signer_name=row["signer_name"],
-        signer_title=row["signer_title"],
-        kind=row["kind"],
-        year=row["year"],
-        campaign_id=row["campaign_id"],
-        summary=row["summary"],
-        note=row["note"],
-        award_count=row.get("award_count", 0) or 0,
-    )
 
 
 def _row_to_award(row: dict) -> Award:
@@ -95,22 +81,6 @@ def get_decision(db: Database, decision_id: int) -> Decision:
     if not rows:
         raise NotFoundError(f"Không tìm thấy quyết định có mã số nội bộ {decision_id}.")
     return _row_to_decision(rows[0])
-
-
-def find_decision(
-    db: Database, number: str, *, issuer: str | None = None, year: int | None = None
-) -> Decision | None:
-    """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
-    key = fold(normalize_number(number))
-    clauses, args = [], []
-    if year is not None:
-        clauses.append("d.year = ?")
-        args.append(year)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    for row in db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on DESC", args):
-        if fold(row["number"]) == key and (issuer is None or fold(row["issuer"]) == fold(issuer)):
-            return _row_to_decision(row)
-    return None
 
 
 def list_decisions(db: Database, *, year: int | None = None) -> list[Decision]:

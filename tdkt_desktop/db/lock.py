@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tdkt_desktop.db.errors import DatabaseLockedError
+from tdkt_desktop.errors import DatabaseLockedError
 
 
 class DatabaseLock:

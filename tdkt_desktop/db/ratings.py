@@ -8,8 +8,8 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Initiative, Rating
+from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, nfc, tokens
 
 RATINGS = {

@@ -9,8 +9,8 @@ import re
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Proposal, UnitRating
+from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.model import RATING_ORDER
 from tdkt_desktop.rules.ruleset import RuleSet

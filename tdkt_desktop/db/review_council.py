@@ -8,8 +8,8 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit, review
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMeeting, CouncilMember
+from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.rules.ruleset import RuleSet, money_amount
 from tdkt_desktop.text import fold, format_date, nfc

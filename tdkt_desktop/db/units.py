@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.db.records import Unit
+from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.text import fold, nfc
 
 

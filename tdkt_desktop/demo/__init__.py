@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.errors import UserError
 
 
 class NotADemoError(UserError):

@@ -13,8 +13,8 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.db.records import Initiative, Rating, Staff
+from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
 from tdkt_desktop.importing.workbook import (

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
 
 

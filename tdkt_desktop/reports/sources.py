@@ -11,9 +11,9 @@ from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.errors import NotFoundError, UserError
 from tdkt_desktop.db.records import Award, CertificateIssue, Decision
 from tdkt_desktop.db.settings import get_settings
+from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports.base import office_plain
 from tdkt_desktop.reports.certificates import Certificate, certificate_for
 from tdkt_desktop.reports.decision import DecisionText, decision_text

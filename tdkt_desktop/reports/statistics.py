@@ -96,8 +96,8 @@ def statistics_for(db: Database, from_year: int, to_year: int) -> StatisticsText
         UserError: the years are reversed or implausible.
     """
     from tdkt_desktop.db import statistics
-    from tdkt_desktop.db.errors import UserError
     from tdkt_desktop.db.settings import get_settings
+    from tdkt_desktop.errors import UserError
 
     if from_year > to_year:
         raise UserError(f"Năm bắt đầu ({from_year}) sau năm kết thúc ({to_year}).")

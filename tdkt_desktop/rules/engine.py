@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from tdkt_desktop.db.errors import ValidationError
+from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules.model import (
     DISCIPLINE_NAMES,
     DISCIPLINE_ORDER,

@@ -9,8 +9,8 @@ import pytest
 from tdkt_desktop.db import catalog, decisions, history, ratings, statistics
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.errors import NotFoundError, ValidationError
 from tdkt_desktop.db.records import Award, AwardType, Decision, Initiative, Rating, Staff, Unit
+from tdkt_desktop.errors import NotFoundError, ValidationError
 
 
 @pytest.fixture

@@ -7,14 +7,14 @@ import pytest
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
-from tdkt_desktop.db.errors import (
+from tdkt_desktop.db.lock import DatabaseLock
+from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
     NotSQLiteError,
 )
-from tdkt_desktop.db.lock import DatabaseLock
-from tdkt_desktop.db.migrations import known_names, migrations
 
 
 def _digest(path):

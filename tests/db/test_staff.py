@@ -8,8 +8,8 @@ import pytest
 
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.db.records import Staff, Unit
+from tdkt_desktop.errors import ValidationError
 
 
 @pytest.fixture

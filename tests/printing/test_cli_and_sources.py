@@ -8,7 +8,7 @@ import pytest
 from pdfutil import page_count, pdf_text
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.db.errors import NotFoundError, UserError
+from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports import sources
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.errors import UserError, ValidationError
 from tdkt_desktop.db.records import CertificateIssue, PrintOptions, PrintProfile
+from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.reports import sources
 
 

@@ -12,8 +12,8 @@ import pytest
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.eligibility_input import evaluate_year, load_histories
-from tdkt_desktop.db.errors import ValidationError
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, UnitRating
+from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules.ruleset import set_param
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules.engine_builders import CODES, engine, person, unit
 
-from tdkt_desktop.db.errors import ValidationError
+from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules import council
 from tdkt_desktop.rules.engine import Engine
 from tdkt_desktop.rules.model import InitiativeFact, PersonHistory, YearFacts

@@ -287,8 +287,8 @@ def test_add_and_rename_unit(main_window, qtbot, monkeypatch):
 
 def test_unit_cannot_move_inside_itself(db):
     from tdkt_desktop.db import units as units_db
-    from tdkt_desktop.db.errors import ValidationError
     from tdkt_desktop.db.records import Unit
+    from tdkt_desktop.errors import ValidationError
 
     top = units_db.add_unit(db, Unit(id=None, name="Chi cục"))
     child = units_db.add_unit(db, Unit(id=None, name="Phòng Đo lường", parent_id=top))

@@ -36,6 +36,7 @@ from tdkt_desktop.ui.awards.widgets import fill_award_types, set_combo_data
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box, setup_table
+from tdkt_desktop.vocabulary import DECISION_KINDS
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -86,7 +87,7 @@ class DecisionDialog(QDialog):
         self.signer_name = QLineEdit(settings.signer_name)
         self.signer_title = QLineEdit(settings.signer_title)
         self.kind = QComboBox()
-        for code, label in decisions_db.DECISION_KINDS.items():
+        for code, label in DECISION_KINDS.items():
             self.kind.addItem(label, code)
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("Về việc tặng … cho các tập thể, cá nhân …")

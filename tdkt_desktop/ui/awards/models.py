@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from tdkt_desktop.db.decisions import DECISION_KINDS
 from tdkt_desktop.db.records import Award, AwardCount, Decision
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.vocabulary import DECISION_KINDS
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
-from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.db.records import CertificateIssue, PrintProfile
+from tdkt_desktop.errors import UserError
 from tdkt_desktop.ui.printing.preview import PreviewDialog
 
 OVERLAY_CHOICES = ["In toàn bộ trên giấy trắng", "In lên phôi in sẵn (chỉ các trường)"]

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db.eligibility_input import evaluate_year
-from tdkt_desktop.db.errors import UserError
+from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.widgets import LazyPage

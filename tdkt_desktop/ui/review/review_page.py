@@ -29,8 +29,8 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import review
 from tdkt_desktop.db.eligibility_input import YearResult, evaluate_year
-from tdkt_desktop.db.errors import UserError
 from tdkt_desktop.db.records import UnitRating
+from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from tdkt_desktop.db import review
-from tdkt_desktop.db.errors import ValidationError
+from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tdkt_desktop import paths
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
-from tdkt_desktop.db.errors import DatabaseOpenError
 from tdkt_desktop.db.lock import DatabaseLock
+from tdkt_desktop.errors import DatabaseOpenError
 from tdkt_desktop.ui.shell import none_guard
 
 UI_FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf",

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.errors import UserError, describe_sqlite_error
+from tdkt_desktop.errors import UserError, describe_sqlite_error
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 

@@ -8,10 +8,10 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import history as history_db
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.db.errors import NotFoundError
 from tdkt_desktop.db.history import YearEntry
 from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
 from tdkt_desktop.db.records import Award
+from tdkt_desktop.errors import NotFoundError
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 
