@@ -150,6 +150,17 @@ def set_unit_rating(db: Database, item: UnitRating) -> None:
         audit.record(db, "luu", "unit_ratings", f"{item.unit_id}/{item.year}", f"{item.rating}")
 
 
+def set_unit_ratings(db: Database, items: list[UnitRating]) -> None:
+    """Save several units' ratings in one transaction (all or none).
+
+    Raises:
+        ValidationError: one of them is invalid; nothing is saved.
+    """
+    with db.atomic():
+        for item in items:
+            set_unit_rating(db, item)
+
+
 def unit_ratings(db: Database, year: int) -> dict[int, UnitRating]:
     """unit id → rating for ``year``."""
     return {
@@ -256,6 +267,30 @@ def withdraw(db: Database, proposal_id: int) -> None:
         db.execute("DELETE FROM council_votes WHERE proposal_id = ?", [proposal_id])
         db["proposals"].delete(proposal_id)
         audit.record(db, "xoa", "proposals", proposal_id, f"{item.award_type} — {item.name}")
+
+
+def toggle_proposals(
+    db: Database, year: int, award: str, subjects: list[tuple[str, int, int | None]], *, withdraw_all: bool
+) -> int:
+    """Space on the review page: propose every (kind, subject id, proposal id) not yet proposed, or
+    withdraw them all when ``withdraw_all``; one transaction. ``kind`` is "ca_nhan" or "tap_the".
+
+    Returns how many proposals were created or withdrawn.
+
+    Raises:
+        ValidationError: one of them cannot change; nothing is changed.
+    """
+    changed = 0
+    with db.atomic():
+        for kind, subject_id, proposal_id in subjects:
+            if withdraw_all and proposal_id is not None:
+                withdraw(db, proposal_id)
+                changed += 1
+            elif not withdraw_all and proposal_id is None:
+                who = {"staff_id": subject_id} if kind == "ca_nhan" else {"unit_id": subject_id}
+                propose(db, year, award, **who)
+                changed += 1
+    return changed
 
 
 def set_proposed(db: Database, year: int, award: str, staff_ids: list[int], proposed: bool) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,8 @@ from tdkt_desktop.ui.awards.ratings_grid import (
     RatingsGridModel,
 )
 from tdkt_desktop.ui.awards.widgets import set_combo_data
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
 
@@ -107,6 +110,8 @@ class InitiativeDialog(QDialog):
 
 class RatingsPage(LazyPage, QWidget):
     """Pick a unit and a year; edit everyone's rating at once; save in one transaction."""
+
+    topics = frozenset({changes.RATINGS, changes.STAFF, changes.UNITS})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -253,10 +258,12 @@ class RatingsPage(LazyPage, QWidget):
                                 "Chưa chọn xếp loại cho: " + ", ".join(missing) + ". Kỷ luật, ghi chú cần có xếp loại.")
             return False
         to_set, to_clear = self.grid.changes(year)
-        if self.main_window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear)):
-            self._load(force=True)
-            return True
-        return False
+        try:
+            self.main_window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear), changes.RATINGS)
+        except WriteFailed:
+            return False
+        self._load(force=True)
+        return True
 
     def add_initiative(self) -> None:
         """Record an initiative for a person of the grid (the selected one by default)."""
@@ -267,14 +274,19 @@ class RatingsPage(LazyPage, QWidget):
         staff_id = selected[0].data(RecordRole).staff.id if selected else None
         dialog = InitiativeDialog(people, self.year.value(), self, staff_id=staff_id)
         while dialog.exec():
-            if self.main_window.run_write(lambda: ratings_db.add_initiative(self.db, dialog.value())):
-                return
+            try:
+                self.main_window.run_write(lambda: ratings_db.add_initiative(self.db, dialog.value()), changes.RATINGS)
+            except WriteFailed:
+                continue
+            return
 
     def remove_initiative(self) -> None:
         """Delete the selected initiative after confirmation."""
+
         rows = self.init_view.selectionModel().selectedRows()
         if not rows:
             return
         item = rows[0].data(RecordRole)
         if QMessageBox.question(self, "Xóa sáng kiến", f"Xóa “{item.title}”?") == QMessageBox.StandardButton.Yes:
-            self.main_window.run_write(lambda: ratings_db.remove_initiative(self.db, item.id))
+            with contextlib.suppress(WriteFailed):
+                self.main_window.run_write(lambda: ratings_db.remove_initiative(self.db, item.id), changes.RATINGS)

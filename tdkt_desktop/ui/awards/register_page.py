@@ -14,6 +14,7 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
 from tdkt_desktop.ui.awards.widgets import fill_award_types
+from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
@@ -21,6 +22,8 @@ from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 class RegisterPage(LazyPage, QWidget):
     """Filters on top, the register table, totals by type at the bottom; double-click opens."""
+
+    topics = frozenset({changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -169,6 +172,7 @@ class RegisterPage(LazyPage, QWidget):
 
     def open_decision(self, decision_id: int) -> None:
         """Switch to the decisions page with this decision selected."""
+
         titles = self.main_window.titles_tab
         page = titles.page("Quyết định")
         titles.pages.setCurrentWidget(page)

@@ -21,11 +21,14 @@ from sqlite_utils import Database
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import statistics
 from tdkt_desktop.ui.awards.models import StatisticsModel
+from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 
 class StatisticsPage(LazyPage, QWidget):
     """A period (from–to year), the computed table, and the headline total."""
+
+    topics = frozenset({changes.DECISIONS, changes.CATALOG})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -91,6 +94,7 @@ class StatisticsPage(LazyPage, QWidget):
 
     def export(self) -> None:
         """Save the table as .xlsx."""
+
         start, end = self.period()
         path, _ = QFileDialog.getSaveFileName(
             self, "Xuất thống kê", f"thong-ke-khen-thuong-{start}-{end}.xlsx", "Excel (*.xlsx)"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtGui import QAction
+
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 
 #: (menu text, handler name) in menu order; None is a separator.
 MENU = [
@@ -199,13 +203,8 @@ def _on_settings(window: Any) -> None:
     holder["dialog"] = dialog
     if dialog.exec():
         profile, options = dialog.value()
-
-        def save() -> None:
-            with window.db.atomic():
-                register.save_profile(window.db, profile)
-                register.save_print_options(window.db, options)
-
-        window.run_write(save)
+        with contextlib.suppress(WriteFailed):
+            window.run_write(lambda: register.save_print_settings(window.db, profile, options), changes.SETTINGS)
 
 
 def _on_calibration(window: Any) -> None:

@@ -29,6 +29,8 @@ from tdkt_desktop.db.eligibility_input import evaluate_year
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
@@ -47,6 +49,8 @@ def _table(model) -> QTableView:
 
 class CouncilPage(LazyPage, QWidget):
     """Thin composer over ``db.review_council``; every write goes through ``window.run_write``."""
+
+    topics = frozenset({changes.COUNCIL, changes.REVIEW, changes.DECISIONS, changes.RULESETS, changes.STAFF})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -131,7 +135,7 @@ class CouncilPage(LazyPage, QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        self.year.valueChanged.connect(self.refresh)
+        self.year.valueChanged.connect(lambda _: self.refresh())
         self.meeting.currentIndexChanged.connect(self._fill_meeting)
         self.new_meeting_button.clicked.connect(self.new_meeting)
         self.secret.toggled.connect(self._on_secret)
@@ -236,16 +240,20 @@ class CouncilPage(LazyPage, QWidget):
 
     # --- writes -------------------------------------------------------------------------------
 
-    def _write(self, action) -> bool:
-        return self.main_window.run_write(action)
+    def _write(self, action, *topics: str):
+        """One write through the window, returning its result; None when it failed (the user has seen why)."""
+        try:
+            return self.main_window.run_write(action, *(topics or (changes.COUNCIL,)))
+        except WriteFailed:
+            return None
 
     def new_meeting(self) -> None:
         dialog = MeetingDialog(self.year.value(), self)
         if not dialog.exec():
             return
-        created: list[int] = []
-        if self._write(lambda: created.append(review_council.open_meeting(self.db, dialog.value()))):
-            self.meeting.setCurrentIndex(self.meeting.findData(created[0]))
+        created = self._write(lambda: review_council.open_meeting(self.db, dialog.value()))
+        if created is not None:
+            self.meeting.setCurrentIndex(self.meeting.findData(created))
 
     def _on_secret(self, checked: bool) -> None:
         meeting_id = self.current_meeting_id()
@@ -264,7 +272,11 @@ class CouncilPage(LazyPage, QWidget):
 
         def save():
             self._next_cell = (row + 1, column)
-            if not self._write(lambda: review_council.record_vote(self.db, meeting_id, proposal_id, votes_for, against, invalid)):
+            try:
+                self.main_window.run_write(
+                    lambda: review_council.record_vote(self.db, meeting_id, proposal_id, votes_for, against, invalid),
+                    changes.COUNCIL)
+            except WriteFailed:
                 self._next_cell = None
 
         QTimer.singleShot(0, save)
@@ -298,10 +310,10 @@ class CouncilPage(LazyPage, QWidget):
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        counts: list[dict] = []
-        if self._write(lambda: counts.append(review_council.close_meeting(self.db, meeting_id))):
+        counts = self._write(lambda: review_council.close_meeting(self.db, meeting_id), changes.COUNCIL, changes.REVIEW)
+        if counts is not None:
             self.main_window.statusBar().showMessage(
-                f"Đã chốt kết quả: {counts[0]['dat']} đạt, {counts[0]['khong_dat']} không đạt.", 8000)
+                f"Đã chốt kết quả: {counts['dat']} đạt, {counts['khong_dat']} không đạt.", 8000)
 
     def decide(self) -> None:
         meeting_id = self.current_meeting_id()
@@ -323,9 +335,9 @@ class CouncilPage(LazyPage, QWidget):
         if not dialog.exec():
             return
         issued_on, number = dialog.value()
-        done: list[dict] = []
-        if self._write(lambda: done.append(review_council.create_decisions(self.db, meeting_id, issued_on, number))):
-            result = done[0]
+        result = self._write(lambda: review_council.create_decisions(self.db, meeting_id, issued_on, number),
+                             changes.COUNCIL, changes.REVIEW, changes.DECISIONS)
+        if result is not None:
             QMessageBox.information(
                 self, "Đã ra quyết định",
                 f"Đã tạo {len(result['decisions'])} quyết định với {result['awards']} lượt khen thưởng; "
@@ -334,6 +346,7 @@ class CouncilPage(LazyPage, QWidget):
 
     def copy_upward(self) -> None:
         """Put the upward list on the clipboard (tab-separated, pastes as a table)."""
+
         from PySide6.QtWidgets import QApplication
 
         QApplication.clipboard().setText(review.upward_table(self.db, self.year.value()))

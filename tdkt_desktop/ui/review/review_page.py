@@ -33,6 +33,8 @@ from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage
@@ -49,6 +51,11 @@ def default_year(db: Database) -> int:
 
 class ReviewPage(LazyPage, QWidget):
     """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
+
+    topics = frozenset({
+        changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,
+        changes.RULESETS, changes.COUNCIL, changes.CATALOG,
+    })
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -314,8 +321,13 @@ class ReviewPage(LazyPage, QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _write(self, action) -> bool:
-        return self.main_window.run_write(action)
+    def _write(self, action, *topics: str) -> bool:
+        """One write through the window; False when it failed (the user has seen why)."""
+        try:
+            self.main_window.run_write(action, *topics)
+        except WriteFailed:
+            return False
+        return True
 
     def toggle_selected(self) -> None:
         """Space: propose the selected rows, or withdraw them when all are already proposed."""
@@ -324,20 +336,13 @@ class ReviewPage(LazyPage, QWidget):
         if not rows or code is None:
             return
         withdraw = all(r.proposal for r in rows)
-
-        def action():
-            with self.db.atomic():
-                for r in rows:
-                    if withdraw:
-                        review.withdraw(self.db, r.proposal.id)
-                    elif not r.proposal:
-                        kwargs = {"staff_id": r.id} if r.subject == "ca_nhan" else {"unit_id": r.id}
-                        review.propose(self.db, year, code, **kwargs)
-
-        self._write(action)
+        subjects = [(r.subject, r.id, r.proposal.id if r.proposal else None) for r in rows]
+        self._write(lambda: review.toggle_proposals(self.db, year, code, subjects, withdraw_all=withdraw),
+                    changes.REVIEW)
 
     def propose_all_eligible(self) -> None:
         """Propose everyone the engine finds eligible for the chosen award (already given ones are skipped)."""
+
         code, year = self.current_award(), self.year.value()
         rows = [r for r in self.model.records() if r.verdict and r.verdict.eligible and not r.proposal
                 and not any(reason.startswith("Đã có quyết định") for reason in r.verdict.reasons)]
@@ -345,13 +350,9 @@ class ReviewPage(LazyPage, QWidget):
             QMessageBox.information(self, "Bình xét", "Không có ai đủ điều kiện mà chưa được đề nghị.")
             return
 
-        def action():
-            with self.db.atomic():
-                for r in rows:
-                    kwargs = {"staff_id": r.id} if r.subject == "ca_nhan" else {"unit_id": r.id}
-                    review.propose(self.db, year, code, **kwargs)
-
-        self._write(action)
+        subjects = [(r.subject, r.id, None) for r in rows]
+        self._write(lambda: review.toggle_proposals(self.db, year, code, subjects, withdraw_all=False),
+                    changes.REVIEW)
 
     def _save_unit_rating(self) -> None:
         rows = [r for r in self.selected_rows() if r.subject == "tap_the"]
@@ -360,12 +361,8 @@ class ReviewPage(LazyPage, QWidget):
             return
         rating, year, leads = self.unit_rating.currentData(), self.year.value(), self.bloc.currentData()
 
-        def action():
-            with self.db.atomic():
-                for r in rows:
-                    review.set_unit_rating(self.db, UnitRating(unit_id=r.id, year=year, rating=rating, leads_bloc=leads))
-
-        self._write(action)
+        items = [UnitRating(unit_id=r.id, year=year, rating=rating, leads_bloc=leads) for r in rows]
+        self._write(lambda: review.set_unit_ratings(self.db, items), changes.RATINGS)
 
     def _open_rules(self) -> None:
         from tdkt_desktop.ui.review.ruleset_dialog import open_rules_for_year

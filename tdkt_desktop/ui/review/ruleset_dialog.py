@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +22,8 @@ from tdkt_desktop.db import review
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
 
@@ -185,11 +189,13 @@ def open_rules_for_year(parent, db: Database, window, year: int) -> None:
         if answer != QMessageBox.StandardButton.Yes:
             RuleSetDialog(rs, sets, parent, read_only=True).exec()
             return
-        created: list[int] = []
-        if not window.run_write(lambda: created.append(review.copy_ruleset(db, rs))):
+        try:
+            created = window.run_write(lambda: review.copy_ruleset(db, rs), changes.RULESETS)
+        except WriteFailed:
             return
         sets = review.all_rulesets(db)
-        rs = review.get_office_ruleset(db, created[0])
+        rs = review.get_office_ruleset(db, created)
     dialog = RuleSetDialog(rs, sets, parent)
     if dialog.exec():
-        window.run_write(lambda: review.save_office_ruleset(db, rs.office_id, dialog.value()))
+        with contextlib.suppress(WriteFailed):
+            window.run_write(lambda: review.save_office_ruleset(db, rs.office_id, dialog.value()), changes.RULESETS)
