@@ -48,4 +48,6 @@ def run_check(args: argparse.Namespace) -> int:
         raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}”.")
     inspect_file(path)
     print(f"Tệp “{path}” không có lỗi.")
+    from tdkt_desktop.db.staff import code_key_report_for_file
+    print("\n".join(code_key_report_for_file(path)) or "Mã cán bộ: không có mã trùng nhau.")
     return 0

@@ -48,6 +48,12 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     return db
 
 
+def open_read_only(path: Path | str) -> Database:
+    """The existing file at ``path`` for reading only: never migrated, never written (``check``)."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    return Database(conn, execute_plugins=False)
+
+
 def inspect_file(path: Path) -> None:
     """Read-only checks of an existing file: SQLite header, integrity, schema version.
 

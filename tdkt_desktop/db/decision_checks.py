@@ -83,8 +83,10 @@ def validate_decision(db: Database, decision: Decision) -> dict[str, str]:
         errors["number"] = "Số, ký hiệu quyết định không được để trống (ví dụ 125/QĐ-SKHCN)."
     if not isinstance(decision.issued_on, dt.date):
         errors["issued_on"] = "Ngày ban hành quyết định không được để trống."
-    elif not 1945 <= decision.issued_on.year <= dt.date.today().year + 1:
-        errors["issued_on"] = f"Ngày ban hành {format_date(decision.issued_on)} không hợp lệ."
+    elif decision.issued_on > dt.date.today():
+        errors["issued_on"] = f"Ngày quyết định {format_date(decision.issued_on)} ở tương lai."
+    elif decision.issued_on.year < 1945:
+        errors["issued_on"] = f"Ngày quyết định {format_date(decision.issued_on)} không hợp lệ (trước năm 1945)."
     if not decision.issuer:
         errors["issuer"] = "Cơ quan ban hành không được để trống."
     if decision.kind not in DECISION_KINDS:
@@ -175,3 +177,54 @@ def validate_awards(
                 f"ngày {format_date(e['issued_on'])}; mỗi danh hiệu chỉ tặng một lần trong năm."
             )
     return errors
+
+
+AMBIGUOUS = object()
+
+
+def _recipient_lookup(pool: list, collective: bool):
+    """(exact code → record, code key → records, folded name → records) for pasted lines."""
+    by_code: dict[str, object] = {}
+    by_key: dict[str, list] = {}
+    by_name: dict[str, list] = {}
+    for r in pool:
+        if not collective:
+            by_code[r.code] = r
+            by_key.setdefault(r.code.strip().lower(), []).append(r)
+        by_name.setdefault(fold(r.name if collective else r.full_name), []).append(r)
+    return by_code, by_key, by_name
+
+
+def match_pasted(text: str, pool: list, *, collective: bool) -> tuple[list, list[str]]:
+    """Each pasted line (a staff code, a name, or an Excel row of cells) → one recipient from ``pool``.
+
+    A code typed exactly finds that person; otherwise the code ignoring case ("cb001") when only one
+    person has it; otherwise a unique name (diacritics ignored). Returns (recipients, lines not
+    understood, with why when a name or code fits several people).
+    """
+    by_code, by_key, by_name = _recipient_lookup(pool, collective)
+    found: list = []
+    unknown: list[str] = []
+    for raw in text.splitlines():
+        cells = [nfc(c) for c in raw.split("\t") if nfc(c)]
+        if not cells:
+            continue
+        match = None
+        for cell in cells:
+            if cell in by_code:
+                match = by_code[cell]
+                break
+            for candidates in (by_key.get(cell.lower(), []), by_name.get(fold(cell), [])):
+                if len(candidates) == 1:
+                    match = candidates[0]
+                    break
+                if len(candidates) > 1:
+                    match = AMBIGUOUS
+            if match is not None and match is not AMBIGUOUS:
+                break
+        if match is None or match is AMBIGUOUS:
+            note = " (trùng tên hoặc mã, hãy dùng mã đúng như trong sổ)" if match is AMBIGUOUS else ""
+            unknown.append(" ".join(cells) + note)
+        else:
+            found.append(match)
+    return found, unknown

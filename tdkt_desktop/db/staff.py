@@ -19,6 +19,11 @@ FROM staff s LEFT JOIN units u ON u.id = s.unit_id
 """
 
 GENDERS = ("", "Nam", "Nữ")
+#: Limits that match reality: nobody on the register was born before 1930 or is younger than 15.
+MIN_BIRTH_YEAR = 1930
+MIN_AGE = 15
+MAX_NAME = 100
+MAX_CODE = 30
 
 
 _date = dt.date.fromisoformat
@@ -69,6 +74,54 @@ def find_by_code(db: Database, code: str) -> Staff | None:
     return rows[0] if rows else None
 
 
+def find_by_code_key(db: Database, code: str) -> list[Staff]:
+    """Everyone whose code equals ``code`` ignoring case and surrounding spaces ("cb001" finds "CB001").
+
+    The comparison is SQLite's ``lower(trim(code))``, the expression of the ``staff_code_key`` index and
+    trigger (migration 0007), so the check here and the one in the database always agree.
+    """
+    return _staff_rows(db, _SELECT + " WHERE lower(trim(s.code)) = lower(trim(?)) ORDER BY s.id", [nfc(code)])
+
+
+def code_key_duplicates(db: Database) -> list[list[Staff]]:
+    """Groups of people whose codes differ only in case or spaces (allowed by databases made before 0007)."""
+    people = _staff_rows(
+        db,
+        _SELECT + " WHERE lower(trim(s.code)) IN (SELECT lower(trim(code)) FROM staff "
+        "GROUP BY lower(trim(code)) HAVING count(*) > 1) ORDER BY lower(trim(s.code)), s.id",
+        [],
+    )
+    groups: dict[str, list[Staff]] = {}
+    for person in people:
+        groups.setdefault(person.code.strip().lower(), []).append(person)
+    return list(groups.values())
+
+
+def code_key_report_for_file(path) -> list[str]:
+    """:func:`code_key_report` for the file at ``path``, opened read-only (``check`` changes nothing)."""
+    from tdkt_desktop.db.connection import open_read_only
+
+    db = open_read_only(path)
+    try:
+        if not db["staff"].exists():
+            return []
+        return code_key_report(db)
+    finally:
+        db.close()
+
+
+def code_key_report(db: Database) -> list[str]:
+    """Vietnamese lines for ``check``: each group of codes that differ only in case, with the names."""
+    groups = code_key_duplicates(db)
+    if not groups:
+        return []
+    lines = [f"Cảnh báo: {len(groups)} mã cán bộ chỉ khác nhau ở chữ hoa/chữ thường hoặc dấu cách; "
+             "hãy sửa để mỗi người một mã:"]
+    for group in groups:
+        lines.append("  " + "; ".join(f"“{p.code}” – {p.full_name}" for p in group))
+    return lines
+
+
 def normalized(staff: Staff) -> Staff:
     """The same record with every text field trimmed and NFC-normalised."""
     return dataclasses.replace(
@@ -81,6 +134,61 @@ def normalized(staff: Staff) -> Staff:
     )
 
 
+def _years_after(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (29/02 becomes 28/02 in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _code_error(db: Database, staff: Staff) -> str | None:
+    """Why the code cannot be used: empty, or held by someone else regardless of case and spaces."""
+    if not staff.code:
+        return "Mã cán bộ không được để trống."
+    if len(staff.code) > MAX_CODE:
+        return f"Mã cán bộ dài {len(staff.code)} ký tự; tối đa {MAX_CODE} ký tự."
+    others = [p for p in find_by_code_key(db, staff.code) if p.id != staff.id]
+    if not others:
+        return None
+    if staff.id is not None:
+        # A pair made before codes ignored case may still be edited, as long as the code is not changed.
+        current = db.execute("SELECT code FROM staff WHERE id = ?", [staff.id]).fetchone()
+        if current and current[0].strip().lower() == staff.code.lower():
+            return None
+    holder = others[0]
+    if holder.code == staff.code:
+        return f"Mã cán bộ “{staff.code}” đã dùng cho {holder.full_name}."
+    return (f"Mã cán bộ “{staff.code}” đã dùng cho {holder.full_name} (mã “{holder.code}”; "
+            "mã cán bộ không phân biệt chữ hoa, chữ thường).")
+
+
+def _date_errors(staff: Staff, today: dt.date) -> dict[str, str]:
+    """Birth between 1930 and 15 years ago; recruitment not in the future, nor before the age of 15."""
+    errors: dict[str, str] = {}
+    birth, recruited = staff.birth_date, staff.recruited_on
+    if birth and birth > today:
+        errors["birth_date"] = f"Ngày sinh {format_date(birth)} ở tương lai."
+    elif birth and birth.year < MIN_BIRTH_YEAR:
+        errors["birth_date"] = f"Ngày sinh {format_date(birth)} trước năm {MIN_BIRTH_YEAR}; hãy kiểm tra lại năm sinh."
+    elif birth and _years_after(birth, MIN_AGE) > today:
+        errors["birth_date"] = (
+            f"Ngày sinh {format_date(birth)}: chưa đủ {MIN_AGE} tuổi; hãy kiểm tra lại năm sinh."
+        )
+    if recruited and recruited > today:
+        errors["recruited_on"] = f"Ngày tuyển dụng {format_date(recruited)} ở tương lai."
+    elif birth and recruited and recruited <= birth:
+        errors["recruited_on"] = (
+            f"Ngày tuyển dụng {format_date(recruited)} phải sau ngày sinh {format_date(birth)}."
+        )
+    elif birth and recruited and recruited < _years_after(birth, MIN_AGE):
+        errors["recruited_on"] = (
+            f"Ngày tuyển dụng {format_date(recruited)}: khi đó chưa đủ {MIN_AGE} tuổi "
+            f"(sinh ngày {format_date(birth)})."
+        )
+    return errors
+
+
 def validate_staff(db: Database, staff: Staff, *, today: dt.date | None = None) -> dict[str, str]:
     """Field → Vietnamese message for everything wrong with ``staff`` (empty when valid)."""
     staff = normalized(staff)
@@ -88,28 +196,14 @@ def validate_staff(db: Database, staff: Staff, *, today: dt.date | None = None) 
     errors: dict[str, str] = {}
     if not staff.full_name:
         errors["full_name"] = "Họ và tên không được để trống."
-    if not staff.code:
-        errors["code"] = "Mã cán bộ không được để trống."
-    else:
-        other = find_by_code(db, staff.code)
-        if other and other.id != staff.id:
-            errors["code"] = f"Mã cán bộ “{staff.code}” đã dùng cho {other.full_name}."
+    elif len(staff.full_name) > MAX_NAME:
+        errors["full_name"] = f"Họ và tên dài {len(staff.full_name)} ký tự; tối đa {MAX_NAME} ký tự."
+    code_error = _code_error(db, staff)
+    if code_error:
+        errors["code"] = code_error
     if staff.gender not in GENDERS:
         errors["gender"] = f"Giới tính “{staff.gender}” không hợp lệ (Nam hoặc Nữ)."
-    if staff.birth_date and staff.birth_date > today:
-        errors["birth_date"] = f"Ngày sinh {format_date(staff.birth_date)} ở tương lai."
-    if staff.recruited_on and staff.recruited_on > today:
-        errors["recruited_on"] = f"Ngày tuyển dụng {format_date(staff.recruited_on)} ở tương lai."
-    if (
-        staff.birth_date
-        and staff.recruited_on
-        and staff.recruited_on <= staff.birth_date
-        and "recruited_on" not in errors
-    ):
-        errors["recruited_on"] = (
-            f"Ngày tuyển dụng {format_date(staff.recruited_on)} phải sau ngày sinh "
-            f"{format_date(staff.birth_date)}."
-        )
+    errors.update(_date_errors(staff, today))
     if staff.unit_id is not None and not db["units"].count_where("id = ?", [staff.unit_id]):
         errors["unit_id"] = "Đơn vị đã chọn không còn tồn tại."
     return errors

@@ -81,7 +81,7 @@ def test_unit_rating_validation(demo_db):
 
 def test_council_needs_members_and_one_chair(db):
     with pytest.raises(ValidationError, match="chưa có thành viên"):
-        review_council.open_meeting(db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 12, 20)))
+        review_council.open_meeting(db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 11, 20)))
     review_council.save_member(db, CouncilMember(id=None, full_name="Hoàng Văn Thắng", role="chu_tich"))
     with pytest.raises(ValidationError, match="chỉ có một Chủ tịch"):
         review_council.save_member(db, CouncilMember(id=None, full_name="Bùi Phương Yến", role="chu_tich"))
@@ -100,7 +100,7 @@ def _meeting_2026(db) -> tuple[int, list[int]]:
     proposals.append(review.propose(db, 2026, "chien_si_thi_dua_co_so", staff_id=cs))
     proposals.append(review.propose(db, 2026, "tap_the_lao_dong_tien_tien", unit_id=unit))
     proposals.append(review.propose(db, 2026, "bang_khen_cap_tinh", staff_id=people[0]))
-    meeting_id = review_council.open_meeting(db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 12, 18)))
+    meeting_id = review_council.open_meeting(db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 11, 18)))
     return meeting_id, proposals
 
 
@@ -132,7 +132,7 @@ def test_votes_quorum_results_and_decisions(demo_db):
         review_council.record_vote(demo_db, meeting_id, proposals[2], 7)
 
     decisions_before = demo_db["decisions"].count
-    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 12, 28), 301)
+    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25), 301)
     assert len(done["decisions"]) == 3 and done["awards"] == 4 and done["upward"] == []
     rows = list(demo_db.query(
         "SELECT d.number, a.award_type, a.amount, a.staff_id, a.unit_id FROM awards a "
@@ -149,7 +149,7 @@ def test_votes_quorum_results_and_decisions(demo_db):
     # Nothing is awarded twice: a second run has nothing new, and a new proposal is refused.
     before = _snapshot(demo_db)
     with pytest.raises(ValidationError, match="Không có kết quả đạt nào mới"):
-        review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 12, 29))
+        review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 26))
     with pytest.raises(ValidationError, match="Đã có quyết định"):
         review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=review.get_proposal(demo_db, proposals[0]).staff_id)
     with pytest.raises(ValidationError, match="đã có quyết định, không rút được"):
@@ -170,7 +170,7 @@ def test_upward_proposals_and_taken_decision_number(demo_db):
     with pytest.raises(ValidationError):
         review_council.create_decisions(demo_db, meeting_id, dt.date(2025, 12, 30), number)
     assert _snapshot(demo_db) == before
-    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 12, 30))
+    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 27))
     assert [p.award_type for p in done["upward"]] == ["bang_khen_cap_tinh"]
     assert review.get_proposal(demo_db, proposals[-1]).status == "trinh_cap_tren"
 
@@ -216,11 +216,11 @@ def test_only_the_highest_title_money_is_paid(demo_db):
     ids = [review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=pid),
            review.propose(demo_db, 2026, "chien_si_thi_dua_co_so", staff_id=pid),
            review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=other)]
-    meeting_id = review_council.open_meeting(demo_db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 12, 18)))
+    meeting_id = review_council.open_meeting(demo_db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 11, 18)))
     for proposal_id in ids:
         review_council.record_vote(demo_db, meeting_id, proposal_id, 9)
     review_council.close_meeting(demo_db, meeting_id)
-    review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 12, 28))
+    review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25))
     paid = {(r["staff_id"], r["award_type"]): (r["amount"], r["reason"]) for r in demo_db.query(
         "SELECT staff_id, award_type, amount, reason FROM awards WHERE year = 2026")}
     assert paid[(pid, "chien_si_thi_dua_co_so")][0] == 2_530_000
