@@ -6,10 +6,11 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 from sqlite_utils import Database
 
@@ -29,60 +29,48 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
+from tdkt_desktop.db.decision_checks import match_pasted
 from tdkt_desktop.db.records import Award, Decision, Staff, Unit
-from tdkt_desktop.text import DateError, fold, nfc
-from tdkt_desktop.ui.awards.models import AWARD_LINE_COLUMNS
+from tdkt_desktop.text import DateError
+from tdkt_desktop.ui.awards.models import LinesModel, PickModel, pick_text
 from tdkt_desktop.ui.awards.widgets import fill_award_types, set_combo_data
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
-from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box, setup_table
+from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.ui.common.widgets import (
+    DateLineEdit,
+    ErrorLabel,
+    ask_discard,
+    fit_to_screen,
+    no_default_buttons,
+    save_cancel_box,
+    setup_table,
+)
 from tdkt_desktop.vocabulary import DECISION_KINDS
-
-_CENTER = Qt.AlignmentFlag.AlignCenter
-
-
-class PickModel(RecordTableModel):
-    """People (Staff) or collectives (Unit) to pick from."""
-
-    COLUMNS = (
-        Column("Mã", lambda r: getattr(r, "code", ""), None, _CENTER),
-        Column("Họ và tên / Tên tập thể", lambda r: getattr(r, "full_name", None) or r.name,
-               lambda r: fold(getattr(r, "full_name", None) or r.name)),
-        Column("Đơn vị", lambda r: getattr(r, "unit_name", ""), lambda r: fold(getattr(r, "unit_name", ""))),
-    )
-
-
-class LinesModel(RecordTableModel):
-    """The decision's award lines being entered (position = list order)."""
-
-    COLUMNS = AWARD_LINE_COLUMNS
-
-
-def _pick_text(r) -> str:
-    return f"{getattr(r, 'code', '')} {getattr(r, 'full_name', '') or r.name} {getattr(r, 'unit_name', '')}"
 
 
 class DecisionDialog(QDialog):
     """Returns a (Decision, [Award]) pair through :meth:`value`; never writes."""
 
-    def __init__(self, db: Database, parent=None, *, decision: Decision | None = None, awards: list[Award] | None = None):
+    def __init__(self, db: Database, parent=None, *, decision: Decision | None = None,
+                 awards: list[Award] | None = None):
         super().__init__(parent)
         self.db = db
         self.decision = decision
         self.setWindowTitle("Sửa quyết định khen thưởng" if decision else "Thêm quyết định khen thưởng")
-        self.resize(1180, 740)
+        fit_to_screen(self, 1240, 740)
         self.types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
         self.staff = [s for s in staff_db.list_staff(db) if s.active or (decision is not None)]
         self.units = units_db.list_units(db, kind=None)
 
-        # Header of the decision.
+        # Header of the decision: three rows across the whole width, so the lists below get the height.
         settings = settings_db.get_settings(db)
         self.number = QLineEdit()
         self.number.setPlaceholderText(f"ví dụ 125/QĐ-{settings.document_symbol}")
         self.issued_on = DateLineEdit("Ngày quyết định")
         self.issuer = QComboBox()
         self.issuer.setEditable(True)
-        issuers = [settings.office_name] + sorted({d.issuer for d in decisions_db.list_decisions(db)} - {settings.office_name})
+        others = {d.issuer for d in decisions_db.list_decisions(db)} - {settings.office_name}
+        issuers = [settings.office_name, *sorted(others)]
         self.issuer.addItems([i for i in issuers if i])
         self.signer_name = QLineEdit(settings.signer_name)
         self.signer_title = QLineEdit(settings.signer_title)
@@ -91,20 +79,26 @@ class DecisionDialog(QDialog):
             self.kind.addItem(label, code)
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("Về việc tặng … cho các tập thể, cá nhân …")
-        form = QFormLayout()
-        form.addRow("Số, ký hiệu:", self.number)
-        form.addRow("Ngày ban hành:", self.issued_on)
-        form.addRow("Cơ quan ban hành:", self.issuer)
-        form.addRow("Người ký:", self.signer_name)
-        form.addRow("Chức vụ người ký:", self.signer_title)
-        form.addRow("Loại quyết định:", self.kind)
-        form.addRow("Trích yếu:", self.summary)
         header = QGroupBox("Quyết định")
-        header.setLayout(form)
+        grid = QGridLayout(header)
+        for row, pairs in enumerate((
+            (("Số, ký hiệu:", self.number), ("Ngày ban hành:", self.issued_on), ("Loại quyết định:", self.kind)),
+            (("Cơ quan ban hành:", self.issuer), ("Người ký:", self.signer_name), ("Chức vụ:", self.signer_title)),
+        )):
+            for i, (label, widget) in enumerate(pairs):
+                grid.addWidget(QLabel(label), row, 2 * i)
+                grid.addWidget(widget, row, 2 * i + 1)
+        grid.addWidget(QLabel("Trích yếu:"), 2, 0)
+        grid.addWidget(self.summary, 2, 1, 1, 5)
+        for column, stretch in ((1, 3), (3, 2), (5, 2)):
+            grid.setColumnStretch(column, stretch)
 
         # Picking recipients.
         self.award_type = QComboBox()
         fill_award_types(self.award_type, [t for t in self.types.values() if t.active])
+        # The longest award name must not decide the width of the picker (the list on the right needs it).
+        self.award_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.award_type.setMinimumContentsLength(18)
         self.year = QSpinBox()
         self.year.setRange(1945, dt.date.today().year + 1)
         today = dt.date.today()
@@ -113,19 +107,20 @@ class DecisionDialog(QDialog):
         self.search.setPlaceholderText("Gõ tên hoặc mã (không cần dấu), Enter để thêm khi chỉ còn một người")
         self.search.setClearButtonEnabled(True)
         self.pick_model = PickModel(self)
-        self.pick_proxy = FoldFilterProxy(_pick_text, self)
+        self.pick_proxy = FoldFilterProxy(pick_text, self)
         self.pick_proxy.setSourceModel(self.pick_model)
         self.pick_view = QTableView()
         setup_table(self.pick_view, self.pick_proxy, multi=True)
-        self.pick_view.setColumnWidth(0, 60)
-        self.pick_view.setColumnWidth(1, 190)
+        char = self.fontMetrics().averageCharWidth()
+        self.pick_view.setColumnWidth(0, 7 * char + 12)
+        self.pick_view.setColumnWidth(1, 22 * char + 12)
         self.pick_view.doubleClicked.connect(lambda _: self.add_selected())
-        self.add_button = QPushButton("Thêm người đã chọn ↓")
+        self.add_button = QPushButton("Thêm người đã chọn →")
         self.add_button.clicked.connect(self.add_selected)
         self.paste = QPlainTextEdit()
         self.paste.setPlaceholderText("Dán từ Excel: mỗi dòng một mã cán bộ hoặc họ tên (hoặc tên tập thể)")
-        self.paste.setMaximumHeight(90)
-        self.paste_button = QPushButton("Thêm từ danh sách dán ↓")
+        self.paste.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 12)
+        self.paste_button = QPushButton("Thêm từ danh sách dán →")
         self.paste_button.clicked.connect(self.add_pasted)
         self.paste_result = QLabel()
         self.paste_result.setWordWrap(True)
@@ -144,12 +139,15 @@ class DecisionDialog(QDialog):
         pl.addWidget(self.paste_button)
         pl.addWidget(self.paste_result)
 
-        # The lines of the decision.
+        # The lines of the decision: what was given (Danh hiệu, Năm) before where the person works.
         self.lines = LinesModel(self)
         self.lines_view = QTableView()
         setup_table(self.lines_view, self.lines, multi=True, sortable=False)
-        for column, width in ((0, 40), (1, 160), (2, 60), (3, 150), (4, 170)):
-            self.lines_view.setColumnWidth(column, width)
+        lines_header = self.lines_view.horizontalHeader()
+        lines_header.moveSection(4, 3)  # Danh hiệu / Hình thức
+        lines_header.moveSection(5, 4)  # Năm; Đơn vị last, taking the rest
+        for column, chars in ((0, 4), (1, 20), (2, 7), (4, 24), (5, 6)):
+            self.lines_view.setColumnWidth(column, chars * char + 12)
         self.remove_button = QPushButton("Bỏ dòng đã chọn")
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button = QPushButton("Lên")
@@ -167,21 +165,26 @@ class DecisionDialog(QDialog):
         buttons.addWidget(self.count_label)
         ll.addLayout(buttons)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(header)
-        left_layout.addWidget(picker, 1)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(picker)
         split.addWidget(line_box)
-        split.setSizes([470, 630])
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 6)
+        split.setSizes([4 * self.width() // 10, 6 * self.width() // 10])
         self.error = ErrorLabel()
         self.buttons = save_cancel_box(self)
+        self.buttons.button(self.buttons.StandardButton.Save).setToolTip("Lưu quyết định (Ctrl+S hoặc Ctrl+Enter)")
+        self.save_shortcuts = [
+            QShortcut(QKeySequence(keys), self, self.accept) for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")
+        ]
         layout = QVBoxLayout(self)
+        layout.addWidget(header)
         layout.addWidget(split, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Enter belongs to the field being typed in (the search box adds a line); saving is the button,
+        # Ctrl+S or Ctrl+Enter, never a side effect of Enter.
+        no_default_buttons(self)
 
         self.award_type.currentIndexChanged.connect(self._on_type_changed)
         self.search.textChanged.connect(self.pick_proxy.set_filter_text)
@@ -190,6 +193,7 @@ class DecisionDialog(QDialog):
         if decision:
             self._load(decision, awards or [])
         self._renumber()
+        self._saved_state = self._state()
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -211,7 +215,7 @@ class DecisionDialog(QDialog):
         award_type = self.current_type()
         collective = award_type is not None and award_type.target == "tap_the"
         self.pick_model.set_rows(self.units if collective else self.staff)
-        self.add_button.setText("Thêm tập thể đã chọn ↓" if collective else "Thêm người đã chọn ↓")
+        self.add_button.setText("Thêm tập thể đã chọn ↓" if collective else "Thêm người đã chọn →")
 
     def _line(self, recipient: Staff | Unit) -> Award:
         award_type = self.current_type()
@@ -261,38 +265,14 @@ class DecisionDialog(QDialog):
             self.add_selected()
             self.search.clear()
         else:
-            self.paste_result.setText(f"{self.pick_proxy.rowCount()} người khớp; gõ thêm để còn một người, hoặc chọn trong danh sách.")
+            self.paste_result.setText(
+                f"{self.pick_proxy.rowCount()} người khớp; gõ thêm để còn một người, hoặc chọn trong danh sách."
+            )
 
     def resolve_pasted(self, text: str) -> tuple[list[Staff | Unit], list[str]]:
         """Each pasted line (a code, a name, or an Excel row of cells) → recipient; and lines not understood."""
         collective = self.current_type() is not None and self.current_type().target == "tap_the"
-        pool = self.units if collective else self.staff
-        by_code = {} if collective else {s.code.casefold(): s for s in pool}
-        by_name: dict[str, list] = {}
-        for r in pool:
-            by_name.setdefault(fold(r.name if collective else r.full_name), []).append(r)
-        found, unknown = [], []
-        for raw in text.splitlines():
-            cells = [nfc(c) for c in raw.split("\t") if nfc(c)]
-            if not cells:
-                continue
-            match = None
-            for cell in cells:
-                if cell.casefold() in by_code:
-                    match = by_code[cell.casefold()]
-                    break
-                same = by_name.get(fold(cell), [])
-                if len(same) == 1:
-                    match = same[0]
-                    break
-                if len(same) > 1:
-                    match = "ambiguous"
-            if match is None or match == "ambiguous":
-                note = " (trùng tên, hãy dùng mã)" if match == "ambiguous" else ""
-                unknown.append(" ".join(cells) + note)
-            else:
-                found.append(match)
-        return found, unknown
+        return match_pasted(text, self.units if collective else self.staff, collective=collective)
 
     def add_pasted(self) -> None:
         """Add the recipients pasted in the text box; report the lines not understood."""
@@ -371,6 +351,35 @@ class DecisionDialog(QDialog):
         errors = decisions_db.validate_decision(self.db, decision)
         errors.update(decisions_db.validate_awards(self.db, lines, default_year=decision.year or 0))
         return "\n".join(errors.values())
+
+    def _state(self) -> tuple:
+        fields = (self.number, self.issued_on, self.signer_name, self.signer_title, self.summary)
+        lines = tuple((a.staff_id, a.unit_id, a.award_type, a.year) for a in self.lines.records())
+        return (*(f.text() for f in fields), self.issuer.currentText(), self.kind.currentData(), lines)
+
+    def has_changes(self) -> bool:
+        """Anything typed or any line added, removed or moved since the dialog opened."""
+        return self._state() != self._saved_state
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        no_default_buttons(self)  # the button box makes "Lưu" the default when shown; Enter must not save
+
+    def keyPressEvent(self, event) -> None:
+        """Enter never saves (QDialog would press "Lưu"); Esc goes through :meth:`reject`."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Esc, "Hủy" or closing the window: ask before throwing away what was entered."""
+        lines = self.lines.rowCount()
+        what = f"{lines} dòng khen thưởng và các thông tin đã nhập" if lines else "các thông tin đã nhập"
+        if self.has_changes() and not ask_discard(self, f"Đóng mà không lưu {what}?"):
+            return
+        super().reject()
 
     def accept(self) -> None:
         """Close only when the decision can be saved; otherwise say why, keep everything typed."""

@@ -83,6 +83,28 @@ AWARD_LINE_COLUMNS = (
 )
 
 
+class LinesModel(RecordTableModel):
+    """The award lines being entered in the decision dialog (position = list order)."""
+
+    COLUMNS = AWARD_LINE_COLUMNS
+
+
+class PickModel(RecordTableModel):
+    """People (Staff) or collectives (Unit) to pick from in the decision dialog."""
+
+    COLUMNS = (
+        Column("Mã", lambda r: getattr(r, "code", ""), None, _CENTER),
+        Column("Họ và tên / Tên tập thể", lambda r: getattr(r, "full_name", None) or r.name,
+               lambda r: fold(getattr(r, "full_name", None) or r.name)),
+        Column("Đơn vị", lambda r: getattr(r, "unit_name", ""), lambda r: fold(getattr(r, "unit_name", ""))),
+    )
+
+
+def pick_text(r) -> str:
+    """What the decision dialog's search matches: code, name, unit."""
+    return f"{getattr(r, 'code', '')} {getattr(r, 'full_name', '') or r.name} {getattr(r, 'unit_name', '')}"
+
+
 class DecisionAwardsModel(RecordTableModel):
     """Award lines of one decision, in list order, with whether the certificate was printed."""
 

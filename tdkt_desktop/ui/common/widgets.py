@@ -1,4 +1,4 @@
-"""Small reusable widgets: a date field that reads dd/mm/yyyy, and an inline error label."""
+"""Small reusable widgets and dialog helpers: dd/mm/yyyy field, inline error label, sizing, confirmations."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableView,
+    QWidget,
 )
 
 from tdkt_desktop.text import DateError, format_date, parse_date
@@ -107,6 +111,23 @@ def setup_table(view: QTableView, model, *, multi: bool = False, sortable: bool 
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
+def hide_columns(view: QTableView, columns: list[int]) -> None:
+    """Hide ``columns`` at first; a right click on the header lists every column to show or hide."""
+    from PySide6.QtGui import QAction
+
+    header = view.horizontalHeader()
+    for column in columns:
+        header.setSectionHidden(column, True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    model = view.model()
+    for column in range(model.columnCount()):
+        action = QAction(str(model.headerData(column, Qt.Orientation.Horizontal)), header)
+        action.setCheckable(True)
+        action.setChecked(not header.isSectionHidden(column))
+        action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        header.addAction(action)
+
+
 def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButtonBox:
     """Save/Cancel buttons in Vietnamese, wired to the dialog's accept/reject."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -117,4 +138,70 @@ def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButto
     return box
 
 
-__all__ = ["DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "save_cancel_box", "setup_table"]
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` × ``height``, but never beyond the screen's free area (a 1366×768 laptop)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        # Room for the title bar and frame the window manager adds around the dialog.
+        width, height = min(width, free.width() - 16), min(height, free.height() - 40)
+    widget.resize(width, height)
+
+
+def _needed_height(dialog: QWidget, width: int) -> int:
+    layout = dialog.layout()
+    if layout is None:
+        return dialog.sizeHint().height()
+    layout.activate()
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    return max(height, layout.totalSizeHint().height() if height < 0 else 0, layout.totalMinimumSize().height())
+
+
+def fit_to_content(dialog: QDialog, *, min_width: int = 0) -> None:
+    """Make a dialog as large as its content asks (wrapped labels included), at least ``min_width`` wide.
+
+    Qt sizes a window from its layout's size hint, which ignores that a wrapped label needs more lines
+    when the window is narrow: dialogs then cut their own text. Call once built, and again (or
+    :func:`grow_to_fit`) when messages appear.
+    """
+    width = max(min_width, dialog.sizeHint().width())
+    dialog.setMinimumWidth(min_width)
+    dialog.resize(width, _needed_height(dialog, width))
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow (never shrink) the dialog's height so every wrapped line of its messages shows."""
+    need = _needed_height(dialog, dialog.width())
+    if need > dialog.height():
+        dialog.resize(dialog.width(), need)
+
+
+def no_default_buttons(dialog: QDialog) -> None:
+    """No button is pressed by Enter typed in a field: only a click, Space, or Enter on the focused button."""
+    for button in dialog.findChildren(QPushButton):
+        button.setDefault(False)
+        button.setAutoDefault(False)
+
+
+def confirm(parent: QWidget, title: str, question: str, *, yes: str, no: str, details: str = "") -> bool:
+    """A question whose buttons say what they do; True only when ``yes`` is clicked (Esc and Enter: ``no``)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    if details:
+        box.setDetailedText(details)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    refuse = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(refuse)
+    box.setEscapeButton(refuse)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def ask_discard(parent: QWidget, question: str) -> bool:
+    """Ask before throwing away typed work; True only when the user chooses to discard it."""
+    return confirm(parent, "Bỏ thay đổi chưa lưu?", question, yes="Bỏ thay đổi", no="Tiếp tục nhập")
+
+
+__all__ = [
+    "DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "ask_discard", "confirm", "fit_to_content", "fit_to_screen",
+    "grow_to_fit", "hide_columns", "no_default_buttons", "save_cancel_box", "setup_table",
+]
