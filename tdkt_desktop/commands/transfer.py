@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="xuất dữ liệu ra tệp Excel đúng mẫu nhập")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.set_defaults(func=run_export)
-    p = sub.add_parser("template", help="tạo tệp Excel mẫu trống (tiêu đề và một dòng ví dụ)")
+    p = sub.add_parser("template", help="tạo tệp Excel mẫu trống (tiêu đề cột; ví dụ và ghi chú ở trang “Hướng dẫn”)")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.set_defaults(func=run_template)
     p = sub.add_parser("statistics", help="thống kê khen thưởng theo loại (cá nhân, tập thể) trong một giai đoạn")
@@ -43,12 +43,15 @@ def run_import(args: argparse.Namespace) -> int:
     """Check the whole file; write all of it or nothing; report every bad row."""
     from tdkt_desktop.importing.importer import import_file
     from tdkt_desktop.importing.legacy import ENCODINGS
+    from tdkt_desktop.importing.preview import describe_plan
     from tdkt_desktop.importing.report import write_report
 
     encoding = {"auto": "auto", "unicode": None}.get(args.encoding, args.encoding)
     db = _open(args)
     try:
         plan = import_file(db, args.file, dry_run=args.dry_run, encoding=encoding)
+        # The same list as the import window, compared with the data before anything is written.
+        planned = describe_plan(db, plan) if args.dry_run else []
     finally:
         db.close()
     if plan.encoding:
@@ -72,6 +75,10 @@ def run_import(args: argparse.Namespace) -> int:
                 print(f"Không ghi được báo cáo lỗi cạnh tệp: {exc}", file=sys.stderr)
         return 1
     if args.dry_run:
+        if planned:
+            print(f"Các thay đổi sẽ ghi ({len(planned)}):")
+            for change in planned:
+                print(f"  {change.line()}")
         print(f"Kiểm tra xong, không có lỗi: sẽ thêm hoặc sửa {plan.changes} dòng (chưa ghi gì).")
     else:
         print(f"Đã nhập xong: {plan.changes} dòng được thêm hoặc sửa.")
@@ -93,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_template(args: argparse.Namespace) -> int:
     """Write the blank template."""
-    from tdkt_desktop.importing.exporter import write_template
+    from tdkt_desktop.importing.template import write_template
 
     write_template(args.file)
     print(f"Đã tạo tệp mẫu {args.file}.")

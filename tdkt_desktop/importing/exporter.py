@@ -1,4 +1,4 @@
-"""Excel export in exactly the import format, the blank template, and the statistics table."""
+"""Excel export in exactly the import format, and the statistics table (the template: importing/template.py)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def _rows(db: Database) -> dict[str, list[tuple]]:
     return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards}
 
 
-def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> None:
+def _write(path: Path, data: dict[str, list[tuple]]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -72,29 +72,9 @@ def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> 
             # Staff codes are text: "007" must stay "007" when the file is edited and re-read.
             for (cell,) in ws.iter_rows(min_row=1, min_col=code_col, max_col=code_col):
                 cell.number_format = "@"
-    if guide:
-        ws = book.create_sheet("Hướng dẫn")
-        for line in GUIDE:
-            ws.append([line])
-        ws.column_dimensions["A"].width = 110
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
-
-
-GUIDE = [
-    "Mẫu nhập dữ liệu thi đua, khen thưởng",
-    "• Bốn trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng. Có thể bỏ trang không dùng; thứ tự cột tùy ý.",
-    "• Mã cán bộ là văn bản: giữ nguyên số 0 ở đầu (ví dụ 007).",
-    "• Ngày ghi dạng dd/mm/yyyy (ví dụ 05/01/2025) hoặc định dạng ngày của Excel.",
-    "• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “Hoàn thành tốt nhiệm vụ”…",
-    "• Phạm vi sáng kiến: Cơ sở; Bộ, tỉnh; Toàn quốc.",
-    "• Danh hiệu/Hình thức: tên đầy đủ hoặc viết tắt quen dùng (LĐTT, CSTĐCS, Giấy khen của Giám đốc Sở…).",
-    "• Khen tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”. Đơn vị chưa có sẽ được tạo mới.",
-    "• Nếu có dòng sai, chương trình không nhập dòng nào và ghi báo cáo lỗi cạnh tệp.",
-    "• Nhập lại cùng một tệp không làm thay đổi dữ liệu.",
-    "• Xóa trang “Hướng dẫn” này hoặc để nguyên đều được (chương trình bỏ qua).",
-]
 
 
 def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
@@ -102,11 +82,6 @@ def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
     data = _rows(db)
     _write(Path(path), data)
     return {SHEETS_BY_KEY[k].name: len(v) for k, v in data.items()}
-
-
-def write_template(path: Path | str) -> None:
-    """A blank workbook with the four sheets, their headers, one example row each, and a guide."""
-    _write(Path(path), {fmt.key: [fmt.example] for fmt in SHEETS}, guide=True)
 
 
 def export_statistics(rows, years: tuple[int, int], path: Path | str, *, office: str = "") -> None:

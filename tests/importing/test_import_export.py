@@ -11,7 +11,8 @@ from tdkt_desktop.cli import main
 from tdkt_desktop.db import decisions, ratings
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.connection import open_database, open_memory
-from tdkt_desktop.importing.exporter import export_workbook, write_template
+from tdkt_desktop.importing.exporter import export_workbook
+from tdkt_desktop.importing.template import write_template
 from tdkt_desktop.importing.importer import check_file, import_file
 from tdkt_desktop.importing.report import report_path
 
@@ -190,14 +191,15 @@ def test_cli_import_exit_codes_and_report(tmp_path, capsys):
     assert workbook_rows(out)["Cán bộ"][1][0] == "007"
 
 
-def test_template_has_headers_and_one_example_row_and_imports(db, tmp_path):
+def test_template_data_sheets_hold_headers_only(db, tmp_path):
     path = tmp_path / "mau.xlsx"
     write_template(path)
     rows = workbook_rows(path)
     assert rows["Cán bộ"][0] == STAFF_HEAD
-    assert all(len(rows[name]) == 2 for name in ("Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng"))
-    plan = check_file(db, path)
-    assert plan.ok, [i.text() for i in plan.issues]
+    assert all(len(rows[name]) == 1 for name in ("Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng"))
+    assert any("Nguyễn Văn An" in str(cell) for row in rows["Hướng dẫn"] for cell in row)
+    plan = check_file(db, path)  # nothing to import: the examples are only on the guide sheet
+    assert [i.reason for i in plan.issues] == ["Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."]
 
 
 def test_row_numbers_count_blank_rows_and_mixed_legacy_sheets(db, tmp_path):

@@ -88,26 +88,25 @@ def test_add_staff_through_dialog(main_window, qtbot):
     assert tab.model.rowCount() == 62
 
 
-def test_dialog_shows_errors_inline_and_blocks_save(demo_db, qtbot, app_fonts):
+def test_dialog_shows_errors_inline_and_refuses_save(demo_db, qtbot, app_fonts):
     dialog = StaffDialog([], lambda s: staff_db.validate_staff(demo_db, s))
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()
-    assert dialog.errors["full_name"].text() == "Họ và tên không được để trống."
     type_text(dialog.code, "CB006")
     type_text(dialog.full_name, "Lê Văn Tám")
     assert dialog.errors["code"].text() == "Mã cán bộ “CB006” đã dùng cho Đặng Thị Hương."
     replace_text(dialog.code, "CB901")
     type_text(dialog.birth_date, "31/02/1990")
     assert "không phải ngày hợp lệ" in dialog.errors["birth_date"].text()
-    assert not dialog.save_button.isEnabled()
     replace_text(dialog.birth_date, "01/01/1990")
     type_text(dialog.recruited_on, "01/01/1985")
     assert "phải sau ngày sinh 01/01/1990" in dialog.errors["recruited_on"].text()
     replace_text(dialog.recruited_on, "01/01/2099")
     assert "ở tương lai" in dialog.errors["recruited_on"].text()
+    dialog.accept()  # Save with an error: refused, the dialog stays with everything typed
+    assert dialog.result() == 0 and dialog.full_name.text() == "Lê Văn Tám"
     replace_text(dialog.recruited_on, "01/01/2015")
-    assert dialog.save_button.isEnabled()
-    assert all(not label.isVisible() for label in dialog.errors.values())
+    assert all(not label.isVisibleTo(dialog) for label in dialog.errors.values())
+    assert dialog.validate()
     assert demo_db["staff"].count == 61  # the dialog never writes
 
 
@@ -178,7 +177,8 @@ def test_quick_search_arrow_keys_and_escape(main_window, qtbot):
     QTest.keyClick(search, Qt.Key.Key_Escape)
     assert not search.popup.isVisible()
     replace_text(search, "zzzz khong co")
-    assert search.model.rowCount() == 0 and not search.popup.isVisible()
+    assert search.model.rowCount() == 0
+    assert search.empty_label.text().startswith("Không tìm thấy “zzzz khong co”")
 
 
 def test_settings_dialog_saves_and_retitles(main_window, qtbot, monkeypatch):
@@ -212,7 +212,7 @@ def test_full_disk_during_save_leaves_db_unchanged(main_window, monkeypatch):
     db.execute(f"PRAGMA max_page_count = {pages}")  # the "disk" is now full
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
-    people = [Staff(id=None, code=f"X{i}", full_name="Hoàng Thị Lan " + "x" * 500) for i in range(400)]
+    people = [Staff(id=None, code=f"X{i}", full_name="Hoàng Thị Lan", note="x" * 500) for i in range(400)]
     with pytest.raises(WriteFailed):
         main_window.run_write(lambda: staff_db.add_many(db, people))
     assert "đầy" in shown[0]

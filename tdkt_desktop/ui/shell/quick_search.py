@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
 from sqlite_utils import Database
 
 from tdkt_desktop.db import staff as staff_db
@@ -22,6 +22,10 @@ class SearchResultsModel(RecordTableModel):
     )
 
 
+#: The examples are real ways to type: each finds someone in the demo office (tests check it).
+PLACEHOLDER = "Tìm cán bộ: “dang thi huong”, “ng v phong”, mã “cb006”…"
+
+
 class QuickSearch(QLineEdit):
     """Type a name without diacritics, part of it, or a code; results show as you type."""
 
@@ -30,7 +34,7 @@ class QuickSearch(QLineEdit):
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
-        self.setPlaceholderText("Tìm cán bộ: “dang thi huong”, “ng v a”, mã CB…")
+        self.setPlaceholderText(PLACEHOLDER)
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(360)
         self.model = SearchResultsModel(self)
@@ -49,9 +53,13 @@ class QuickSearch(QLineEdit):
         for column, chars in enumerate((26, 8, 34)):
             self.view.setColumnWidth(column, chars * char + 12)
         self.view.clicked.connect(lambda index: self._choose(index.row()))
+        self.empty_label = QLabel(self.popup)  # "Không tìm thấy …" instead of no popup at all
+        self.empty_label.setContentsMargins(8, 6, 8, 6)
+        self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self.popup)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        layout.addWidget(self.empty_label)
         self.textChanged.connect(self.run_search)
         self.returnPressed.connect(self._on_return)
         self.installEventFilter(self)
@@ -68,13 +76,30 @@ class QuickSearch(QLineEdit):
         if results:
             self.view.selectRow(0)
             self._show_popup()
+        elif text.strip():
+            self._show_empty(text.strip())
         else:
             self.popup.hide()
 
+    def _show_empty(self, text: str) -> None:
+        self.view.hide()
+        self.empty_label.setText(
+            f"Không tìm thấy “{text}”. Thử gõ ít chữ hơn (ví dụ chỉ tên hoặc họ), hoặc mã cán bộ."
+        )
+        self.empty_label.show()
+        width = max(self.width(), 60 * self.fontMetrics().averageCharWidth())
+        self.popup.resize(width, self.empty_label.heightForWidth(width) + 4)
+        self._place_popup()
+
     def _show_popup(self) -> None:
+        self.empty_label.hide()
+        self.view.show()
         rows = min(self.model.rowCount(), 12)
         height = self.view.horizontalHeader().height() + rows * self.view.verticalHeader().defaultSectionSize() + 4
         self.popup.resize(max(self.width(), 110 * self.fontMetrics().averageCharWidth()), height)
+        self._place_popup()
+
+    def _place_popup(self) -> None:
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
 

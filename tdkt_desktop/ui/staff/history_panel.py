@@ -20,7 +20,7 @@ _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 def _award_text(a: Award) -> str:
-    return f"{a.award_name} – QĐ {a.decision_number}"
+    return a.award_name  # the decision is in the tooltip: the pane is narrow on a laptop
 
 
 def _award_tooltip(entry: YearEntry) -> str:
@@ -36,7 +36,15 @@ def _awards(entry: YearEntry, kind: str) -> str:
 
 def _initiatives(entry: YearEntry) -> str:
     return "\n".join(
-        f"{INITIATIVE_KINDS[i.kind]}: {i.title} (phạm vi {SCOPES[i.scope].lower()})" for i in entry.initiatives
+        ("" if i.kind == "sang_kien" else f"{INITIATIVE_KINDS[i.kind]}: ") + f"{i.title} ({SCOPES[i.scope].lower()})"
+        for i in entry.initiatives
+    )
+
+
+def _initiatives_tooltip(entry: YearEntry) -> str:
+    return "\n".join(
+        f"{INITIATIVE_KINDS[i.kind]}: {i.title} (phạm vi công nhận: {SCOPES[i.scope].lower()})"
+        for i in entry.initiatives
     )
 
 
@@ -48,9 +56,9 @@ class TimelineModel(RecordTableModel):
         Column("Xếp loại", lambda e: e.rating.rating if e.rating else "", None, _CENTER,
                tooltip=lambda e: RATINGS.get(e.rating.rating, "") if e.rating else ""),
         Column("Kỷ luật", lambda e: e.rating.discipline if e.rating else "", None, _TOP),
-        Column("Danh hiệu thi đua", lambda e: _awards(e, "danh_hieu"), None, _TOP, _award_tooltip),
-        Column("Hình thức khen thưởng", lambda e: _awards(e, "hinh_thuc"), None, _TOP, _award_tooltip),
-        Column("Sáng kiến, đề tài", _initiatives, None, _TOP),
+        Column("Danh hiệu", lambda e: _awards(e, "danh_hieu"), None, _TOP, _award_tooltip),
+        Column("Hình thức", lambda e: _awards(e, "hinh_thuc"), None, _TOP, _award_tooltip),
+        Column("Sáng kiến", _initiatives, None, _TOP, _initiatives_tooltip),
     )
 
 
@@ -76,9 +84,15 @@ class PersonHistoryPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 45), (1, 60), (2, 75), (3, 250), (4, 230)):
-            self.table.setColumnWidth(column, width)
+        # Year, rating and discipline as narrow as their text; titles, forms and initiatives share the rest
+        # and wrap, so a narrow detail pane (a 1366×768 laptop) shows every column without scrolling.
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(30)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.chains)
@@ -145,6 +159,8 @@ class PersonHistoryPanel(QWidget):
         else:
             self.chains.setText("Chưa có xếp loại hay danh hiệu nào.")
         self.model.set_rows(list(h.years))
+        # Most people never had a discipline: the column shows only when there is one to show.
+        self.table.setColumnHidden(2, not any(e.rating and e.rating.discipline for e in h.years))
 
     def refresh(self) -> None:
         """Reload after a write."""

@@ -30,7 +30,8 @@ class StaffTableModel(RecordTableModel):
         Column("Ngày sinh", lambda s: format_date(s.birth_date), lambda s: s.birth_date.isoformat() if s.birth_date else "", _CENTER),
         Column("Giới tính", lambda s: s.gender, None, _CENTER),
         Column("Chức vụ", lambda s: s.position, lambda s: fold(s.position)),
-        Column("Đơn vị", lambda s: s.unit_name, lambda s: fold(s.unit_name)),
+        Column("Đơn vị", lambda s: s.unit_name, lambda s: fold(s.unit_name),
+               tooltip=lambda s: s.unit_name),  # the column elides long names
         Column("Ngày tuyển dụng", lambda s: format_date(s.recruited_on), lambda s: s.recruited_on.isoformat() if s.recruited_on else "", _CENTER),
         Column("Trạng thái", lambda s: "Đang làm việc" if s.active else "Ngừng theo dõi", lambda s: not s.active),
     )

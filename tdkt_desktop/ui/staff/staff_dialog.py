@@ -1,4 +1,4 @@
-"""Add/edit one person: inline Vietnamese validation; Save stays disabled until the input is valid."""
+"""Add/edit one person: inline Vietnamese validation, shown for a field once it is edited, and all on Save."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import DateError
-from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, fit_to_content, grow_to_fit, save_cancel_box
 
 Validator = Callable[[Staff], dict[str, str]]
 
@@ -75,12 +75,17 @@ class StaffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-        for edit in (self.code, self.full_name, self.birth_date, self.position, self.recruited_on):
-            edit.textChanged.connect(self.validate)
-        self.gender.currentIndexChanged.connect(self.validate)
-        self.unit.currentIndexChanged.connect(self.validate)
-        self.validate()
+        #: Fields the user has edited: only their problems show while typing; Save shows every one.
+        self.touched: set[str] = set()
+        self._show_all = False
+        for key, edit in (("code", self.code), ("full_name", self.full_name), ("birth_date", self.birth_date),
+                          ("position", self.position), ("recruited_on", self.recruited_on)):
+            edit.textEdited.connect(lambda _text, k=key: self._edited(k))
+        self.gender.activated.connect(lambda _i: self._edited("gender"))
+        self.unit.activated.connect(lambda _i: self._edited("unit_id"))
+        self.code.setMaxLength(30)
+        self.full_name.setMaxLength(200)  # room to paste; the 100-character limit is explained, not cut
+        fit_to_content(self, min_width=max(560, 46 * self.fontMetrics().averageCharWidth()))
 
     @property
     def save_button(self):
@@ -111,18 +116,31 @@ class StaffDialog(QDialog):
             errors.setdefault(key, message)
         return staff, errors
 
+    def _edited(self, key: str) -> None:
+        self.touched.add(key)
+        self.validate()
+
     def validate(self) -> bool:
-        """Show each problem next to its field; enable Save only when there is none."""
+        """Show each problem next to its field (edited fields only, until Save was pressed); True when valid."""
         _, errors = self._collect()
         for key, label in self.errors.items():
-            label.show_error(errors.get(key))
-        self.save_button.setEnabled(not errors)
+            shown = self._show_all or key in self.touched
+            label.show_error(errors.get(key) if shown else None)
+        grow_to_fit(self)
         return not errors
 
+    def show_all_errors(self) -> bool:
+        """Show every problem at once, as Save does; True when there is none."""
+        self._show_all = True
+        return self.validate()
+
     def accept(self) -> None:
-        """Close only when the input is valid (re-checked: the database may have changed)."""
-        if self.validate():
+        """Close only when the input is valid (re-checked: the database may have changed); else show why."""
+        if self.show_all_errors():
             super().accept()
+            return
+        first = next(key for key, label in self.errors.items() if label.isVisibleTo(self))
+        self.findChild(QWidget, first).setFocus()
 
     def value(self) -> Staff:
         """The edited record (valid once the dialog was accepted)."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import importlib
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,7 +33,7 @@ from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
-from tdkt_desktop.ui.common.widgets import setup_table
+from tdkt_desktop.ui.common.widgets import hide_columns, setup_table
 from tdkt_desktop.ui.staff.model import StaffTableModel, staff_search_text
 
 _ALL_UNITS = -1
@@ -90,9 +91,13 @@ class StaffTab(QWidget):
         self.unit_tree = QTreeView()
         self.unit_tree.setHeaderHidden(True)
         self.unit_tree.setModel(self.units_model)
-        self.unit_tree.setMinimumWidth(220)
+        # Long unit names keep their beginning and end ("Phòng Quản lý công…Thị trường công nghệ");
+        # the full name is the tooltip.
+        self.unit_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.unit_tree.setMinimumWidth(150)
         self.add_unit_button = QPushButton("Thêm đơn vị")
-        self.edit_unit_button = QPushButton("Sửa đơn vị")
+        self.edit_unit_button = QPushButton("Sửa…")
+        self.edit_unit_button.setToolTip("Sửa tên, đơn vị cấp trên của đơn vị đang chọn")
         self.add_unit_button.clicked.connect(self._on_add_unit)
         self.edit_unit_button.clicked.connect(self._on_edit_unit)
 
@@ -106,10 +111,10 @@ class StaffTab(QWidget):
         self.table.doubleClicked.connect(self._on_edit)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Lọc theo tên, mã, chức vụ… (không cần gõ dấu)")
+        self.filter_edit.setPlaceholderText("Lọc: tên, mã, chức vụ… (không dấu)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
-        self.show_inactive = QCheckBox("Hiện cả người ngừng theo dõi")
+        self.show_inactive = QCheckBox("Hiện người ngừng theo dõi")
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(self._apply_active_filter)
         self.add_button = QPushButton("Thêm cán bộ")
@@ -154,9 +159,11 @@ class StaffTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([230, 640, 480])  # room for the history timeline on the right
+        # At 1366×768 the table shows its essential columns whole; the detail pane takes what is left.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 0)
+        splitter.setStretchFactor(2, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -168,7 +175,22 @@ class StaffTab(QWidget):
         window.data_changed.connect(self._on_data_changed)
         self._load_units()
         self._set_column_widths()
+        self._sized = False
         self.count_label.setText("Đang tải danh sách cán bộ…")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            QTimer.singleShot(0, self.fit_splitter)  # once laid out at the window's real width
+
+    def fit_splitter(self) -> None:
+        """The unit tree, then the table with its visible columns whole; the detail pane takes what is left."""
+        char = self.fontMetrics().averageCharWidth()
+        left = max(self.unit_tree.parentWidget().minimumSizeHint().width(), 30 * char)
+        table = max(self.table_width(), self.table.parentWidget().minimumSizeHint().width())
+        rest = self.splitter.width() - left - table - 2 * self.splitter.handleWidth()
+        self.splitter.setSizes([left, table, max(rest, 300)])
 
     def load(self) -> None:
         """First fill, run by the window right after its first paint (large registers open fast)."""
@@ -178,11 +200,32 @@ class StaffTab(QWidget):
         if self.proxy.rowCount():  # show someone's record from the start, not an empty panel
             self.table.selectRow(0)
 
+    #: Shown from the start; gender and recruitment date are in the detail pane (header menu shows them).
+    ESSENTIAL = (StaffTableModel.COL_CODE, StaffTableModel.COL_NAME, StaffTableModel.COL_BIRTH,
+                 StaffTableModel.COL_POSITION, StaffTableModel.COL_UNIT, StaffTableModel.COL_STATUS)
+
     def _set_column_widths(self) -> None:
-        # Widths from the font, not resizeColumnsToContents(), which measures rows (slow on 20,000).
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((7, 20, 10, 7, 16, 34, 13, 13)):
-            self.table.setColumnWidth(column, chars * char + 16)
+        # Widths from the font and typical values, not resizeColumnsToContents(), which measures every
+        # row (slow on 20,000); unit names longer than their column are elided, the full name in a tooltip.
+        metrics = self.table.fontMetrics()
+        samples = ("CB0000", "Nguyễn Thị Phương", "00/00/0000", "Giới tính", "Phó Trưởng phòng",
+                   "Phòng Quản lý khoa học", "00/00/0000", "Ngừng theo dõi")
+        self._widths = []
+        for column, sample in enumerate(samples):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header) + 12) + 10
+            self.table.setColumnWidth(column, width)
+            self._widths.append(width)
+        hide_columns(self.table, [c for c in range(self.model.columnCount()) if c not in self.ESSENTIAL])
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the unit column takes the room left, not the status
+        header.setSectionResizeMode(StaffTableModel.COL_UNIT, QHeaderView.ResizeMode.Stretch)
+
+    def table_width(self) -> int:
+        """Width that shows every visible column of the table whole (scroll bar and frame included)."""
+        header = self.table.horizontalHeader()
+        columns = sum(self._widths[c] for c in range(header.count()) if not header.isSectionHidden(c))
+        return columns + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 2
 
     # --- data -------------------------------------------------------------------------------
     def _load_units(self, select: int | None = None) -> None:
@@ -195,6 +238,7 @@ class StaffTab(QWidget):
         units = units_db.list_units(self.db)
         for unit in units:
             item = QStandardItem(unit.name)
+            item.setToolTip(unit.name)
             item.setData(unit.id, Qt.ItemDataRole.UserRole)
             item.setEditable(False)
             items[unit.id] = item

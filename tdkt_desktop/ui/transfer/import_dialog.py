@@ -1,4 +1,4 @@
-"""Import preview: what each sheet would add or change, every bad row, the legacy-encoding choice."""
+"""Import preview: every change field by field, every bad row, the legacy-encoding choice; confirm edits."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from sqlite_utils import Database
 
 from tdkt_desktop.importing.importer import ImportPlan, check_file
 from tdkt_desktop.importing.legacy import ENCODINGS
+from tdkt_desktop.importing.preview import PlannedChange, changed_people, describe_plan
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
-from tdkt_desktop.ui.common.widgets import setup_table
+from tdkt_desktop.ui.common.widgets import confirm, fit_to_screen, setup_table
 
 
 class SummaryModel(RecordTableModel):
@@ -32,6 +33,15 @@ class SummaryModel(RecordTableModel):
         Column("Thêm mới", lambda s: s.added),
         Column("Sửa", lambda s: s.updated),
         Column("Không đổi", lambda s: s.unchanged),
+    )
+
+
+class ChangeModel(RecordTableModel):
+    """Every change the import will write: kind, then what exactly ("CB001 · Họ và tên: … → …")."""
+
+    COLUMNS = (
+        Column("Thay đổi", lambda c: c.label),
+        Column("Nội dung", lambda c: c.text, tooltip=lambda c: c.text),
     )
 
 
@@ -56,7 +66,8 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.report: Path | None = None
         self.setWindowTitle(f"Nhập từ Excel – {self.path.name}")
-        self.resize(980, 620)
+        fit_to_screen(self, 1000, 680)
+        self.changes: list[PlannedChange] = []
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.convert = QCheckBox()
@@ -65,7 +76,12 @@ class ImportDialog(QDialog):
         self.summary = SummaryModel(self)
         self.summary_view = QTableView()
         setup_table(self.summary_view, self.summary)
-        self.summary_view.setMaximumHeight(150)
+        self.summary_view.setMaximumHeight(6 * self.summary_view.verticalHeader().defaultSectionSize() + 8)
+        self.change_model = ChangeModel(self)
+        self.changes_view = QTableView()
+        setup_table(self.changes_view, self.change_model, sortable=False)
+        self.changes_view.setColumnWidth(0, 20 * self.fontMetrics().averageCharWidth())
+        self.changes_title = QLabel()
         self.issues = IssueModel(self)
         self.issues_view = QTableView()
         setup_table(self.issues_view, self.issues)
@@ -84,7 +100,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.convert)
         layout.addWidget(self.headline)
         layout.addWidget(self.summary_view)
-        layout.addWidget(QLabel("Lỗi cần sửa trong tệp (trang, dòng, cột, giá trị, lý do):"))
+        layout.addWidget(self.changes_title)
+        layout.addWidget(self.changes_view, 1)
+        self.issues_title = QLabel("Lỗi cần sửa trong tệp (trang, dòng, cột, giá trị, lý do):")
+        layout.addWidget(self.issues_title)
         layout.addWidget(self.issues_view, 1)
         layout.addWidget(self.buttons)
         self.check()
@@ -102,10 +121,19 @@ class ImportDialog(QDialog):
             self.convert.blockSignals(False)
         self.summary.set_rows(list(plan.summaries.values()))
         self.issues.set_rows(plan.issues)
+        self.changes = describe_plan(self.db, plan)
+        self.change_model.set_rows(self.changes)
+        for widget in (self.changes_title, self.changes_view):
+            widget.setVisible(plan.ok)
+        for widget in (self.issues_title, self.issues_view):
+            widget.setVisible(not plan.ok)
+        self.changes_title.setText(f"Các thay đổi sẽ ghi vào dữ liệu ({len(self.changes)}):")
         self.report = None
         if plan.ok:
+            people = changed_people(self.db, plan)
+            edited = f" <b>Sửa thông tin của {len(people)} người đang có trong sổ.</b>" if people else ""
             self.headline.setText(
-                f"<b>Không có lỗi.</b> Sẽ thêm hoặc sửa {plan.changes} dòng." if plan.changes
+                f"<b>Không có lỗi.</b> Sẽ thêm hoặc sửa {plan.changes} dòng.{edited}" if plan.changes
                 else "<b>Không có gì mới:</b> mọi dòng đã có sẵn trong dữ liệu."
             )
         else:
@@ -116,6 +144,21 @@ class ImportDialog(QDialog):
             self._write_report_next_to_file()
         self.import_button.setEnabled(plan.ok and plan.changes > 0)
         self.report_button.setEnabled(not plan.ok)
+
+    def accept(self) -> None:
+        """Import; when people already in the register would be changed, ask first, naming them."""
+        people = changed_people(self.db, self.plan) if self.plan else []
+        if people:
+            names = ", ".join(f"{p.code} {p.full_name}" for p in people[:5]) + (" …" if len(people) > 5 else "")
+            details = "\n".join(c.line() for c in self.changes if c.kind == "sua_can_bo")
+            if not confirm(
+                self, "Sửa người đã có trong sổ",
+                f"Tệp sẽ sửa thông tin của {len(people)} người đang có trong sổ cán bộ ({names}). "
+                "Các thông tin cũ sẽ bị thay bằng thông tin trong tệp.\n\nNhập và sửa những người này?",
+                yes="Nhập và sửa", no="Xem lại", details=details,
+            ):
+                return
+        super().accept()
 
     def _write_report_next_to_file(self) -> None:
         from tdkt_desktop.importing.report import write_report

@@ -80,8 +80,8 @@ def export_excel(window) -> None:
 
 
 def save_template(window) -> None:
-    """Save the blank template (headers and one example row per sheet)."""
-    from tdkt_desktop.importing.exporter import write_template
+    """Save the blank template (headers only; examples and notes on its "Hướng dẫn" sheet)."""
+    from tdkt_desktop.importing.template import write_template
 
     path = _save_path(window, "Tải mẫu Excel trống", "mau-nhap-thi-dua-khen-thuong.xlsx")
     if path is None:
