@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-# Offscreen before any QApplication exists; set here once, never in test modules.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen before any QApplication exists; set here once, never in test modules. The virtual screen is
+# the office laptop the window must fit (1366×768), so dialogs size themselves as they would there.
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('laptop-screen.json')}")
 
 import pytest
 
@@ -51,6 +53,14 @@ def _none_guard(qapp):
     from tdkt_desktop.ui.shell import none_guard
 
     none_guard.install(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_translation(qapp):
+    """The test QApplication speaks Vietnamese like the real one (ui/shell/app.install_translation)."""
+    from tdkt_desktop.ui.shell.app import install_translation
+
+    install_translation(qapp)
 
 
 @pytest.fixture(autouse=True)

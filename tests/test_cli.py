@@ -67,15 +67,29 @@ def test_backup_command(tmp_path, capsys):
     assert len(list((tmp_path / "backups" / "a").glob("*.sqlite"))) == 1
 
 
-def test_screenshots_writes_every_tab(tmp_path, qapp, capsys):
+def test_screenshots_writes_every_tab_and_dialog_at_laptop_size(tmp_path, qapp, capsys):
+    from PySide6.QtGui import QImage
+
     target = tmp_path / "demo.sqlite"
     assert main(["--db", str(target), "demo", "--no-window"]) == 0
+    db = open_database(target)
+    before = [db[t].count for t in ("staff", "decisions", "awards", "units", "audit_log")]
+    db.close()
     out = tmp_path / "shots"
-    assert main(["--db", str(target), "screenshots", str(out)]) == 0
+    assert main(["--db", str(target), "screenshots", str(out), "--size", "1366x768"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0] == "01-can-bo.png" and "99-tim-nhanh.png" in names
-    assert {"02-danh-hieu-khen-thuong.png", "03-phong-trao-thi-dua.png", "04-khoi-thi-dua.png"} <= set(names)
+    assert {"01-can-bo.png", "01-2-qua-trinh-khen-thuong.png", "02-danh-hieu-khen-thuong.png",
+            "03-phong-trao-thi-dua.png", "04-khoi-thi-dua.png", "99-tim-nhanh.png"} <= set(names)
+    assert QImage(str(out / "01-can-bo.png")).size().toTuple() == (1366, 768)
+    dialogs = [n for n in names if n.startswith("d")]
+    for expected in ("them-can-bo", "them-quyet-dinh", "dong-khi-chua-luu", "so-cap-giay-khen", "xem-truoc-nhap",
+                     "xac-nhan-nhap", "mo-cuoc-hop-moi", "chon-tep-nhap"):
+        assert any(expected in n for n in dialogs), expected
+    assert all(QImage(str(out / n)).width() <= 1366 and QImage(str(out / n)).height() <= 768 for n in dialogs)
     assert all((out / n).stat().st_size > 2000 for n in names)
+    db = open_database(target)
+    assert [db[t].count for t in ("staff", "decisions", "awards", "units", "audit_log")] == before  # nothing saved
+    db.close()
 
 
 @pytest.mark.parametrize("argv", [["--db", "x", "nosuch"]])

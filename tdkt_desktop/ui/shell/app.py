@@ -1,11 +1,11 @@
-"""QApplication set-up (bundled fonts, locale) and opening the window on a database file."""
+"""QApplication set-up (bundled fonts, Vietnamese Qt strings, locale) and opening the window on a database file."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +28,28 @@ def install_fonts(app: QApplication) -> None:
     app.setFont(QFont(UI_FONT_FAMILY, 10))
 
 
+#: Vietnamese for Qt's own strings (Có/Không, Lưu/Không lưu/Hủy, Hoàn tác… in context menus).
+QT_TRANSLATION = ("translations", "qtbase_vi.qm")
+_translators: list[QTranslator] = []
+
+
+def install_translation(app: QApplication) -> QTranslator:
+    """Load the bundled Vietnamese translation of Qt's standard strings; kept alive on the app.
+
+    Raises:
+        FileNotFoundError: the .qm file is missing or unreadable (a broken install, never silent English).
+    """
+    if _translators:
+        return _translators[0]
+    path = paths.resource_path(*QT_TRANSLATION)
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        raise FileNotFoundError(f"Không đọc được bản dịch giao diện Qt: {path}")
+    app.installTranslator(translator)
+    _translators.append(translator)  # a QTranslator that is garbage-collected stops translating
+    return translator
+
+
 def ensure_app() -> QApplication:
     """The QApplication, created once with the app's fonts and Vietnamese locale."""
     app = QApplication.instance()
@@ -36,6 +58,7 @@ def ensure_app() -> QApplication:
         app.setApplicationName("Thi đua – Khen thưởng")
         app.setOrganizationName("tdkt_desktop")
         install_fonts(app)
+        install_translation(app)
         none_guard.install(app)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     return app  # type: ignore[return-value]

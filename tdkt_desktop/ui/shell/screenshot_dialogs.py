@@ -1,0 +1,149 @@
+"""The dialogs of the screenshot tour, opened the way a user opens them, each closed without saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tdkt_desktop.db import staff as staff_db
+
+
+def _page(window, title: str):
+    window.tabs.setCurrentWidget(window.titles_tab)
+    page = window.titles_tab.page(title)
+    window.titles_tab.pages.setCurrentWidget(page)
+    return page
+
+
+def _close_preview(tour, name: str) -> None:
+    """Grab the (non-modal) print preview an action opened, then close it."""
+    preview = getattr(tour.window, "print_preview", None)
+    if preview is not None and preview.isVisible():
+        tour.save(preview, name)
+        preview.done(0)
+    tour.window.print_preview = None
+
+
+def staff_dialogs(tour) -> None:
+    """Thêm/Sửa cán bộ (empty, then with every error shown), Ngừng theo dõi, đơn vị, cài đặt cơ quan."""
+    window = tour.window
+    tab = window.staff_tab
+    window.tabs.setCurrentWidget(tab)
+    tour.modal("d01-them-can-bo", tab.add_button.click)
+
+    def wrong(dialog):
+        holder = staff_db.list_staff(window.db)[0]
+        dialog.code.setText(holder.code.lower())
+        dialog.full_name.setText("Nguyễn Văn An")
+        dialog.birth_date.setText("31/02/1990")
+        dialog.recruited_on.setText("01/01/2024")
+        dialog.show_all_errors()
+
+    tour.modal("d02-them-can-bo-loi", tab.add_button.click, wrong)
+    tour.modal("d03-sua-can-bo", tab.edit_button.click)
+    tour.modal("d04-ngung-theo-doi", tab.toggle_button.click)
+    tour.modal("d05-them-don-vi", tab.add_unit_button.click)
+    tour.modal("d06-cai-dat-co-quan", window.open_settings)
+
+
+def decision_dialogs(tour) -> None:
+    """Thêm quyết định with lines (and its "discard?" question), Sửa, Xóa, the print buttons."""
+    window = tour.window
+    from tdkt_desktop.db import decisions as decisions_db
+    from tdkt_desktop.db import settings as settings_db
+
+    page = _page(window, "Quyết định")
+    tour.settle()
+    office = settings_db.get_settings(window.db).office_name
+    own = [d for d in decisions_db.list_decisions(window.db) if d.issuer == office and d.award_count]
+    if own:  # one of the office's own decisions: the office prints those
+        page.select_decision(own[0].id)
+
+    def with_lines(dialog):
+        from tdkt_desktop.ui.awards.widgets import set_combo_data
+
+        dialog.number.setText("125/QĐ-SKHCN")
+        set_combo_data(dialog.award_type, "giay_khen")
+        dialog.add_recipients(dialog.staff[:6])
+        tour.modal("d08-dong-khi-chua-luu", dialog.reject)
+
+    tour.modal("d07-them-quyet-dinh", page.add_button.click, with_lines)
+    tour.modal("d09-sua-quyet-dinh", page.edit_button.click)
+    tour.modal("d10-xoa-quyet-dinh", page.delete_button.click)
+    tour.modal("d11-khong-in-duoc", page.print_decision_button.click)  # only when the build fails
+    preview = getattr(window, "print_preview", None)
+    if preview is not None:
+        tour.modal("d12-hop-thoai-in", preview.print_button.click)
+    _close_preview(tour, "d11-xem-truoc-quyet-dinh")
+    tour.modal("d13-kieu-in-giay-khen", page.print_certificates_button.click)
+
+
+def other_pages(tour) -> None:
+    """Xếp loại (new initiative, unsaved ratings), catalog, rule set, council meeting and member."""
+    window = tour.window
+    ratings = _page(window, "Xếp loại, sáng kiến")
+    tour.settle()
+    tour.modal("d14-them-sang-kien", ratings.add_init.clicked.emit)
+    if ratings.grid.rowCount():
+        index = ratings.grid.index(0, ratings.grid.COL_RATING)
+        ratings.grid.setData(index, "HT" if index.data() != "HT" else "HTT")
+        tour.modal("d15-xep-loai-chua-luu", lambda: ratings.year.setValue(ratings.year.value() - 1))
+    catalog = _page(window, "Danh mục khen thưởng")
+    tour.modal("d16-them-danh-hieu", catalog.add_button.click)
+    review = _page(window, "Bình xét năm")
+    tour.settle()
+    tour.modal("d17-bo-quy-tac", review.rules_button.click)
+    council = _page(window, "Hội đồng TĐKT")
+    tour.settle()
+    tour.modal("d18-mo-cuoc-hop-moi", council.new_meeting_button.click)
+    tour.modal("d19-them-thanh-vien", council.add_member_button.click)
+
+
+def menu_dialogs(tour, tmp: Path) -> None:
+    """Every "In ấn" menu entry, the Excel file choosers and an import preview that changes people."""
+    from tdkt_desktop.ui.shell.screenshots import slug
+    from tdkt_desktop.ui.transfer import menu as transfer_menu
+
+    window = tour.window
+    window.tabs.setCurrentIndex(0)
+    number = 20
+    for action in window.print_menu.actions():
+        if action.isSeparator():
+            continue
+        name = f"d{number}-{slug(action.text())}"
+        if not tour.modal(name, action.trigger):
+            _close_preview(tour, name)
+        number += 1
+    tour.modal(f"d{number}-chon-tep-nhap", window.import_action.trigger)
+    tour.modal(f"d{number + 1}-luu-tep-xuat", window.export_action.trigger)
+    path = sample_import(window.db, tmp / "nhap-thu.xlsx")
+
+    def confirm(dialog):
+        tour.modal(f"d{number + 3}-xac-nhan-nhap", dialog.import_button.click)
+
+    tour.modal(f"d{number + 2}-xem-truoc-nhap", lambda: transfer_menu.import_excel(window, str(path)), confirm)
+
+
+def sample_import(db, path: Path) -> Path:
+    """A small workbook as an officer might bring: one person renamed, one new person in a new unit."""
+    from openpyxl import Workbook
+
+    people = staff_db.list_staff(db)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Cán bộ"
+    sheet.append(["Mã cán bộ", "Họ và tên", "Chức vụ", "Đơn vị"])
+    if people:
+        first = people[0]
+        sheet.append([first.code, "Nguyễn Văn An", first.position, first.unit_name])
+    sheet.append(["CB900", "Lương Thị Mai", "Chuyên viên", "VP Sở"])
+    book.save(path)
+    return path
+
+
+def all_dialogs(tour, tmp: Path) -> None:
+    """The whole dialog tour, in menu order; the database is left as it was."""
+    staff_dialogs(tour)
+    decision_dialogs(tour)
+    other_pages(tour)
+    menu_dialogs(tour, tmp)
+    tour.window.tabs.setCurrentIndex(0)

@@ -1,0 +1,128 @@
+"""Screenshot tour: every tab, sub-page and dialog the window opens, grabbed offscreen and closed unsaved.
+
+Dialogs are opened the way a user opens them (menu actions, buttons) and closed with ``done(0)``, which
+skips every save and every "discard?" question, so a tour never changes the database.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tdkt_desktop.text import fold
+
+
+def app_exists() -> bool:
+    """Whether the QApplication is already made (then its screen can no longer be chosen)."""
+    return QApplication.instance() is not None
+
+
+def slug(text: str) -> str:
+    """'Danh hiệu && Khen thưởng' → 'danh-hieu-khen-thuong'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text.replace("&&", "&"))).strip("-")
+
+
+class Tour:
+    """Writes numbered PNGs into ``out`` and remembers them in :attr:`written`."""
+
+    def __init__(self, window, out: Path):
+        self.window, self.out = window, out
+        self.app = QApplication.instance()
+        self.written: list[Path] = []
+
+    def settle(self) -> None:
+        """Let pending layouts, loads and repaints run."""
+        for _ in range(3):
+            self.app.processEvents()
+
+    def save(self, widget: QWidget, name: str) -> Path:
+        """Grab ``widget`` into ``name``.png."""
+        self.settle()
+        target = self.out / f"{name}.png"
+        widget.grab().save(str(target))
+        self.written.append(target)
+        return target
+
+    def modal(self, name: str, open_it: Callable[[], object], prepare: Callable[[QWidget], object] | None = None
+              ) -> int:
+        """Run ``open_it``; grab each modal window it opens (``prepare`` the first), closing each unsaved.
+
+        An action may open several in turn (a question, then a dialog): they are saved as ``name``,
+        ``name-2``… Returns how many were grabbed (0: the action showed nothing modal).
+        """
+        state = {"running": True, "count": 0}
+
+        def step():
+            if not state["running"]:
+                return
+            widget = QApplication.activeModalWidget()
+            if widget is None or not widget.isVisible():
+                QTimer.singleShot(20, step)
+                return
+            try:
+                if prepare is not None and state["count"] == 0:
+                    prepare(widget)
+                state["count"] += 1
+                self.save(widget, name if state["count"] == 1 else f"{name}-{state['count']}")
+            finally:
+                widget.done(0)
+                QTimer.singleShot(20, step)
+
+        QTimer.singleShot(0, step)
+        open_it()
+        state["running"] = False
+        return state["count"]
+
+    # --- the tour -------------------------------------------------------------------------------
+
+    def tabs(self) -> None:
+        """Every tab and every sub-page of the window."""
+        window = self.window
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            self.save(window, f"{i + 1:02d}-{slug(window.tabs.tabText(i))}")
+            details = getattr(window.tabs.widget(i), "details", None)  # the staff tab's detail pages
+            for k in range(1, details.count() if details is not None else 0):
+                details.setCurrentIndex(k)
+                self.save(window, f"{i + 1:02d}-{k + 1}-{slug(details.tabText(k))}")
+            if details is not None:
+                details.setCurrentIndex(0)
+            pages = getattr(window.tabs.widget(i), "pages", None)
+            for k in range(1, pages.count() if pages is not None else 0):
+                pages.setCurrentIndex(k)
+                self.save(window, f"{i + 1:02d}-{k + 1}-{slug(pages.tabText(k))}")
+            if pages is not None:
+                pages.setCurrentIndex(0)
+        window.tabs.setCurrentIndex(0)
+
+    def quick_search(self, query: str) -> None:
+        """The results popup, the "nothing found" state, and a text field's context menu."""
+        search = self.window.quick_search
+        search.setText(query)
+        self.save(search.popup, "99-tim-nhanh")
+        search.setText("khong ai co ten nay")
+        self.save(search.popup, "99-tim-nhanh-khong-thay")
+        search.clear()
+        search.popup.hide()
+        menu = search.createStandardContextMenu()
+        menu.popup(search.mapToGlobal(QPoint(20, search.height())))
+        self.save(menu, "99-menu-chuot-phai")
+        menu.close()
+        menu.deleteLater()
+
+
+def run_tour(window, out: Path, *, query: str = "dang thi") -> list[Path]:
+    """Grab every tab, then every dialog; returns the files written."""
+    from tdkt_desktop.ui.shell import screenshot_dialogs
+
+    tour = Tour(window, out)
+    tour.tabs()
+    tour.quick_search(query)
+    with tempfile.TemporaryDirectory() as tmp:
+        screenshot_dialogs.all_dialogs(tour, Path(tmp))
+    return tour.written
