@@ -72,7 +72,7 @@ def build(path: Path) -> None:
 
 def run() -> list[str]:
     """Build the office once, then time five full evaluations of 2026 (median and worst)."""
-    from tdkt_desktop.db.eligibility_input import evaluate_year, load_histories
+    from tdkt_desktop.services.eligibility import evaluate_year, load_histories
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "office.sqlite"

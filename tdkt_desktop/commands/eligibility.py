@@ -18,8 +18,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the verdicts: a readable list, or JSON objects with the keys the issue fixes."""
     from tdkt_desktop import paths
     from tdkt_desktop.db.connection import open_database
-    from tdkt_desktop.db.eligibility_input import evaluate_year
     from tdkt_desktop.errors import NotFoundError, ValidationError
+    from tdkt_desktop.services.eligibility import evaluate_year
 
     if not 1900 <= args.year <= 2100:
         raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})

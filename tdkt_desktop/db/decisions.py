@@ -83,6 +83,16 @@ def get_decision(db: Database, decision_id: int) -> Decision:
     return _row_to_decision(rows[0])
 
 
+def award_codes_of(db: Database, year: int, staff_ids: list[int]) -> list[tuple[int, str]]:
+    """(staff id, award code) of every award these people hold for ``year``."""
+    if not staff_ids:
+        return []
+    marks = ",".join("?" for _ in staff_ids)
+    return [tuple(r) for r in db.execute(
+        f"SELECT staff_id, award_type FROM awards WHERE year = ? AND staff_id IN ({marks})", [year, *staff_ids]
+    ).fetchall()]
+
+
 def list_decisions(db: Database, *, year: int | None = None) -> list[Decision]:
     """Decisions, newest first; ``year`` is the year they were issued."""
     where, args = (" WHERE d.year = ?", [year]) if year is not None else ("", [])

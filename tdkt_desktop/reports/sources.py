@@ -20,6 +20,8 @@ from tdkt_desktop.reports.decision import DecisionText, decision_text
 from tdkt_desktop.reports.minutes import Candidate, Member, MinutesText, minutes_text
 from tdkt_desktop.reports.proposal import ProposalText, proposal_text
 from tdkt_desktop.reports.registration import RegistrationText, collective_form, individual_form
+from tdkt_desktop.services import council as council_service
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.text import fold, nfc
 
 
@@ -155,13 +157,13 @@ def _province(settings) -> str:
 
 def upward_authorities(db: Database, meeting_id: int) -> dict[str, int]:
     """Who decides the meeting's passed candidates that go upward: authority → number of candidates."""
-    from tdkt_desktop.db import review, review_council
+    from tdkt_desktop.db import review_council
 
     meeting = review_council.get_meeting(db, meeting_id)
-    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
     types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
     counts: dict[str, int] = {}
-    for c in review_council.candidates(db, meeting_id):
+    for c in council_service.candidates(db, meeting_id):
         if c.passed and c.proposal.award_type not in office:
             authority = types[c.proposal.award_type].authority
             counts[authority] = counts.get(authority, 0) + 1
@@ -175,12 +177,12 @@ def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
     Raises:
         UserError: no passed candidate goes to that authority.
     """
-    from tdkt_desktop.db import review, review_council
+    from tdkt_desktop.db import review_council
 
     meeting = review_council.get_meeting(db, meeting_id)
-    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
     types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
-    proposals = [c.proposal for c in review_council.candidates(db, meeting_id)
+    proposals = [c.proposal for c in council_service.candidates(db, meeting_id)
                  if c.passed and c.proposal.award_type not in office
                  and types[c.proposal.award_type].authority == authority]
     if not proposals:
@@ -258,7 +260,7 @@ def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesText:
     candidates = [
         Candidate(c.proposal.name, c.proposal.unit_name, c.proposal.award_name,
                   c.votes_for if c.voted else None, ("Đạt" if c.passed else "Không đạt") if c.voted else "")
-        for c in review_council.candidates(db, meeting_id)
+        for c in council_service.candidates(db, meeting_id)
     ]
     return minutes_text(get_settings(db), year=meeting.year, held_on=meeting.held_on, place=meeting.place,
                         members=members, candidates=candidates)

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tdkt_desktop.rules.model import (
-    DISCIPLINE_NAMES,
-    DISCIPLINE_ORDER,
-    RATING_ORDER,
-    PersonHistory,
-    UnitHistory,
-    Verdict,
-)
+from tdkt_desktop.rules.model import PersonHistory, UnitHistory, Verdict
 from tdkt_desktop.rules.ruleset import RuleSet, frac, percent
+from tdkt_desktop.vocabulary import DISCIPLINE_NAMES, DISCIPLINE_ORDER, RATING_ORDER
 
 CSTDCS = "chien_si_thi_dua_co_so"
 LDTT = "lao_dong_tien_tien"

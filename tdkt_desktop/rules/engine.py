@@ -16,19 +16,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 from tdkt_desktop.errors import ValidationError
-from tdkt_desktop.rules.model import (
-    DISCIPLINE_NAMES,
-    DISCIPLINE_ORDER,
-    RATING_ORDER,
-    SCOPE_NAMES,
-    SCOPE_ORDER,
-    InitiativeFact,
-    PersonHistory,
-    UnitHistory,
-    Verdict,
-)
+from tdkt_desktop.rules.model import InitiativeFact, PersonHistory, UnitHistory, Verdict
 from tdkt_desktop.rules.ruleset import RuleSet, resolve
 from tdkt_desktop.text import format_date
+from tdkt_desktop.vocabulary import DISCIPLINE_NAMES, DISCIPLINE_ORDER, RATING_ORDER, SCOPE_NAMES, SCOPE_ORDER
 
 CSTDCS = "chien_si_thi_dua_co_so"
 LDTT = "lao_dong_tien_tien"

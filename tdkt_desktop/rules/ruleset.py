@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from tdkt_desktop.errors import ValidationError
-from tdkt_desktop.rules.model import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
 
 #: Rule templates the engine knows, with the award codes each may be used for.
 RULES = {

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tdkt_desktop.db import review, review_council
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.review import council_page as council_module
 
@@ -209,6 +210,6 @@ def test_rule_set_editor_validates_and_saves_a_copy(main_window, qtbot, monkeypa
     assert seen["years"][0].startswith("Luật TĐKT 2003/2013 + NĐ 91/2017")
     assert seen["years"][1].startswith("Luật TĐKT 2022 + NĐ 98/2023")
     assert seen["years"][2].endswith("(bản của cơ quan)")
-    rs = review.ruleset_for_year(db, 2026)
+    rs = rulesets.ruleset_for_year(db, 2026)
     assert rs.source == "office" and rs.data["awards"]["tap_the_lao_dong_tien_tien"]["ldtt_share"] == "7/10"
     assert "bản của cơ quan" in page.ruleset_label.text()

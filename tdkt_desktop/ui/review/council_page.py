@@ -25,9 +25,11 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.eligibility_input import evaluate_year
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules import council as council_rules
+from tdkt_desktop.services import council as council_service
+from tdkt_desktop.services import rulesets
+from tdkt_desktop.services.eligibility import evaluate_year
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
@@ -202,7 +204,7 @@ class CouncilPage(LazyPage, QWidget):
         self.attendance.editable = is_open
         self.attendance.set_rows(review_council.attendance(self.db, meeting_id))
         self.candidates.editable = is_open
-        self.candidates.set_rows(review_council.candidates(self.db, meeting_id, rs, verdicts))
+        self.candidates.set_rows(council_service.candidates(self.db, meeting_id, rs, verdicts))
         present, written, total = review_council.head_count(self.db, meeting_id)
         quorum = council_rules.quorum(rs, present, total)
         extra = f"; {written} ý kiến bằng văn bản" if written else ""
@@ -310,7 +312,7 @@ class CouncilPage(LazyPage, QWidget):
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        counts = self._write(lambda: review_council.close_meeting(self.db, meeting_id), changes.COUNCIL, changes.REVIEW)
+        counts = self._write(lambda: council_service.close_meeting(self.db, meeting_id), changes.COUNCIL, changes.REVIEW)
         if counts is not None:
             self.main_window.statusBar().showMessage(
                 f"Đã chốt kết quả: {counts['dat']} đạt, {counts['khong_dat']} không đạt.", 8000)
@@ -320,7 +322,7 @@ class CouncilPage(LazyPage, QWidget):
         if meeting_id is None:
             return
         meeting = review_council.get_meeting(self.db, meeting_id)
-        rs = review.ruleset_for_year(self.db, meeting.year)
+        rs = rulesets.ruleset_for_year(self.db, meeting.year)
         office = set(rs.data["council"]["office_decides"])
         passed = [c.proposal for c in self.candidates.records() if c.proposal.status == "dat"]
         local = sorted({p.award_name for p in passed if p.award_type in office})
@@ -335,7 +337,7 @@ class CouncilPage(LazyPage, QWidget):
         if not dialog.exec():
             return
         issued_on, number = dialog.value()
-        result = self._write(lambda: review_council.create_decisions(self.db, meeting_id, issued_on, number),
+        result = self._write(lambda: council_service.create_decisions(self.db, meeting_id, issued_on, number),
                              changes.COUNCIL, changes.REVIEW, changes.DECISIONS)
         if result is not None:
             QMessageBox.information(

@@ -28,17 +28,17 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from tdkt_desktop.db import review
-from tdkt_desktop.db.eligibility_input import YearResult, evaluate_year
 from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.errors import UserError
-from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
+from tdkt_desktop.services.eligibility import YearResult, evaluate_year
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 
 def default_year(db: Database) -> int:
@@ -50,7 +50,7 @@ def default_year(db: Database) -> int:
 
 
 class ReviewPage(LazyPage, QWidget):
-    """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
+    """Thin composer over ``services.eligibility.evaluate_year`` and ``db.review`` proposals."""
 
     topics = frozenset({
         changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import review
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
@@ -178,7 +178,7 @@ class RuleSetDialog(QDialog):
 
 def open_rules_for_year(parent, db: Database, window, year: int) -> None:
     """The page's entry point: view the year's set; copy a bundled set before editing; save through db."""
-    sets = review.all_rulesets(db)
+    sets = rulesets.all_rulesets(db)
     rs = rules.resolve(sets, year)
     if rs.source == "builtin":
         answer = QMessageBox.question(
@@ -190,12 +190,12 @@ def open_rules_for_year(parent, db: Database, window, year: int) -> None:
             RuleSetDialog(rs, sets, parent, read_only=True).exec()
             return
         try:
-            created = window.run_write(lambda: review.copy_ruleset(db, rs), changes.RULESETS)
+            created = window.run_write(lambda: rulesets.copy_ruleset(db, rs), changes.RULESETS)
         except WriteFailed:
             return
-        sets = review.all_rulesets(db)
-        rs = review.get_office_ruleset(db, created)
+        sets = rulesets.all_rulesets(db)
+        rs = rulesets.get_office_ruleset(db, created)
     dialog = RuleSetDialog(rs, sets, parent)
     if dialog.exec():
         with contextlib.suppress(WriteFailed):
-            window.run_write(lambda: review.save_office_ruleset(db, rs.office_id, dialog.value()), changes.RULESETS)
+            window.run_write(lambda: rulesets.save_office_ruleset(db, rs.office_id, dialog.value()), changes.RULESETS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +23,6 @@ WINDOW_TITLE = "Thi đua – Khen thưởng"
 T = TypeVar("T")
 
 
-#: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu"]
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +68,12 @@ class MainWindow(QMainWindow):
         self.quick_search.setMaximumWidth(520)
         self.addToolBar(toolbar)
         self._build_menus()
-        for module in MENU_HOOKS:
-            importlib.import_module(module).install(self)
+        # Feature menus install themselves; their modules import the heavy parts only when used.
+        from tdkt_desktop.ui.printing import menu as printing_menu
+        from tdkt_desktop.ui.transfer import menu as transfer_menu
+
+        for install in (printing_menu.install, transfer_menu.install):
+            install(self)
         self.data_changed.connect(lambda changed: changes.touches(changed, {changes.SETTINGS}) and self.refresh_title())
         self.refresh_title()
         self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
