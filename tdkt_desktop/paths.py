@@ -54,3 +54,9 @@ def log_path() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file shipped in the top-level ``resources/`` folder."""
     return _RESOURCES.joinpath(*parts)
+
+
+def session_marker(db_path: Path) -> Path:
+    """Present while a window has ``db_path`` open; still there at the next start means the last session
+    ended uncleanly (crash, power cut), so the file's integrity is checked before it is opened."""
+    return db_path.with_name(db_path.name + ".dang-mo")

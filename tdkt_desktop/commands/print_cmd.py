@@ -51,10 +51,15 @@ def run(args: argparse.Namespace) -> int:
     db_path = args.db or paths.database_path()
     if not Path(db_path).exists():
         raise UserError(f"Không tìm thấy tệp dữ liệu “{db_path}”.")
-    db = open_database(db_path)
+    # Only certificates write (the register): the integrity check runs beside the rendering and is
+    # waited for before that write; the other documents only read.
+    db = open_database(db_path, integrity=False)
     try:
         if args.kind == "certificates":
-            count = print_certificates(db, args.decision, args.output, overlay=args.overlay)
+            from tdkt_desktop.db.integrity import IntegrityCheck
+
+            check = IntegrityCheck(db_path)
+            count = print_certificates(db, args.decision, args.output, overlay=args.overlay, before_write=check.wait)
             print(f"Đã in {count} giấy khen vào {args.output}.")
         elif args.kind == "decision":
             print_decision(db, args.decision, args.output)
@@ -67,8 +72,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_certificates(db, number: str, output: Path, *, overlay: bool = False) -> int:
-    """All certificates of decision ``number``; serials are logged only once the file is written."""
+def print_certificates(db, number: str, output: Path, *, overlay: bool = False, before_write=None) -> int:
+    """All certificates of decision ``number``; serials are logged only once the file is written.
+
+    ``before_write`` (e.g. the integrity check's ``wait``) runs before the register is written.
+    """
     from tdkt_desktop.db import certificates as register
     from tdkt_desktop.reports import sources
     from tdkt_desktop.reports.certificates import render_certificates
@@ -82,6 +90,8 @@ def print_certificates(db, number: str, output: Path, *, overlay: bool = False) 
             sources.certificates_for(db, awards, issues), blank_code=profile.blank_type, overlay=overlay,
             offset_mm=(profile.offset_x_mm, profile.offset_y_mm), title=f"Giấy khen – {decision.number}",
         )
+        if before_write is not None:
+            before_write()
         register.record_printing(db, issues, mode="overlay" if overlay else "full", profile_name=profile.name)
         write_atomically(output, pdf)
     return len(issues)

@@ -9,6 +9,7 @@ from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.db.migrations import known_names, migrations
+from tests_db_helpers import damaged_index_file
 from tdkt_desktop.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -127,3 +128,44 @@ def test_restore_without_backup_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="Không có bản sao lưu"):
         backup.restore_latest(path)
     assert path.read_bytes() == b"x"
+
+
+def test_integrity_check_can_be_deferred_but_not_skipped(tmp_path):
+    from tdkt_desktop.db.connection import check_integrity
+    from tdkt_desktop.db.integrity import IntegrityCheck
+
+    path = tmp_path / "index.sqlite"
+    damaged_index_file(path)
+    with pytest.raises(CorruptDatabaseError, match="kiểm tra toàn vẹn"):
+        open_database(path)  # the default still checks on open
+    db = open_database(path, integrity=False)  # deferred: opens, reads
+    assert db.execute("SELECT count(full_name) FROM staff").fetchone()[0] == 2000
+    db.close()
+    with pytest.raises(CorruptDatabaseError, match="bị hỏng"):
+        check_integrity(path)
+    check = IntegrityCheck(path)
+    with pytest.raises(CorruptDatabaseError):
+        check.wait()
+    assert check.done
+
+
+def test_deferred_check_still_runs_before_migrations(tmp_path):
+    path = tmp_path / "old.sqlite"
+    damaged_index_file(path)
+    with sqlite3.connect(path) as conn:  # an older schema: the last migration is pending
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migrations._migrations[-1].name])
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(CorruptDatabaseError):
+        open_database(path, integrity=False)
+    assert _digest(path) == before and backup.list_backups(path) == []
+
+
+def test_sound_file_passes_the_background_check(tmp_path):
+    from tdkt_desktop.db.integrity import IntegrityCheck
+
+    path = tmp_path / "good.sqlite"
+    open_database(path).close()
+    check = IntegrityCheck(path)
+    check.wait()
+    assert check.done and check.error is None

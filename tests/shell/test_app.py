@@ -86,3 +86,68 @@ def test_excepthook_logs_and_explains(qapp, boxes, monkeypatch):
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert "KeyError" in boxes["critical"][0] and "dữ liệu đã lưu không bị ảnh hưởng" in boxes["critical"][0]
     assert "thiếu cột" in paths.log_path().read_text(encoding="utf-8")
+
+
+def _damaged_index(path):
+    """Tables and schema read fine, the staff index is scribbled over: only quick_check finds it."""
+    from tests_db_helpers import damaged_index_file
+
+    damaged_index_file(path)
+
+
+def test_clean_session_skips_the_check_at_open_and_removes_its_marker(tmp_path, qtbot, qapp, boxes, app_fonts):
+    from tdkt_desktop import paths
+    from tdkt_desktop.ui.shell.app import close_session
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    path = tmp_path / "a.sqlite"
+    _good_file(path)
+    backups = len(backup.list_backups(path))
+    db, lock = open_for_window(path)
+    assert paths.session_marker(path).exists()  # a crash from here on leaves it behind
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: window.integrity is not None and window.integrity.done)
+    assert window.integrity_error() is None
+    close_session(window, db, path, lock)
+    assert not paths.session_marker(path).exists()
+    assert len(backup.list_backups(path)) == backups + 1
+    assert boxes["critical"] == []
+
+
+def test_damage_found_in_the_background_refuses_every_write(tmp_path, qtbot, qapp, boxes, app_fonts):
+    from tdkt_desktop import paths
+    from tdkt_desktop.db import settings as settings_db
+    from tdkt_desktop.ui.common.changes import WriteFailed
+    from tdkt_desktop.ui.shell.app import close_session
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    path = tmp_path / "a.sqlite"
+    _damaged_index(path)
+    db, lock = open_for_window(path)  # no marker: the file opens at once, unchecked
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: bool(boxes["critical"]))  # told as soon as the check ends
+    assert "bị hỏng" in boxes["critical"][0] and "khôi phục" in boxes["critical"][0]
+    before = db["settings"].count
+    with pytest.raises(WriteFailed):
+        window.run_write(lambda: settings_db.save_settings(db, settings_db.get_settings(db)))
+    assert db["settings"].count == before
+    close_session(window, db, path, lock)
+    assert paths.session_marker(path).exists()  # the next start checks before opening
+    assert backup.list_backups(path) == []  # and no damaged copy became a backup
+
+
+def test_after_an_unclean_exit_the_file_is_checked_before_it_opens(tmp_path, qapp, boxes):
+    from tdkt_desktop import paths
+
+    path = tmp_path / "a.sqlite"
+    _damaged_index(path)
+    paths.session_marker(path).touch()  # left behind by a crash
+    boxes["answer"] = QMessageBox.StandardButton.No
+    assert open_for_window(path) is None
+    assert "bị hỏng" in boxes["critical"][0]

@@ -44,6 +44,9 @@ def ensure_app() -> QApplication:
 def open_for_window(path: Path, parent=None):
     """Lock and open ``path``; on a damaged file offer to restore the newest backup.
 
+    The integrity check runs here only after an unclean exit (the session marker is still there);
+    otherwise the window runs it in the background and before its first write (main_window.py).
+
     Returns:
         (db, lock) or None when the user gave up (a message was shown).
     """
@@ -53,9 +56,12 @@ def open_for_window(path: Path, parent=None):
     except DatabaseOpenError as exc:
         QMessageBox.critical(parent, "Không mở được dữ liệu", str(exc))
         return None
+    marker = paths.session_marker(Path(path))
     while True:
         try:
-            return open_database(path), lock
+            db = open_database(path, integrity=marker.exists())
+            marker.touch()
+            return db, lock
         except DatabaseOpenError as exc:
             if not (exc.can_restore and backup.list_backups(path)):
                 QMessageBox.critical(parent, "Không mở được dữ liệu", str(exc))
@@ -113,9 +119,22 @@ def run_window(path: Path) -> int:
     try:
         return app.exec()
     finally:
-        try:
+        close_session(window, db, Path(path), lock)
+
+
+def close_session(window, db, path: Path, lock: DatabaseLock) -> None:
+    """After the window: back up, close, and remove the session marker (a clean exit), then unlock.
+
+    A file the integrity check found damaged is neither backed up (a damaged copy must never become the
+    newest backup) nor unmarked, so the next start checks it first and offers the last good backup.
+    """
+    damaged = window.integrity_error() is not None
+    try:
+        if not damaged:
             backup.make_backup(db, path, reason="khi-dong")
-        except OSError as exc:  # a full disk must not turn closing into a crash
-            print(f"Không sao lưu được khi đóng: {exc}", file=sys.stderr)
-        db.close()
-        lock.release()
+    except OSError as exc:  # a full disk must not turn closing into a crash
+        print(f"Không sao lưu được khi đóng: {exc}", file=sys.stderr)
+    db.close()
+    if not damaged:
+        paths.session_marker(path).unlink(missing_ok=True)
+    lock.release()
