@@ -45,8 +45,12 @@ def main() -> None:
         from tdkt_desktop.ui.shell.app import ensure_app, open_for_window
         from tdkt_desktop.ui.shell.main_window import MainWindow
 
+        from tdkt_desktop import paths
+
         app = ensure_app()
         path = Path(sys.argv[2])
+        # Every run is killed at once; start as after a clean exit (no session marker), like a user's day.
+        paths.session_marker(path).unlink(missing_ok=True)
         db, _lock = open_for_window(path)
         window = MainWindow(db, path)
         table = window.staff_tab.table

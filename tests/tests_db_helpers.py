@@ -4,11 +4,13 @@ from tdkt_desktop.db.connection import open_database
 
 
 def damaged_index_file(path):
-    """A file whose staff-by-unit index is scribbled over: tables and schema still read, quick_check fails."""
+    """A file whose audit log b-tree is scribbled over: what the window reads at start is intact, quick_check fails."""
     db = open_database(path)
-    db["staff"].insert_all([{"code": f"C{i:04d}", "full_name": "Lê Văn Hòa", "fold": f"le van hoa {i}",
-                            "unit_id": None} for i in range(2000)])
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'staff_unit'").fetchone()[0]
+    db["staff"].insert_all([{"code": f"C{i:04d}", "full_name": "Lê Văn Hòa", "fold": f"le van hoa {i}"}
+                            for i in range(200)])
+    db["audit_log"].insert_all([{"at": "2025-01-01T08:00:00", "action": "them", "table_name": "staff",
+                                 "row_id": str(i), "summary": "Lê Văn Hòa " * 5} for i in range(3000)])
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").fetchone()[0]
     page = db.execute("PRAGMA page_size").fetchone()[0]
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

@@ -1,13 +1,15 @@
-"""Staff register: list, validate, add, edit, deactivate, and the diacritic-free quick search."""
+"""Staff register: list, validate, add, edit, deactivate, the diacritic-free quick search, and the paged list."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
+from tdkt_desktop.db.migrations import GIVEN_NAME_SQL
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
@@ -234,3 +236,113 @@ def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
     args: list[object] = [f"% {w}%" for w in words]
     sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY s.active DESC, s.fold LIMIT ?"
     return _staff_rows(db, sql, [*args, limit])
+
+
+# --- the paged list: filter and sort in SQL, one page at a time ---------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffQuery:
+    """What the staff table shows: a unit (with its sub-units), typed words, active people only."""
+
+    unit_id: int | None = None
+    text: str = ""
+    active_only: bool = False
+
+
+@dataclass(frozen=True)
+class StaffFilter:
+    """A query turned into SQL once (the unit and position words are looked up here, not per page)."""
+
+    where: str
+    args: tuple
+
+
+#: Sort keys of the staff table → SQL order terms (ascending; blanks first, as the table model sorts).
+STAFF_ORDERS = {
+    "code": ("s.code",),
+    "name": (GIVEN_NAME_SQL.format(fold="s.fold"), "s.fold"),
+    "birth": ("s.birth_date",),
+    "gender": ("s.gender",),
+    "position": ("tdkt_fold(s.position)",),
+    "unit": ("coalesce(u.fold, '')",),
+    "recruited": ("s.recruited_on",),
+    "status": ("s.active = 0",),
+}
+
+_FROM = " FROM staff s LEFT JOIN units u ON u.id = s.unit_id"
+
+
+def _word_match(text: str, token: str) -> bool:
+    return any(word.startswith(token) for word in tokens(text))
+
+
+def staff_filter(db: Database, query: StaffQuery) -> StaffFilter:
+    """The WHERE clause for ``query``: every typed word must begin a word of the name, code, position or unit.
+
+    Names and codes go through the FTS index (a ``LIKE`` on the stored fold without FTS5); the few
+    units and distinct positions are matched here, so the table is never scanned with Python code.
+    """
+    clauses, args = ["1"], []
+    if query.unit_id is not None:
+        clauses.append(
+            "s.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+            "SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+        )
+        args.append(query.unit_id)
+    if query.active_only:
+        clauses.append("s.active = 1")
+    words = tokens(query.text)
+    if words:
+        units = db.execute("SELECT id, fold FROM units").fetchall()
+        positions = [r[0] for r in db.execute("SELECT DISTINCT position FROM staff").fetchall() if r[0]]
+        fts = has_fts(db)
+    for word in words:
+        if fts:
+            alternatives = ["s.id IN (SELECT rowid FROM staff_fts WHERE staff_fts MATCH ?)"]
+            args.append(f'"{word}"*')
+        else:
+            alternatives = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?"]
+            args.append(f"% {word}%")
+        unit_ids = [uid for uid, folded in units if _word_match(folded, word)]
+        if unit_ids:
+            alternatives.append(f"s.unit_id IN ({','.join('?' * len(unit_ids))})")
+            args += unit_ids
+        matched = [p for p in positions if _word_match(p, word)]
+        if matched:
+            alternatives.append(f"s.position IN ({','.join('?' * len(matched))})")
+            args += matched
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    return StaffFilter(" WHERE " + " AND ".join(clauses), tuple(args))
+
+
+def _order_sql(db: Database, order: tuple[str, bool] | None) -> str:
+    key, descending = order or ("name", False)
+    if key == "position":
+        # Registered per call (cheap, idempotent): sorting by position is rare, so is the Python fold it runs.
+        db.conn.create_function("tdkt_fold", 1, fold, deterministic=True)
+    direction = " DESC" if descending else ""
+    return " ORDER BY " + ", ".join(term + direction for term in STAFF_ORDERS[key]) + ", s.id"
+
+
+def count_staff(db: Database, where: StaffFilter) -> int:
+    """How many people the filter keeps."""
+    return db.execute("SELECT count(*) FROM staff s" + where.where, where.args).fetchone()[0]
+
+
+def page_staff(
+    db: Database, where: StaffFilter, *, order: tuple[str, bool] | None = None, offset: int = 0, limit: int = 200
+) -> list[Staff]:
+    """One page of the filtered list in ``order`` ((key of :data:`STAFF_ORDERS`, descending); default by tên)."""
+    sql = _SELECT + where.where + _order_sql(db, order) + " LIMIT ? OFFSET ?"
+    return _staff_rows(db, sql, [*where.args, limit, offset])
+
+
+def staff_row(db: Database, where: StaffFilter, staff_id: int, *, order: tuple[str, bool] | None = None) -> int | None:
+    """Where ``staff_id`` stands (0-based) in the filtered, ordered list, or None when the filter drops them."""
+    sql = (
+        "SELECT n FROM (SELECT s.id, row_number() OVER (" + _order_sql(db, order).strip() + ") - 1 AS n"
+        + _FROM + where.where + ") WHERE id = ?"
+    )
+    row = db.execute(sql, [*where.args, staff_id]).fetchone()
+    return row[0] if row else None
