@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from sqlite_utils import Database
 
+from tdkt_desktop.db import register
 from tdkt_desktop.db.records import Award, AwardCount, Decision
 from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
 from tdkt_desktop.vocabulary import DECISION_KINDS
 
@@ -24,10 +27,11 @@ def award_target(a: Award) -> str:
     return "Cá nhân" if a.staff_id is not None else "Tập thể"
 
 
-class AwardTableModel(RecordTableModel):
-    """The register: one row per award line."""
+class AwardTableModel(LazyRecordModel):
+    """The register: one row per award line, read a page at a time (200,000 lines cost a few pages)."""
 
     COL_YEAR, COL_AWARD, COL_KIND, COL_RECIPIENT, COL_CODE, COL_UNIT, COL_NUMBER, COL_DATE, COL_ISSUER = range(9)
+    SORT_KEYS = dict(enumerate(("year", "award", "kind", "recipient", "code", "unit", "number", "date", "issuer")))
     COLUMNS = (
         Column("Năm", lambda a: a.year, None, _CENTER),
         Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
@@ -47,6 +51,26 @@ class AwardTableModel(RecordTableModel):
             font.setItalic(True)
             return font
         return None
+
+
+class AwardSource:
+    """The award lines an :class:`register.AwardQuery` keeps (the SQL is in db/register.py)."""
+
+    def __init__(self, db: Database, wanted: register.AwardQuery):
+        self.db, self.wanted = db, wanted
+        self.where = register.award_filter(db, wanted)
+
+    def count(self) -> int:
+        return register.count_awards(self.db, self.where)
+
+    def fetch(self, offset: int, limit: int, order: Order) -> list[Award]:
+        return register.page_awards(self.db, self.where, order=order, offset=offset, limit=limit)
+
+    def position(self, key: int, order: Order) -> int | None:
+        return register.award_position(self.db, self.where, key, order=order)
+
+    def totals(self) -> list[tuple[str, int, int]]:
+        return register.award_totals(self.db, self.where)
 
 
 def award_search_text(a: Award) -> str:

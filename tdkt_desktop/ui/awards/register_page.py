@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog
+from tdkt_desktop.db import catalog, register
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
-from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
+from tdkt_desktop.ui.awards.models import AwardSource, AwardTableModel
 from tdkt_desktop.ui.awards.widgets import fill_award_types
 from tdkt_desktop.ui.common import changes
-from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
@@ -51,11 +48,10 @@ class RegisterPage(LazyPage, QWidget):
         search_row.addWidget(QLabel("Tìm:"))
         search_row.addWidget(self.search, 1)
 
+        # Filtered, sorted, counted and totalled in SQL; the table reads the pages it shows.
         self.model = AwardTableModel(self)
-        self.proxy = FoldFilterProxy(award_search_text, self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        setup_table(self.table, self.proxy, multi=True)
+        setup_table(self.table, self.model, multi=True)
         for column, width in ((0, 50), (1, 230), (2, 150), (3, 190), (4, 60), (5, 200), (6, 120), (7, 95)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_double_click)
@@ -76,7 +72,7 @@ class RegisterPage(LazyPage, QWidget):
         self._first = True
         for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
             combo.currentIndexChanged.connect(self._on_filter)
-        self.search.textChanged.connect(self._on_search)
+        self.search.textChanged.connect(lambda _text: self._load_rows())
 
     # --- data -----------------------------------------------------------------------------------
 
@@ -115,36 +111,34 @@ class RegisterPage(LazyPage, QWidget):
             self.decision_combo.addItem(f"{d.number} ({d.issued_on:%d/%m/%Y})", d.id)
         self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(current)))
 
-    def _load_rows(self) -> None:
-        rows = decisions_db.list_awards(
-            self.db,
-            year=self.year_combo.currentData(),
-            award_type=self.type_combo.currentData(),
-            unit_id=self.unit_combo.currentData(),
-            decision_id=self.decision_combo.currentData(),
+    def award_query(self) -> register.AwardQuery:
+        """What the filters and the search box ask for."""
+        return register.AwardQuery(
+            year=self.year_combo.currentData(), award_type=self.type_combo.currentData(),
+            unit_id=self.unit_combo.currentData(), decision_id=self.decision_combo.currentData(),
+            text=self.search.text(),
         )
-        self.model.set_rows(rows)
-        self._update_totals()
+
+    def _load_rows(self) -> None:
+        source = AwardSource(self.db, self.award_query())
+        self.model.set_source(source)
+        self._update_totals(source.totals())
 
     def _on_filter(self) -> None:
         if not self._loading:
             self._load_rows()
 
-    def _on_search(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
-        self._update_totals()
-
     def shown_awards(self) -> list[Award]:
-        """The rows the filters and search leave on screen."""
-        return [self.proxy.index(r, 0).data(RecordRole) for r in range(self.proxy.rowCount())]
+        """The rows the filters and search leave on screen (all of them: for small results)."""
+        return self.model.records()
 
-    def _update_totals(self) -> None:
-        shown = self.shown_awards()
-        individuals = sum(1 for a in shown if a.staff_id is not None)
-        by_type = Counter(a.award_name for a in shown)
-        parts = ", ".join(f"{name}: {n}" for name, n in by_type.most_common())
+    def _update_totals(self, totals: list[tuple[str, int, int]]) -> None:
+        """The totals line from one GROUP BY query, never from the rows."""
+        shown = sum(n for _name, n, _i in totals)
+        individuals = sum(i for _name, _n, i in totals)
+        parts = ", ".join(f"{name}: {n}" for name, n, _i in totals)
         self.totals.setText(
-            f"<b>Tổng: {len(shown)} lượt</b> ({individuals} cá nhân, {len(shown) - individuals} tập thể)"
+            f"<b>Tổng: {shown} lượt</b> ({individuals} cá nhân, {shown - individuals} tập thể)"
             + (f" — {parts}" if parts else "")
         )
 
