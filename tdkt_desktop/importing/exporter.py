@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -14,72 +15,90 @@ _WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "i
            "position": 22, "rating": 30, "number": 18}
 
 
-def _rows(db: Database) -> dict[str, list[tuple]]:
-    """Every sheet's data rows, in a stable order (so export → import → export is identical)."""
-    staff = [
-        (r["code"], r["full_name"], format_date(r["birth_date"]) or None, r["gender"] or None,
-         r["position"] or None, r["unit"] or None, format_date(r["recruited_on"]) or None)
-        for r in db.query(
-            "SELECT s.*, u.name AS unit FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code"
+def _rows(db: Database) -> dict[str, Iterator[tuple]]:
+    """Every sheet's data rows, in a stable order (so export → import → export is identical).
+
+    Read straight from the cursors while the file is written: the whole register is never held in memory.
+    """
+    conn = db.conn
+    rating_names, scopes, kinds = ratings_db.RATINGS, ratings_db.SCOPES, ratings_db.INITIATIVE_KINDS
+    staff = (
+        (code, name, format_date(born) or None, gender or None, position or None, unit or None,
+         format_date(recruited) or None)
+        for code, name, born, gender, position, unit, recruited in conn.execute(
+            "SELECT s.code, s.full_name, s.birth_date, s.gender, s.position, u.name, s.recruited_on "
+            "FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code"
         )
-    ]
-    ratings = [
-        (r["code"], r["year"], ratings_db.RATINGS[r["rating"]], r["discipline"] or None)
-        for r in db.query(
+    )
+    ratings = (
+        (code, year, rating_names[rating], discipline or None)
+        for code, year, rating, discipline in conn.execute(
             "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id "
             "ORDER BY s.code, r.year"
         )
-    ]
-    initiatives = [
-        (r["code"], r["year"], r["title"], ratings_db.SCOPES[r["scope"]], ratings_db.INITIATIVE_KINDS[r["kind"]])
-        for r in db.query(
+    )
+    initiatives = (
+        (code, year, title, scopes[scope], kinds[kind])
+        for code, year, title, scope, kind in conn.execute(
             "SELECT s.code, i.year, i.title, i.scope, i.kind FROM initiatives i JOIN staff s ON s.id = i.staff_id "
             "ORDER BY s.code, i.year, i.title, i.id"
         )
-    ]
-    awards = [
-        (r["code"], r["year"], r["name"], r["number"], format_date(r["issued_on"]), r["issuer"], r["unit"])
-        for r in db.query(
+    )
+    awards = (
+        (code, year, name, number, format_date(issued), issuer, unit)
+        for code, year, name, number, issued, issuer, unit in conn.execute(
             "SELECT s.code, a.year, t.name, d.number, d.issued_on, d.issuer, u.name AS unit "
             "FROM awards a JOIN decisions d ON d.id = a.decision_id JOIN award_types t ON t.code = a.award_type "
             "LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN units u ON u.id = a.unit_id "
             "ORDER BY a.year, d.issued_on, d.issuer, d.number, a.position, a.id"
         )
-    ]
+    )
     return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards}
 
 
-def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _write(path: Path, data: dict[str, Iterable[tuple]], *, guide: bool = False) -> dict[str, int]:
+    """Write the sheets with XlsxWriter; returns data rows per sheet key.
 
-    book = Workbook()
-    book.remove(book.active)
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    for fmt in SHEETS:
-        ws = book.create_sheet(fmt.name)
-        ws.append([c.header for c in fmt.columns])
-        for index, column in enumerate(fmt.columns, start=1):
-            cell = ws.cell(row=1, column=index)
-            cell.font, cell.fill = bold, fill
-            ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column.key, 16)
-        ws.freeze_panes = "A2"
-        code_col = next((i for i, c in enumerate(fmt.columns, start=1) if c.key == "code"), None)
-        for row in data.get(fmt.key, []):
-            ws.append(list(row))
-        if code_col:
-            # Staff codes are text: "007" must stay "007" when the file is edited and re-read.
-            for (cell,) in ws.iter_rows(min_row=1, min_col=code_col, max_col=code_col):
-                cell.number_format = "@"
-    if guide:
-        ws = book.create_sheet("Hướng dẫn")
-        for line in GUIDE:
-            ws.append([line])
-        ws.column_dimensions["A"].width = 110
+    XlsxWriter, not openpyxl: on the 20,000-staff register (437,000 rows) it wrote the file in 14 s where
+    openpyxl took 34 s in normal mode (925 MiB) and 25 s in write-only mode with lxml (38 s without), and
+    ``constant_memory`` streams each row to disk, so memory stays flat (benchmarks/, ISSUE 16). The file
+    re-imports identically. Every text value goes through ``write_string``, so a name or title that begins
+    with "=" stays text and is never stored as a formula.
+    """
+    import xlsxwriter
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
+    text = book.add_format({"num_format": "@"})  # staff codes are text: "007" must stay "007" in Excel
+    counts = {}
+    try:
+        for fmt in SHEETS:
+            ws = book.add_worksheet(fmt.name)
+            for index, column in enumerate(fmt.columns):
+                ws.set_column(index, index, _WIDTHS.get(column.key, 16), text if column.key == "code" else None)
+                ws.write_string(0, index, column.header, head)
+            ws.freeze_panes(1, 0)
+            write_string, write_number = ws.write_string, ws.write_number
+            n = 0
+            for n, row in enumerate(data.get(fmt.key, ()), start=1):
+                for index, value in enumerate(row):
+                    if value is None:
+                        continue
+                    if isinstance(value, str):
+                        write_string(n, index, value)
+                    else:
+                        write_number(n, index, value)
+            counts[fmt.key] = n
+        if guide:
+            ws = book.add_worksheet("Hướng dẫn")
+            ws.set_column(0, 0, 110)
+            for n, line in enumerate(GUIDE):
+                ws.write_string(n, 0, line)
+    finally:
+        book.close()
+    return counts
 
 
 GUIDE = [
@@ -99,9 +118,8 @@ GUIDE = [
 
 def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
     """Write staff, ratings, initiatives and awards in the import format; returns rows per sheet."""
-    data = _rows(db)
-    _write(Path(path), data)
-    return {SHEETS_BY_KEY[k].name: len(v) for k, v in data.items()}
+    counts = _write(Path(path), _rows(db))
+    return {SHEETS_BY_KEY[k].name: n for k, n in counts.items()}
 
 
 def write_template(path: Path | str) -> None:

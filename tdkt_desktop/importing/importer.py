@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog
+from tdkt_desktop.db import bulk, catalog
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db import staff as staff_db
@@ -91,11 +91,12 @@ def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto")
     if not sheets:
         names = ", ".join(f"“{s.name}”" for s in SHEETS)
         found = ", ".join(f"“{t}”" for t in unknown) or "không có trang nào"
-        plan.issues.append(ImportIssue("", 0, "", path.name,
-                                       f"Không có trang dữ liệu nào đúng mẫu (cần ít nhất một trong {names}; tệp có {found})."))
+        reason = f"Không có trang dữ liệu nào đúng mẫu (cần ít nhất một trong {names}; tệp có {found})."
+        plan.issues.append(ImportIssue("", 0, "", path.name, reason))
         return plan
     if not any(rows[1:] for _, rows in sheets.values()):
-        plan.issues.append(ImportIssue("", 0, "", path.name, "Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."))
+        reason = "Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."
+        plan.issues.append(ImportIssue("", 0, "", path.name, reason))
         return plan
     _Checker(db, plan, sheets).run()
     return plan
@@ -210,7 +211,7 @@ class _Checker:
                 if "unit" not in cells:
                     unit = existing.unit_name
             record = staff_db.normalized(record)
-            errors = staff_db.validate_staff(self.db, record)
+            errors = staff_db.validate_staff(self.db, record, by_code=self.staff_by_code)
             for column, message in errors.items():
                 label = {"full_name": "Họ và tên", "code": "Mã cán bộ", "birth_date": "Ngày sinh",
                          "recruited_on": "Ngày tuyển dụng", "gender": "Giới tính"}.get(column, column)
@@ -329,7 +330,7 @@ def _same_staff(old: Staff, new: Staff, unit: str) -> bool:
 
 
 def apply_plan(db: Database, plan: ImportPlan) -> int:
-    """Write a checked plan in one transaction; returns the number of rows added or changed.
+    """Write a checked plan in one transaction, in batches, with one audit row; returns rows added or changed.
 
     Raises:
         UserError: the plan has issues, or the database refused a row (then nothing is written).
@@ -340,45 +341,30 @@ def apply_plan(db: Database, plan: ImportPlan) -> int:
         # Any unit with that name, sub-units included, before creating a new top-level one.
         unit_ids: dict[str, int | None] = {fold(u.name): u.id for u in units_db.list_units(db, kind=None)}
         unit_ids[""] = None
+        named = [unit for op, _r, unit in plan.staff if op != "same"]
+        named += [unit for group in plan.decisions.values() for _a, code, unit in group["new"] if not code]
+        created = bulk.add_units(db, [n for n in named if fold(n) not in unit_ids])
+        unit_ids.update(created)
 
         def unit_id(name: str) -> int | None:
-            key = fold(name)
-            if key not in unit_ids:
-                unit_ids[key] = units_db.ensure_unit(db, name)
-            return unit_ids[key]
+            return unit_ids[fold(name)]
 
+        rows = bulk.ImportRows(new_units=len(created))
         for op, record, unit in plan.staff:
-            if op == "same":
-                continue
-            record = dataclasses.replace(record, unit_id=unit_id(unit))
-            if op == "add":
-                staff_db.add_staff(db, record)
-            else:
-                staff_db.update_staff(db, record)
-        ids = {s.code: s.id for s in staff_db.list_staff(db)}
-        ratings_db.set_ratings(
-            db, [dataclasses.replace(r, staff_id=ids[code]) for op, code, r in plan.ratings if op != "same"]
-        )
-        for op, code, item in plan.initiatives:
-            if op == "add":
-                ratings_db.add_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
-            elif op == "update":
-                ratings_db.update_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
+            if op != "same":
+                record = dataclasses.replace(record, unit_id=unit_id(unit))
+                (rows.new_staff if op == "add" else rows.changed_staff).append(record)
+        rows.ratings = [(code, r) for op, code, r in plan.ratings if op != "same"]
+        rows.new_initiatives = [(code, i) for op, code, i in plan.initiatives if op == "add"]
+        rows.changed_initiatives = [(code, i) for op, code, i in plan.initiatives if op == "update"]
         for group in plan.decisions.values():
             lines = [
-                dataclasses.replace(
-                    award,
-                    staff_id=ids[code] if code else None,
-                    unit_id=None if code else unit_id(unit),
-                )
+                (code or None, dataclasses.replace(award, staff_id=None, unit_id=None if code else unit_id(unit)))
                 for award, code, unit in group["new"]
             ]
-            if not lines:
-                continue
-            if group["id"] is None:
-                decisions_db.add_decision(db, group["decision"], lines)
-            else:
-                decisions_db.add_awards(db, group["id"], lines)
+            if lines:
+                rows.decisions.append((group["decision"], group["id"], lines))
+        bulk.write_import(db, rows, source=plan.path.name)
     return plan.changes
 
 
