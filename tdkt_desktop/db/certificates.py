@@ -71,6 +71,7 @@ def record_printing(db: Database, issues: list[CertificateIssue], *, mode: str =
     now = dt.datetime.now().isoformat(timespec="seconds")
     with db.atomic():
         fresh: dict[int, str] = {}
+        rows = []
         for issue in issues:
             match = _SERIAL_RE.match(issue.serial)
             seq, year = (int(match.group(1)), int(match.group(2))) if match else (None, dt.date.today().year)
@@ -86,11 +87,12 @@ def record_printing(db: Database, issues: list[CertificateIssue], *, mode: str =
                         f"Số sổ vàng {issue.serial} vừa được cấp cho giấy khác; hãy xem trước và in lại."
                     )
                 fresh[issue.award_id] = issue.serial
-            db["certificate_register"].insert({
+            rows.append({
                 "award_id": issue.award_id, "serial": issue.serial, "year": year,
                 "seq": seq if not issue.reprint else None, "printed_at": now,
                 "reprint": int(issue.reprint), "mode": mode, "profile_name": nfc(profile_name),
             })
+        db["certificate_register"].insert_all(rows, batch_size=500)  # one statement per 500, not per page
         if fresh:
             decisions_db.mark_printed(db, list(fresh), serials=fresh)
         reprints = sum(i.reprint for i in issues)

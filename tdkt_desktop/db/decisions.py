@@ -313,10 +313,10 @@ def delete_decision(db: Database, decision_id: int) -> None:
 def mark_printed(db: Database, award_ids: list[int], *, serials: dict[int, str] | None = None) -> None:
     """Record that certificates were printed now (printing calls this), optionally with serials."""
     now = dt.datetime.now().isoformat(timespec="seconds")
-    with db.atomic():
-        for award_id in award_ids:
-            values: dict = {"printed_at": now}
-            if serials and award_id in serials:
-                values["certificate_serial"] = serials[award_id]
-            db["awards"].update(award_id, values)
+    serials = serials or {}
+    with db.atomic():  # two batched statements: a 1,000-page run is not 1,000 single-row updates
+        db.conn.executemany("UPDATE awards SET printed_at = ?, certificate_serial = ? WHERE id = ?",
+                            [(now, serials[i], i) for i in award_ids if i in serials])
+        db.conn.executemany("UPDATE awards SET printed_at = ? WHERE id = ?",
+                            [(now, i) for i in award_ids if i not in serials])
         audit.record(db, "in", "awards", None, f"in {len(award_ids)} giấy chứng nhận")

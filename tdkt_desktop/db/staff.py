@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -63,6 +64,15 @@ def get_staff(db: Database, staff_id: int) -> Staff:
     if not rows:
         raise NotFoundError(f"Không tìm thấy cán bộ có mã số nội bộ {staff_id}.")
     return rows[0]
+
+
+def get_many(db: Database, staff_ids: list[int]) -> dict[int, Staff]:
+    """id → person for these ids, in one query (documents for a whole decision)."""
+    wanted = sorted(set(staff_ids))
+    if not wanted:
+        return {}
+    return {s.id: s for s in _staff_rows(db, _SELECT + " WHERE s.id IN (SELECT value FROM json_each(?))",
+                                          [json.dumps(wanted)])}
 
 
 def find_by_code(db: Database, code: str) -> Staff | None:

@@ -104,10 +104,11 @@ def certificates_for(db: Database, awards: list[Award], issues: list[Certificate
     serials = {i.award_id: i.serial for i in issues}
     decisions: dict[int, Decision] = {}
     certs = []
+    people = staff_db.get_many(db, [a.staff_id for a in awards if a.staff_id is not None])  # one query, not 1,000
     for award in awards:
         if award.decision_id not in decisions:
             decisions[award.decision_id] = decisions_db.get_decision(db, award.decision_id)
-        person = staff_db.get_staff(db, award.staff_id) if award.staff_id is not None else None
+        person = people[award.staff_id] if award.staff_id is not None else None
         award_type = types[award.award_type]
         certs.append(certificate_for(
             award=award, decision=decisions[award.decision_id], settings=settings,

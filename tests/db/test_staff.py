@@ -198,3 +198,10 @@ def test_paged_list_orders_by_given_name_through_its_index(demo_db):
     first, second = (staff_db.page_staff(demo_db, where, offset=o, limit=30) for o in (0, 30))
     assert first + second == rows[:60]
     assert staff_db.staff_row(demo_db, where, rows[45].id) == 45
+
+
+def test_get_many_reads_people_in_one_query(demo_db):
+    everyone = staff_db.list_staff(demo_db)
+    wanted = [everyone[3].id, everyone[0].id, everyone[3].id]
+    assert staff_db.get_many(demo_db, wanted) == {p.id: p for p in (everyone[0], everyone[3])}
+    assert staff_db.get_many(demo_db, []) == {}
