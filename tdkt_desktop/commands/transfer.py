@@ -26,8 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.set_defaults(func=run_template)
     p = sub.add_parser("statistics", help="thống kê khen thưởng theo loại (cá nhân, tập thể) trong một giai đoạn")
-    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="NĂM", help="từ năm (mặc định: năm đầu có dữ liệu)")
-    p.add_argument("--to", dest="to_year", type=int, default=None, metavar="NĂM", help="đến năm (mặc định: năm cuối có dữ liệu)")
+    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="NĂM",
+                   help="từ năm (mặc định: năm đầu có dữ liệu)")
+    p.add_argument("--to", dest="to_year", type=int, default=None, metavar="NĂM",
+                   help="đến năm (mặc định: năm cuối có dữ liệu)")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="TỆP.xlsx", help="ghi bảng ra tệp Excel")
     p.set_defaults(func=run_statistics)
 
