@@ -34,6 +34,8 @@ def big_workbook() -> Path:
     path = CACHE / f"import-50000-{schema_key()}.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob("import-50000-*.xlsx"):
+            old.unlink()
         tmp = path.with_suffix(".tmp.xlsx")
         make_workbook(tmp, **BIG)
         tmp.rename(path)
