@@ -42,10 +42,9 @@ def main() -> None:
         window.resize(1280, 800)
         watch = ExitOnPaint(tabs, lambda: True)
     else:
+        from tdkt_desktop import paths
         from tdkt_desktop.ui.shell.app import ensure_app, open_for_window
         from tdkt_desktop.ui.shell.main_window import MainWindow
-
-        from tdkt_desktop import paths
 
         app = ensure_app()
         path = Path(sys.argv[2])

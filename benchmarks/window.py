@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 
 TIMEOUT_S = 120.0
+REPEATS = 3
 STAFF_FILTER = "tran thi h"
 REGISTER_SEARCH = "pham van"
 
@@ -60,6 +62,7 @@ class Driver:
         self.watch = PaintWatch()
         app.installEventFilter(self.watch)
         self.results: dict[str, float] = {}
+        self.samples: dict[str, list[float]] = {}
 
     def step(self, name: str, action: Callable[[], object], target, ready: Callable[[], bool] = lambda: True) -> None:
         self.watch.target, self.watch.ready, self.watch.painted_at = target, ready, None
@@ -73,7 +76,8 @@ class Driver:
         loop.exec()
         poll.stop()
         end = self.watch.painted_at or time.perf_counter()
-        self.results[name] = round(end - start, 4) if self.watch.painted_at else float("nan")
+        self.samples.setdefault(name, []).append(end - start if self.watch.painted_at else float("nan"))
+        self.results[name] = round(statistics.median(self.samples[name]), 4)  # median of the repeats
         self.watch.target = lambda obj: False
         self.settle()
 
@@ -117,15 +121,19 @@ def built(window, title: str):
 def pages(driver: Driver, window, *, review_pages: bool = True) -> None:
     """Every timed interaction of the table in ISSUE 16, in the order a user would do them."""
     staff = window.staff_tab
-    driver.step("staff_filter", lambda: staff.filter_edit.setText(STAFF_FILTER), inside(lambda: staff.table))
-    driver.step("staff_filter_clear", lambda: staff.filter_edit.setText(""), inside(lambda: staff.table))
+    for _ in range(REPEATS):  # the quick steps are repeated and their median kept (a busy machine is noisy)
+        driver.step("staff_filter", lambda: staff.filter_edit.setText(STAFF_FILTER), inside(lambda: staff.table))
+        driver.step("staff_filter_clear", lambda: staff.filter_edit.setText(""), inside(lambda: staff.table))
 
     register = "Sổ khen thưởng"
     driver.step("register_open", lambda: show_page(window, register), inside(lambda: built(window, register)))
     page = built(window, register)
-    driver.step("register_all_years", lambda: page.year_combo.setCurrentIndex(0), inside(lambda: page.table))
-    driver.step("register_search", lambda: page.search.setText(REGISTER_SEARCH), inside(lambda: page.table))
-    driver.step("register_search_clear", lambda: page.search.setText(""), inside(lambda: page.table))
+    for _ in range(REPEATS):
+        driver.step("register_all_years", lambda: page.year_combo.setCurrentIndex(0), inside(lambda: page.table))
+        driver.step("register_search", lambda: page.search.setText(REGISTER_SEARCH), inside(lambda: page.table))
+        driver.step("register_search_clear", lambda: page.search.setText(""), inside(lambda: page.table))
+        page.year_combo.setCurrentIndex(1)  # back to the latest year for the next repeat
+        driver.settle()
 
     if not review_pages:
         return
