@@ -78,6 +78,7 @@ class Driver:
         end = self.watch.painted_at or time.perf_counter()
         self.samples.setdefault(name, []).append(end - start if self.watch.painted_at else float("nan"))
         self.results[name] = round(statistics.median(self.samples[name]), 4)  # median of the repeats
+        self.results[name + "_first"] = round(self.samples[name][0], 4)
         self.watch.target = lambda obj: False
         self.settle()
 

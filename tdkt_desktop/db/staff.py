@@ -277,11 +277,11 @@ class StaffFilter:
 STAFF_ORDERS = {
     "code": ("s.code",),
     "name": (GIVEN_NAME_SQL.format(fold="s.fold"), "s.fold"),
-    "birth": ("s.birth_date",),
+    "birth": ("coalesce(s.birth_date, '')",),
     "gender": ("s.gender",),
     "position": ("tdkt_fold(s.position)",),
     "unit": ("coalesce(u.fold, '')",),
-    "recruited": ("s.recruited_on",),
+    "recruited": ("coalesce(s.recruited_on, '')",),
     "status": ("s.active = 0",),
 }
 
@@ -308,22 +308,35 @@ def staff_filter(db: Database, query: StaffQuery) -> StaffFilter:
     if query.active_only:
         clauses.append("s.active = 1")
     words = tokens(query.text)
-    if words:
-        units = db.execute("SELECT id, fold FROM units").fetchall()
-        positions = [r[0] for r in db.execute("SELECT DISTINCT position FROM staff").fetchall() if r[0]]
-        fts = has_fts(db)
+    if not words:
+        return StaffFilter(" WHERE " + " AND ".join(clauses), tuple(args))
+    units = db.execute("SELECT id, fold FROM units").fetchall()
+    positions = [r[0] for r in db.execute("SELECT DISTINCT position FROM staff").fetchall() if r[0]]
+    others = {}
     for word in words:
-        if fts:
+        unit_ids = [uid for uid, folded in units if _word_match(folded, word)]
+        matched = [p for p in positions if _word_match(p, word)]
+        others[word] = (unit_ids, matched)
+    # Words only a name or code can match go to the FTS index together, in one MATCH (an AND in C): one
+    # short word ("h") on its own would make SQLite build a set of half the register for nothing.
+    name_only = [w for w in words if others[w] == ([], [])]
+    fts = has_fts(db)
+    if name_only and fts:
+        clauses.append("s.id IN (SELECT rowid FROM staff_fts WHERE staff_fts MATCH ?)")
+        args.append(" ".join(f'"{w}"*' for w in name_only))
+    for word in words:
+        unit_ids, matched = others[word]
+        if word in name_only and fts:
+            continue
+        if fts and not name_only:
             alternatives = ["s.id IN (SELECT rowid FROM staff_fts WHERE staff_fts MATCH ?)"]
             args.append(f'"{word}"*')
-        else:
-            alternatives = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?"]
-            args.append(f"% {word}%")
-        unit_ids = [uid for uid, folded in units if _word_match(folded, word)]
+        else:  # no FTS5, or the rows are already narrowed by the MATCH: test the stored fold row by row
+            alternatives = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ? ESCAPE '\\'"]
+            args.append("% " + word.replace("_", "\\_") + "%")
         if unit_ids:
             alternatives.append(f"s.unit_id IN ({','.join('?' * len(unit_ids))})")
             args += unit_ids
-        matched = [p for p in positions if _word_match(p, word)]
         if matched:
             alternatives.append(f"s.position IN ({','.join('?' * len(matched))})")
             args += matched
@@ -331,13 +344,18 @@ def staff_filter(db: Database, query: StaffQuery) -> StaffFilter:
     return StaffFilter(" WHERE " + " AND ".join(clauses), tuple(args))
 
 
-def _order_sql(db: Database, order: tuple[str, bool] | None) -> str:
+def _order_terms(db: Database, order: tuple[str, bool] | None) -> tuple[tuple[str, ...], bool]:
+    """(SQL terms, descending); the id breaks ties, in the same direction, so every order is total."""
     key, descending = order or ("name", False)
     if key == "position":
         # Registered per call (cheap, idempotent): sorting by position is rare, so is the Python fold it runs.
         db.conn.create_function("tdkt_fold", 1, fold, deterministic=True)
-    direction = " DESC" if descending else ""
-    return " ORDER BY " + ", ".join(term + direction for term in STAFF_ORDERS[key]) + ", s.id"
+    return (*STAFF_ORDERS[key], "s.id"), descending
+
+
+def _order_sql(db: Database, order: tuple[str, bool] | None) -> str:
+    terms, descending = _order_terms(db, order)
+    return " ORDER BY " + ", ".join(term + (" DESC" if descending else "") for term in terms)
 
 
 def count_staff(db: Database, where: StaffFilter) -> int:
@@ -354,10 +372,15 @@ def page_staff(
 
 
 def staff_row(db: Database, where: StaffFilter, staff_id: int, *, order: tuple[str, bool] | None = None) -> int | None:
-    """Where ``staff_id`` stands (0-based) in the filtered, ordered list, or None when the filter drops them."""
-    sql = (
-        "SELECT n FROM (SELECT s.id, row_number() OVER (" + _order_sql(db, order).strip() + ") - 1 AS n"
-        + _FROM + where.where + ") WHERE id = ?"
-    )
-    row = db.execute(sql, [*where.args, staff_id]).fetchone()
-    return row[0] if row else None
+    """Where ``staff_id`` stands (0-based) in the filtered, ordered list, or None when the filter drops them.
+
+    The people before them are counted (through the order's index where there is one), not the whole
+    list numbered: keeping the selection while typing a filter stays cheap on 100,000 people.
+    """
+    terms, descending = _order_terms(db, order)
+    key = db.execute(f"SELECT {', '.join(terms)}" + _FROM + where.where + " AND s.id = ?",
+                     [*where.args, staff_id]).fetchone()
+    if key is None:
+        return None
+    before = f"({', '.join(terms)}) {'>' if descending else '<'} ({','.join('?' * len(key))})"
+    return db.execute("SELECT count(*)" + _FROM + where.where + " AND " + before, [*where.args, *key]).fetchone()[0]

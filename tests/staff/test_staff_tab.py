@@ -340,3 +340,17 @@ def test_inactive_rows_are_grey_and_other_roles_unanswered(demo_db):
     assert model.data(model.index(row, 1), Qt.ItemDataRole.FontRole).italic()
     assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_typing_a_filter_keeps_the_person_while_they_still_match(main_window):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB006")
+    assert tab.select_person(person.id)
+    tab.filter_edit.setText(fold(person.full_name).split()[-1])  # their given name: still listed, still chosen
+    assert tab.current_staff().id == person.id
+    tab.filter_edit.setText("zzz khong ai")  # nobody: nothing chosen, the panel is blank
+    assert tab.model.rowCount() == 0 and tab.current_staff() is None and tab.info.labels["full_name"].text() == ""
+    tab.filter_edit.setText("")
+    assert tab.select_person(person.id)
+    main_window.data_changed.emit(frozenset({"staff"}))  # a reload after a write keeps them wherever they are
+    assert tab.current_staff().id == person.id

@@ -141,6 +141,12 @@ class LazyRecordModel(RecordTableModel):
         """The first row whose record matches, or -1 (reads every row: use :meth:`row_of_key` on large tables)."""
         return next((i for i, r in enumerate(self.records()) if predicate(r)), -1)
 
+    def row_in_first_page(self, key: Any) -> int:
+        """The row of the record with this key if it is in the first page (no query beyond that page), or -1."""
+        self._record_at(0)
+        page = self._pages.get(0, [])
+        return next((i for i, r in enumerate(page) if self.key(r) == key), -1)
+
     def row_of_key(self, key: Any) -> int:
         """The row of the record with this key (one query, whatever the size), or -1."""
         row = self._source.position(key, self._order)

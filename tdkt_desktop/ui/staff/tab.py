@@ -106,10 +106,10 @@ class StaffTab(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Lọc theo tên, mã, chức vụ… (không cần gõ dấu)")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(lambda _text: self.refresh())
+        self.filter_edit.textChanged.connect(lambda _text: self.refresh(keep_anywhere=False))
         self.show_inactive = QCheckBox("Hiện cả người ngừng theo dõi")
         self.show_inactive.setChecked(True)
-        self.show_inactive.toggled.connect(lambda _checked: self.refresh())
+        self.show_inactive.toggled.connect(lambda _checked: self.refresh(keep_anywhere=False))
         self.add_button = QPushButton("Thêm cán bộ")
         self.edit_button = QPushButton("Sửa")
         self.toggle_button = QPushButton("Ngừng theo dõi")
@@ -242,8 +242,12 @@ class StaffTab(QWidget):
         return staff_db.StaffQuery(unit_id=self.current_unit_id(), text=self.filter_edit.text(),
                                    active_only=not self.show_inactive.isChecked())
 
-    def refresh(self) -> None:
-        """Re-run the query (unit, filter words, active only) in SQL, keeping the selected person."""
+    def refresh(self, *, keep_anywhere: bool = True) -> None:
+        """Re-run the query (unit, filter words, active only) in SQL, keeping the selected person.
+
+        While the user types a filter (``keep_anywhere=False``) the person stays selected only if they are
+        on the first page: finding them deep in 100,000 rows would cost more than the filter itself.
+        """
         self.edit_unit_button.setEnabled(self.current_unit_id() is not None)
         keep = self.current_staff()
         query = self.staff_query()
@@ -253,8 +257,10 @@ class StaffTab(QWidget):
         else:
             self._unit_total = self.model.rowCount()
         self.count_label.setText(f"Hiển thị {self.model.rowCount()}/{self._unit_total} cán bộ")
-        if keep:
+        if keep and keep_anywhere:
             self.select_person(keep.id, switch_unit=False)
+        elif keep and (row := self.model.row_in_first_page(keep.id)) >= 0:
+            self._select_row(row)
         self._on_current_changed()
 
     # --- selection --------------------------------------------------------------------------
@@ -282,14 +288,17 @@ class StaffTab(QWidget):
                 self.unit_tree.setCurrentIndex(self.units_model.index(0, 0))
                 row = self.model.row_of_key(staff_id)
         if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+            self._select_row(row)
             return True
         return False
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
 
     def _on_current_changed(self) -> None:
         person = self.current_staff()
