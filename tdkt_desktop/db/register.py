@@ -54,27 +54,37 @@ def award_filter(db: Database, query: AwardQuery) -> AwardFilter:
         clauses.append("(a.unit_id = ? OR a.staff_id IN (SELECT id FROM staff WHERE unit_id = ?))")
         args += [query.unit_id, query.unit_id]
     words = tokens(query.text)
-    if words:
-        types = db.execute("SELECT code, name FROM award_types").fetchall()
-        decisions = db.execute("SELECT id, number || ' ' || issuer FROM decisions").fetchall()
-        units = db.execute("SELECT id, fold FROM units").fetchall()
-        fts = db["staff_fts"].exists()
+    if not words:
+        return AwardFilter(" WHERE " + " AND ".join(clauses), tuple(args))
+    types = db.execute("SELECT code, name FROM award_types").fetchall()
+    decisions = db.execute("SELECT id, number || ' ' || issuer FROM decisions").fetchall()
+    units = db.execute("SELECT id, fold FROM units").fetchall()
+    fts = db["staff_fts"].exists()
+    others = {
+        w: ([c for c, name in types if _matches(name, w)], [i for i, text in decisions if _matches(text, w)],
+            [i for i, folded in units if _matches(folded, w)])
+        for w in words
+    }
+    # Words only a person's name or code can match are one FTS MATCH (an AND in C), as for the staff list.
+    name_only = [w for w in words if others[w] == ([], [], [])] if fts else []
+    if name_only:
+        clauses.append("a.staff_id IN (SELECT rowid FROM staff_fts WHERE staff_fts MATCH ?)")
+        args.append(" ".join(f'"{w}"*' for w in name_only))
     for word in words:
+        if word in name_only:
+            continue
         if fts:
             people = "a.staff_id IN (SELECT rowid FROM staff_fts WHERE staff_fts MATCH ?)"
             args.append(f'"{word}"*')
         else:
-            people = "a.staff_id IN (SELECT id FROM staff WHERE (' ' || fold || ' ' || lower(code)) LIKE ?)"
-            args.append(f"% {word}%")
+            people = "a.staff_id IN (SELECT id FROM staff WHERE (' ' || fold || ' ' || lower(code)) LIKE ? ESCAPE '\\')"
+            args.append("% " + word.replace("_", "\\_") + "%")
         alternatives = [people]
-        for matched, sql in (
-            ([c for c, name in types if _matches(name, word)], "a.award_type IN ({})"),
-            ([i for i, text in decisions if _matches(text, word)], "a.decision_id IN ({})"),
-        ):
+        type_codes, decision_ids, unit_ids = others[word]
+        for matched, sql in ((type_codes, "a.award_type IN ({})"), (decision_ids, "a.decision_id IN ({})")):
             if matched:
                 alternatives.append(sql.format(_marks(matched)))
                 args += matched
-        unit_ids = [i for i, folded in units if _matches(folded, word)]
         if unit_ids:
             marks = _marks(unit_ids)
             alternatives.append(
