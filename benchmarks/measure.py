@@ -22,6 +22,7 @@ class Run:
     peak_mib: float
     stdout: str
     code: int
+    cpu: float = 0.0  # user + system seconds of the child (steadier than wall time on a busy machine)
 
 
 def run_child(args: list[str], *, env: dict | None = None) -> Run:
@@ -34,7 +35,8 @@ def run_child(args: list[str], *, env: dict | None = None) -> Run:
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace"), proc.returncode)
+    return Run(seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace"), proc.returncode,
+               usage.ru_utime + usage.ru_stime)
 
 
 def cli(db: Path, *args: str) -> Run:
