@@ -168,3 +168,26 @@ def test_later_tabs_are_built_when_first_shown(demo_db, qtbot, app_fonts):
     assert window.tabs.currentWidget() is window.campaigns_tab and window.tabs.currentIndex() == 2
     titles_tab = window.titles_tab  # asked for by code (links, tests): built without switching to it
     assert window.tabs.widget(1) is titles_tab and window.tabs.currentIndex() == 2
+
+
+def test_the_list_frame_is_painted_before_the_first_page_is_read(demo_db, qtbot, app_fonts):
+    from PySide6.QtCore import QEvent, QObject
+
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    seen = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                seen.append(window.staff_tab.model.rowCount())
+            return False
+
+    paints = Paints()
+    window.staff_tab.table.viewport().installEventFilter(paints)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: seen and seen[-1] == 61)
+    assert seen[0] == 0  # the empty frame first, then the first page of staff

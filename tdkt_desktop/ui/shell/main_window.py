@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 from sqlite_utils import Database
@@ -86,13 +86,22 @@ class MainWindow(QMainWindow):
         self._load_scheduled = False
 
     def showEvent(self, event) -> None:
-        """Paint the window first, then fill it: the user sees it at once even with 20,000 staff."""
+        """Paint the window first, then fill it: the first page of staff is read once the frame is drawn."""
         super().showEvent(event)
         if not self._load_scheduled:
             self._load_scheduled = True
-            QTimer.singleShot(0, self._load_data)
+            self.staff_tab.table.viewport().installEventFilter(self)
+            QTimer.singleShot(250, self._load_data)  # in case the list is not painted (another tab in front)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.staff_tab.table.viewport() and not self.is_loaded:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_data)  # after this paint has reached the screen
+        return super().eventFilter(watched, event)
 
     def _load_data(self) -> None:
+        if self.is_loaded:
+            return
         self.staff_tab.load()
         self.is_loaded = True
         self.loaded.emit()
