@@ -231,7 +231,8 @@ def add_awards(db: Database, decision_id: int, awards: list[Award]) -> list[int]
     errors = validate_awards(db, awards, default_year=decision.year or 0)
     if errors:
         raise ValidationError(errors)
-    last = next(iter(db.query("SELECT coalesce(max(position), 0) AS p FROM awards WHERE decision_id = ?", [decision_id])))["p"]
+    last = db.execute("SELECT coalesce(max(position), 0) FROM awards WHERE decision_id = ?",
+                      [decision_id]).fetchone()[0]
     with db.atomic():
         return _insert_awards(db, decision_id, decision.year or 0, awards, start=last + 1)
 
