@@ -40,7 +40,15 @@ def demo_database_path() -> Path:
 
 
 def backup_dir(db_path: Path) -> Path:
-    """Rotating backups of ``db_path`` live beside it, one folder per database file."""
+    """Rotating backups of ``db_path`` live beside it, one folder per file name.
+
+    The whole name is the key: ``data.sqlite`` and ``data.db`` in one folder never share backups.
+    """
+    return db_path.parent / "backups" / db_path.name
+
+
+def legacy_backup_dir(db_path: Path) -> Path:
+    """Where builds before the whole-name key put backups (``backups/<stem>/``); read, never written."""
     return db_path.parent / "backups" / db_path.stem
 
 

@@ -1,17 +1,43 @@
-"""Open the database in exactly one place: checks, pragmas, backup-before-migrate, migrations."""
+"""Open the database in exactly one place: checks, pragmas, backup-before-migrate, migrations.
+
+Two ways in: :func:`open_database` for a writer (the window and writing commands, which hold the
+:class:`~tdkt_desktop.db.lock.DatabaseLock`) and :func:`open_readonly` for reading commands, which never
+create, migrate or leave ``-wal``/``-shm`` files behind.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
-from tdkt_desktop.db.migrations import known_names, migrations
-from tdkt_desktop.errors import CorruptDatabaseError, NewerSchemaError, NotSQLiteError
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from tdkt_desktop.db.inspection import (
+    FileState,
+    check_path,
+    check_writable,
+    describe_os_error,
+    describe_sqlite_error,
+    inspect_file,
+    is_wal_file,
+    ro_connect,
+    schema_version,
+)
+from tdkt_desktop.db.lock import DatabaseLock
+from tdkt_desktop.db.migrations import APP_ID, migrations
+from tdkt_desktop.errors import (
+    BackupError,
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    DatabaseOpenError,
+    DiskError,
+    MigrationError,
+    NeedsUpgradeError,
+    NotFoundError,
+    NotPermittedError,
+)
 
 
 def open_memory() -> Database:
@@ -23,81 +49,155 @@ def open_memory() -> Database:
 
 
 def open_database(path: Path | str, *, migrate: bool = True) -> Database:
-    """Open (or create) the database file at ``path`` and bring its schema up to date.
+    """Open (or create) the database file at ``path`` for writing and bring its schema up to date.
 
-    Checks come first and write nothing: a non-SQLite file, a failed ``quick_check`` or a
-    schema from a newer build raise a :class:`DatabaseOpenError` with a Vietnamese message.
-    Before pending migrations run on an existing file, a copy is put aside.
+    Checks come first and write nothing: a folder, a non-SQLite or foreign file, a damaged file, a
+    newer schema, a locked file, a full disk or a read-only file raise a :class:`DatabaseOpenError`
+    subclass with a Vietnamese message. Before pending migrations run on an existing file, a verified
+    backup is written; if it cannot be, nothing is migrated. A failed migration is rolled back.
 
     Raises:
-        DatabaseOpenError: the file cannot be opened safely.
+        DatabaseOpenError: the file cannot be opened safely (nothing was changed).
+        BackupError: the backup before an upgrade failed (nothing was migrated).
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
-    if existed:
-        inspect_file(path)
-    db = Database(_connect(path), execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 3000")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.enable_wal()
-    if migrate and migrations.pending(db):
-        if existed and migrations.applied(db):
-            backup.make_backup(db, path, reason="truoc-nang-cap")
-        migrations.apply(db)
+    check_path(path)
+    existed = path.exists()
+    state = inspect_file(path) if existed else FileState(empty=True)
+    if existed and state.empty and backup.list_backups(path):
+        # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
+        raise CorruptDatabaseError(
+            path,
+            f"Tệp dữ liệu “{path}” rỗng (không có bảng nào) trong khi đã có bản sao lưu của nó: dữ liệu có thể "
+            "đã bị mất do lỗi ghi đĩa. Chương trình không tạo cơ sở dữ liệu trống đè lên.",
+            can_restore=True,
+        )
+    check_writable(path)
+    try:
+        db = Database(_connect(path), execute_plugins=False)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    except OSError as exc:
+        raise describe_os_error(path, exc) from exc
+    try:
+        _prepare(db, path)
+        if migrate and migrations.pending(db):
+            if existed and not state.empty:
+                backup.make_backup(db, path, reason="truoc-nang-cap")
+            _migrate(db, path)
+        if migrate:
+            _mark(db, path)
+    except BaseException:
+        db.close()
+        if not existed:  # a file this call created and could not finish is not left as an empty office
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
     return db
 
 
-def inspect_file(path: Path) -> None:
-    """Read-only checks of an existing file: SQLite header, integrity, schema version.
+def _prepare(db: Database, path: Path) -> None:
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 3000")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.enable_wal()
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+
+
+def _migrate(db: Database, path: Path) -> None:
+    try:
+        migrations.apply(db)
+    except (DatabaseOpenError, BackupError):
+        raise
+    except sqlite3.Error as exc:
+        described = describe_sqlite_error(path, exc)
+        if isinstance(described, (DatabaseBusyError, DiskError, NotPermittedError)):
+            raise described from exc
+        raise _migration_error(path, exc) from exc
+    except Exception as exc:  # a migration is code: any failure is rolled back with its transaction
+        raise _migration_error(path, exc) from exc
+
+
+def _migration_error(path: Path, exc: Exception) -> MigrationError:
+    return MigrationError(
+        path,
+        f"Không nâng cấp được cấu trúc dữ liệu của tệp “{path}” ({type(exc).__name__}: {exc}). Thay đổi đã được "
+        "hoàn tác, tệp vẫn như trước; bản sao lưu trước khi nâng cấp nằm trong thư mục backups bên cạnh tệp.",
+    )
+
+
+def _mark(db: Database, path: Path) -> None:
+    """Stamp our marker and schema version (files from before ``0009_app_marker`` get it on upgrade)."""
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
+            db.execute(f"PRAGMA application_id = {APP_ID}")
+        if db.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+            db.execute(f"PRAGMA user_version = {schema_version()}")
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+
+
+class _ReadOnlyDatabase(Database):
+    """A read-only database that also drops the reader's hold on the writer lock when closed."""
+
+    _lock: DatabaseLock | None = None
+    needs_upgrade = False
+
+    def close(self) -> None:
+        """Close the connection, then let a window open the file again."""
+        try:
+            super().close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+
+def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
+    """Open an existing file read-only for a command that only reads (check, export, print …).
+
+    Never creates, migrates or writes the file and never leaves ``-wal``/``-shm`` behind: a WAL file
+    nobody has open is read as immutable while this process holds the writer lock, so no window
+    starts writing mid-read.
+
+    ``allow_older``: open a file that still awaits migrations (``check`` reads it as it is); the
+    returned database's ``needs_upgrade`` says so.
 
     Raises:
-        NotSQLiteError, CorruptDatabaseError, NewerSchemaError.
+        NotFoundError: there is no such file (nothing is created).
+        NeedsUpgradeError: the file needs a migration this command must not make.
+        DatabaseOpenError: as :func:`open_database`.
     """
-    with open(path, "rb") as fh:
-        header = fh.read(len(_SQLITE_MAGIC))
-    if header != _SQLITE_MAGIC:
-        raise NotSQLiteError(
-            path, f"Tệp “{path}” không phải cơ sở dữ liệu của chương trình (không phải tệp SQLite)."
-        )
+    path = Path(path)
+    check_path(path)
+    if not path.exists():
+        raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}” (lệnh này chỉ đọc, không tạo tệp mới).")
+    lock = DatabaseLock(path)
+    held = lock.try_acquire_existing()
+    wal_open = os.path.exists(f"{path}-wal")
+    immutable = is_wal_file(path) and not wal_open and (held or not lock.lock_path.exists())
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            applied = _applied_names(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            path, f"Tệp cơ sở dữ liệu “{path}” bị hỏng ({exc}).", can_restore=True
-        ) from exc
-    if result != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in result[:3])
-        raise CorruptDatabaseError(
-            path,
-            f"Tệp cơ sở dữ liệu “{path}” bị hỏng (kiểm tra toàn vẹn: {detail}).",
-            can_restore=True,
-        )
-    unknown = applied - known_names()
-    if unknown:
-        raise NewerSchemaError(
-            path,
-            f"Tệp “{path}” được tạo bởi phiên bản mới hơn của chương trình "
-            f"(có thay đổi cấu trúc chưa biết: {', '.join(sorted(unknown))}). "
-            "Hãy cập nhật chương trình; tệp không bị thay đổi.",
-        )
-
-
-def _applied_names(conn: sqlite3.Connection) -> set[str]:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
-    ).fetchone()
-    if not has_table:
-        return set()
-    rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
-    ).fetchall()
-    return {r[0] for r in rows}
+        state = inspect_file(path, immutable=immutable)
+        if state.empty:
+            raise NeedsUpgradeError(path, f"Tệp “{path}” chưa có dữ liệu của chương trình (tệp trống).")
+        if state.pending and not allow_older:
+            raise NeedsUpgradeError(
+                path,
+                f"Tệp “{path}” được tạo bởi phiên bản cũ hơn và cần nâng cấp cấu trúc dữ liệu; lệnh này chỉ đọc nên "
+                "không nâng cấp. Hãy mở tệp trong cửa sổ chương trình, hoặc chạy "
+                f"“tdkt-desktop --db {path} backup” (sao lưu rồi nâng cấp), rồi chạy lại lệnh.",
+            )
+        conn = ro_connect(path, immutable=immutable, timeout=3.0)
+        db = _ReadOnlyDatabase(conn, execute_plugins=False)
+        db.execute("PRAGMA query_only = 1")
+    except BaseException:
+        lock.release()
+        raise
+    db._lock = lock
+    db.needs_upgrade = state.pending
+    return db
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -333,3 +333,14 @@ def _review_council(db: Database) -> None:
             UNIQUE (meeting_id, proposal_id)
         )"""
     )
+
+
+#: ``PRAGMA application_id`` of this program's files: the bytes "TDKT" (0x54444B54 = 1413761876).
+APP_ID = 0x54444B54
+
+
+@migrations(name="0009_app_marker")
+def _app_marker(db: Database) -> None:
+    # The marker lets a later open tell our file from another program's SQLite file (which has tables
+    # and no marker, and is refused rather than migrated). The header field is part of the transaction.
+    db.execute(f"PRAGMA application_id = {APP_ID}")

@@ -213,6 +213,10 @@ def has_fts(db: Database) -> bool:
     return db["staff_fts"].exists()
 
 
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
     """Quick search by name or code, ignoring case, diacritics and đ/Đ; every token is a prefix.
 
@@ -230,7 +234,8 @@ def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
             "ORDER BY s.active DESC, s.fold LIMIT ?"
         )
         return _staff_rows(db, sql, [match, limit])
-    clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?" for _ in words]
-    args: list[object] = [f"% {w}%" for w in words]
+    # "_" and "%" typed by the user are letters to find, not LIKE wildcards ("ng_yen" is not "nguyen").
+    clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ? ESCAPE '\\'" for _ in words]
+    args: list[object] = [f"% {_like_escape(w)}%" for w in words]
     sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY s.active DESC, s.fold LIMIT ?"
     return _staff_rows(db, sql, [*args, limit])

@@ -9,11 +9,13 @@ from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.db.restore import restore
 from tdkt_desktop.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
     NotSQLiteError,
+    UserError,
 )
 
 
@@ -114,8 +116,8 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
     db.close()
     assert len(backup.list_backups(path)) == 3
     path.write_bytes(b"garbage")
-    used, damaged = backup.restore_latest(path)
-    assert damaged.read_bytes() == b"garbage"
+    result = restore(path)
+    assert result.kept.read_bytes() == b"garbage"
     db = open_database(path)
     assert db["settings"].get("office_name")["value"] == "Sở KH&CN"
     db.close()
@@ -124,6 +126,6 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
 def test_restore_without_backup_says_so(tmp_path):
     path = tmp_path / "a.sqlite"
     path.write_bytes(b"x")
-    with pytest.raises(FileNotFoundError, match="Không có bản sao lưu"):
-        backup.restore_latest(path)
+    with pytest.raises(UserError, match="Không có bản sao lưu"):
+        restore(path)
     assert path.read_bytes() == b"x"
