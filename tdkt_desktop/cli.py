@@ -48,3 +48,31 @@ def main(argv: list[str]) -> int:
     except OSError as exc:  # disk full, permission denied, read-only medium
         print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return 1
+    except Exception:
+        # A value that does not decode (a flipped byte that passes quick_check) is named, not a traceback.
+        report = damage_report(args.db or _default_path())
+        if report is None:
+            raise
+        print(f"Lỗi: {report}", file=sys.stderr)
+        return 1
+
+
+def _default_path() -> Path:
+    from tdkt_desktop import paths
+
+    return paths.database_path()
+
+
+def damage_report(path: Path) -> str | None:
+    """A Vietnamese report of damaged stored values in ``path``, or None when none is found."""
+    from tdkt_desktop.db.inspection import damaged_data_error, find_damage, is_wal_file
+
+    try:
+        immutable = is_wal_file(path) and not Path(f"{path}-wal").exists()
+        problems = find_damage(Path(path), immutable=immutable) if Path(path).is_file() else []
+    except Exception:  # the report is a courtesy: never hide the original error behind a new one
+        return None
+    if not problems:
+        return None
+    advice = f"Hãy khôi phục bản sao lưu tốt gần nhất: tdkt-desktop --db {path} restore"
+    return f"{damaged_data_error(Path(path), problems)}\n{advice}"

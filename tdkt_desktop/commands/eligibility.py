@@ -16,21 +16,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the verdicts: a readable list, or JSON objects with the keys the issue fixes."""
-    from tdkt_desktop import paths
-    from tdkt_desktop.db.connection import open_database
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.db.eligibility_input import evaluate_year
-    from tdkt_desktop.errors import NotFoundError, ValidationError
+    from tdkt_desktop.errors import ValidationError
 
     if not 1900 <= args.year <= 2100:
         raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})
-    path = args.db or paths.database_path()
-    if not path.exists():
-        raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}”.")
-    db = open_database(path)
-    try:
+    with reading(args) as db:  # read-only: never migrates or creates the file
         result = evaluate_year(db, args.year)
-    finally:
-        db.close()
     verdicts = result.all_verdicts()
     if args.json:
         print(json.dumps([v.as_json() for v in verdicts], ensure_ascii=False, indent=2))

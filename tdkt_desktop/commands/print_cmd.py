@@ -45,14 +45,11 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the database, build the document, write it; the register logs printed certificates."""
-    from tdkt_desktop import paths
-    from tdkt_desktop.db.connection import open_database
+    from tdkt_desktop.commands.opening import reading, writing
 
-    db_path = args.db or paths.database_path()
-    if not Path(db_path).exists():
-        raise UserError(f"Không tìm thấy tệp dữ liệu “{db_path}”.")
-    db = open_database(db_path)
-    try:
+    # Certificates record serials in the register (a write, under the writer lock); the rest only read.
+    opened = writing(args) if args.kind == "certificates" else reading(args)
+    with opened as db:
         if args.kind == "certificates":
             count = print_certificates(db, args.decision, args.output, overlay=args.overlay)
             print(f"Đã in {count} giấy khen vào {args.output}.")
@@ -62,8 +59,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_statistics(db, args.from_year, args.to_year, args.output)
             print(f"Đã in báo cáo thống kê {args.from_year}–{args.to_year} vào {args.output}.")
-    finally:
-        db.close()
     return 0
 
 

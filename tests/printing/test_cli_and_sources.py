@@ -82,7 +82,8 @@ def test_unwritable_output_leaves_register_unchanged(demo_file, tmp_path, capsys
 def test_missing_database_file(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "khong.sqlite"), "print", "decision", "--decision", "1", "-o",
                  str(tmp_path / "x.pdf")]) == 1
-    assert "Không tìm thấy tệp dữ liệu" in capsys.readouterr().err
+    assert "Không có tệp cơ sở dữ liệu" in capsys.readouterr().err
+    assert not (tmp_path / "khong.sqlite").exists()
 
 
 def test_sources_over_the_demo(demo_db):
