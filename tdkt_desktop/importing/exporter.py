@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import SHEETS, SHEETS_BY_KEY
 from tdkt_desktop.text import format_date
 
@@ -67,7 +68,7 @@ def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> 
         ws.freeze_panes = "A2"
         code_col = next((i for i, c in enumerate(fmt.columns, start=1) if c.key == "code"), None)
         for row in data.get(fmt.key, []):
-            ws.append(list(row))
+            append_text_safe(ws, list(row))
         if code_col:
             # Staff codes are text: "007" must stay "007" when the file is edited and re-read.
             for (cell,) in ws.iter_rows(min_row=1, min_col=code_col, max_col=code_col):
@@ -77,9 +78,7 @@ def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> 
         for line in GUIDE:
             ws.append([line])
         ws.column_dimensions["A"].width = 110
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    save_atomically(book, path)
 
 
 GUIDE = [
@@ -97,9 +96,32 @@ GUIDE = [
 ]
 
 
+def _refuse_long_text(data: dict[str, list[tuple]]) -> None:
+    """Excel cuts a cell at 32,767 characters; say so instead of exporting a silently shortened value."""
+    from tdkt_desktop.errors import UserError
+    from tdkt_desktop.importing.reader import MAX_TEXT
+
+    for key, rows in data.items():
+        fmt = SHEETS_BY_KEY[key]
+        for number, row in enumerate(rows, start=2):
+            for column, value in zip(fmt.columns, row, strict=False):
+                if isinstance(value, str) and len(value) > MAX_TEXT:
+                    raise UserError(
+                        f"Không xuất được: trang “{fmt.name}”, dòng {number}, cột “{column.header}” dài {len(value)} "
+                        f"ký tự, quá giới hạn {MAX_TEXT} ký tự của một ô Excel (Excel sẽ cắt mất phần thừa). "
+                        "Hãy rút gọn nội dung đó rồi xuất lại."
+                    )
+
+
 def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
-    """Write staff, ratings, initiatives and awards in the import format; returns rows per sheet."""
+    """Write staff, ratings, initiatives and awards in the import format; returns rows per sheet.
+
+    Raises:
+        UserError: a text is longer than an Excel cell holds (nothing is written).
+        OSError: the file cannot be written (an existing file is left as it was).
+    """
     data = _rows(db)
+    _refuse_long_text(data)
     _write(Path(path), data)
     return {SHEETS_BY_KEY[k].name: len(v) for k, v in data.items()}
 
@@ -126,12 +148,12 @@ def export_statistics(rows, years: tuple[int, int], path: Path | str, *, office:
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for i, r in enumerate(rows, start=1):
-        ws.append([i, r.name, "Danh hiệu thi đua" if r.kind == "danh_hieu" else "Hình thức khen thưởng",
-                   r.ca_nhan, r.tap_the, r.total])
+        append_text_safe(ws, [i, r.name, "Danh hiệu thi đua" if r.kind == "danh_hieu" else "Hình thức khen thưởng",
+                              r.ca_nhan, r.tap_the, r.total])
     individuals, collectives, grand = total(rows)
     ws.append([None, "Tổng cộng", None, individuals, collectives, grand])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.column_dimensions["B"].width = 55
     ws.column_dimensions["C"].width = 24
-    book.save(Path(path))
+    save_atomically(book, path)

@@ -17,6 +17,7 @@ from tdkt_desktop.db.records import Initiative, Rating, Staff
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
+from tdkt_desktop.importing.reader import read_workbook
 from tdkt_desktop.importing.workbook import (
     SHEETS,
     CellError,
@@ -25,7 +26,6 @@ from tdkt_desktop.importing.workbook import (
     date_value,
     match_columns,
     match_sheet,
-    open_workbook,
     text_value,
     year_value,
 )
@@ -34,22 +34,12 @@ from tdkt_desktop.text import fold
 GENDERS = {"": "", "nam": "Nam", "nu": "Nữ"}
 
 
-def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None]:
-    """(format key → (title, rows of (row number, values, number formats))), unknown titles, detected, used."""
-    book = open_workbook(path)
-    try:
-        raw: list[tuple[str, list]] = []
-        for ws in book.worksheets:
-            rows = []
-            # Read-only sheets yield every row from the first, gaps included: the count is the row number.
-            for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
-                values = [c.value for c in row]
-                if any(v not in (None, "") for v in values):
-                    formats = [getattr(c, "number_format", None) for c in row]
-                    rows.append((number, values, formats))
-            raw.append((ws.title, rows))
-    finally:
-        book.close()
+def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None, list]:
+    """(format key → (title, rows of (row number, values, number formats))), unknown titles, detected, used,
+    and the issues found while reading (formula cells without a value, over-long text, two sheets of one kind).
+    """
+    sheets_read, problems = read_workbook(path)
+    raw: list[tuple[str, list]] = [(sheet.title, sheet.rows) for sheet in sheets_read]
     # Detected sheet by sheet: a workbook may join a sheet typed long ago in .VnTime to new ones.
     detected = None
     converted = []
@@ -65,14 +55,21 @@ def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str
         converted.append((title, rows))
     raw = converted
     used = detected if encoding == "auto" else encoding
-    sheets, unknown = {}, []
+    sheets, unknown, issues = {}, [], []
     for title, rows in raw:
         fmt = match_sheet(title)
-        if fmt is None or fmt.key in sheets:
+        if fmt is None:
             unknown.append(title)
+        elif fmt.key in sheets:
+            issues.append(ImportIssue(title, 0, "", "", (
+                f"Hai trang “{sheets[fmt.key][0]}” và “{title}” cùng là trang {fmt.name}; chương trình không biết "
+                "lấy trang nào. Hãy gộp lại một trang, hoặc đổi tên trang không dùng."
+            )))
         else:
             sheets[fmt.key] = (title, rows)
-    return sheets, unknown, detected, used
+    for problem in problems:
+        issues.append(ImportIssue(problem.sheet, problem.row, problem.header, problem.value, problem.reason))
+    return sheets, unknown, detected, used, issues
 
 
 def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto") -> ImportPlan:
@@ -84,10 +81,11 @@ def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto")
     path = Path(path)
     plan = ImportPlan(path=path)
     try:
-        sheets, unknown, plan.detected_encoding, plan.encoding = _read_sheets(path, encoding)
+        sheets, unknown, plan.detected_encoding, plan.encoding, read_issues = _read_sheets(path, encoding)
     except WorkbookError as exc:
         plan.issues.append(ImportIssue("", 0, "", path.name, str(exc)))
         return plan
+    plan.issues.extend(read_issues)
     if not sheets:
         names = ", ".join(f"“{s.name}”" for s in SHEETS)
         found = ", ".join(f"“{t}”" for t in unknown) or "không có trang nào"
