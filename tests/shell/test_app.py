@@ -47,7 +47,7 @@ def test_corrupt_file_offers_restore(tmp_path, qapp, boxes):
     try:
         assert "bị hỏng" in boxes["question"][0]
         assert db["settings"].get("office_name")["value"] == "Sở Nội vụ"
-        assert list(tmp_path.glob("a.sqlite.hong-*"))  # the damaged file is kept
+        assert list(tmp_path.glob("a.sqlite.truoc-khoi-phuc-*"))  # the damaged file is kept
     finally:
         db.close()
         lock.release()
