@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     """List, or restore under the writer lock; the window and this command follow the same rules."""
     from tdkt_desktop.db import backup
     from tdkt_desktop.db.lock import DatabaseLock
-    from tdkt_desktop.db.restore import choose_backup, restore, skipped_note
+    from tdkt_desktop.db.restore import check_replaceable, choose_backup, restore, skipped_note
 
     path = db_path(args)
     if args.list:
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {info.when()}  {_size(info.size):>9}  {info.status():<10}  {counts}\n      {info.path}")
         return 0
     with DatabaseLock(path):
+        check_replaceable(path)
         chosen, skipped = choose_backup(path, args.source)
         current = backup.file_counts(path)
         note = skipped_note(skipped)

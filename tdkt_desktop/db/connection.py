@@ -63,7 +63,7 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     path = Path(path)
     check_path(path)
     existed = path.exists()
-    state = inspect_file(path) if existed else FileState(empty=True)
+    state = inspect_file(path, immutable=_quiet(path)) if existed else FileState(empty=True)
     if existed and state.empty and backup.list_backups(path):
         # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
         raise CorruptDatabaseError(
@@ -94,6 +94,16 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
+
+
+def _quiet(path: Path) -> bool:
+    """Whether checks can read the file as immutable, so they create no ``-wal``/``-shm`` beside it.
+
+    A WAL file with no ``-wal`` has no writer: any writer of a WAL file keeps one open. A rollback
+    journal file is read with plain ``mode=ro``, which creates nothing and still sees another
+    program's lock.
+    """
+    return is_wal_file(path) and not os.path.exists(f"{path}-wal")
 
 
 def _prepare(db: Database, path: Path) -> None:
@@ -176,8 +186,7 @@ def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
         raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}” (lệnh này chỉ đọc, không tạo tệp mới).")
     lock = DatabaseLock(path)
     held = lock.try_acquire_existing()
-    wal_open = os.path.exists(f"{path}-wal")
-    immutable = is_wal_file(path) and not wal_open and (held or not lock.lock_path.exists())
+    immutable = _quiet(path) and (held or not lock.lock_path.exists())
     try:
         state = inspect_file(path, immutable=immutable)
         if state.empty:

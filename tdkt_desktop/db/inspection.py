@@ -161,7 +161,8 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     applied = _applied_names(conn)
-    ours = app_id == APP_ID or (app_id == 0 and bool(applied))
+    # Our migration rows also count: a flipped byte in the header's marker must not make our file "foreign".
+    ours = app_id == APP_ID or bool(applied)
     if not ours:
         if app_id == 0 and objects == 0:
             return FileState(empty=True)

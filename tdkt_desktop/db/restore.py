@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt_desktop.db.backup import BackupInfo, describe_backup, newest_good
-from tdkt_desktop.errors import DatabaseBusyError, UserError
+from tdkt_desktop.errors import (
+    CorruptDatabaseError,
+    DamagedDataError,
+    DatabaseBusyError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotSQLiteError,
+    UserError,
+)
 from tdkt_desktop.safefile import copy_synced, describe_os_error, fsync_dir, temp_beside
 
 
@@ -65,6 +73,7 @@ def restore(db_path: Path | str, source: Path | str | None = None) -> RestoreRes
             unchanged in every case.
     """
     db_path = Path(db_path)
+    check_replaceable(db_path)
     info, skipped = choose_backup(db_path, source)
     _refuse_if_busy(db_path)
     tmp = _verified_copy(info, db_path)
@@ -75,17 +84,37 @@ def restore(db_path: Path | str, source: Path | str | None = None) -> RestoreRes
     return RestoreResult(info, kept, tuple(skipped))
 
 
-def _refuse_if_busy(db_path: Path) -> None:
-    """Another program writing the live file would keep writing to the replaced one: refuse instead."""
+def check_replaceable(db_path: Path) -> None:
+    """Another program's file, or one from a newer build, is never replaced; damage is what restore is for."""
+    from tdkt_desktop.db.inspection import inspect_file, is_wal_file
+
     if not db_path.is_file():
         return
+    quiet = is_wal_file(db_path) and not Path(f"{db_path}-wal").exists()
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=0.5, isolation_level=None)
+        inspect_file(db_path, immutable=quiet)
+    except (CorruptDatabaseError, NotSQLiteError, DamagedDataError, DatabaseBusyError):
+        pass  # damage is restored; a lock is reported by the check that follows
+    except (ForeignDatabaseError, NewerSchemaError):
+        raise
+
+
+def _refuse_if_busy(db_path: Path) -> None:
+    """Another program holding the live file's lock would keep writing to the replaced file: refuse instead.
+
+    Only reads (``mode=ro``; immutable WAL files are skipped, they have no writer), so the check itself
+    never changes the live file or creates anything beside it.
+    """
+    from tdkt_desktop.db.inspection import is_wal_file, ro_connect
+
+    if not db_path.is_file() or (is_wal_file(db_path) and not Path(f"{db_path}-wal").exists()):
+        return
+    try:
+        conn = ro_connect(db_path, timeout=0.5)
     except sqlite3.Error:
         return
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise DatabaseBusyError(
@@ -94,7 +123,7 @@ def _refuse_if_busy(db_path: Path) -> None:
                 "rồi thử lại.",
             ) from exc
     except sqlite3.DatabaseError:
-        pass  # a damaged file cannot be locked by anyone else either
+        pass  # a damaged file: nothing else can be using it meaningfully
     finally:
         conn.close()
 
@@ -126,8 +155,7 @@ def _swap(tmp: Path, db_path: Path) -> Path | None:
     """Keep the live file (and its WAL) under a new name, then rename ``tmp`` over it."""
     kept = None
     if db_path.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = db_path.with_name(f"{db_path.name}.truoc-khoi-phuc-{stamp}")
+        kept = _kept_name(db_path)
         _keep(db_path, kept)
     moved: list[tuple[Path, Path]] = []
     try:
@@ -150,6 +178,17 @@ def _swap(tmp: Path, db_path: Path) -> Path | None:
         ) from exc
     with contextlib.suppress(OSError):
         fsync_dir(db_path.parent)
+    return kept
+
+
+def _kept_name(db_path: Path) -> Path:
+    """A name no earlier restore used: two restores in one second must not overwrite the first kept file."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = db_path.with_name(f"{db_path.name}.truoc-khoi-phuc-{stamp}")
+    n = 1
+    while kept.exists() or Path(f"{kept}-wal").exists():
+        n += 1
+        kept = db_path.with_name(f"{db_path.name}.truoc-khoi-phuc-{stamp}-{n}")
     return kept
 
 
