@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
-        print(f"Lỗi: {describe_sqlite_error(exc)}", file=sys.stderr)
+        report = damage_report(args.db or _default_path())
+        print(f"Lỗi: {report or describe_sqlite_error(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, permission denied, read-only medium
         print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)

@@ -85,7 +85,7 @@ class NotFoundError(UserError):
 def describe_sqlite_error(exc: Exception) -> str:
     """A Vietnamese sentence for an SQLite failure during a write (the transaction was rolled back)."""
     text = str(exc).lower()
-    if "full" in text:
+    if "disk is full" in text:  # not just "full": "Could not decode … column 'full_name'" is no disk error
         reason = "ổ đĩa đã đầy"
     elif "locked" in text or "busy" in text:
         reason = "tệp dữ liệu đang bị chương trình khác khóa, hãy thử lại sau ít phút"

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.inspection import (
     FileState,
+    check_integrity,
     check_path,
     check_writable,
     describe_os_error,
@@ -63,7 +64,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     path = Path(path)
     check_path(path)
     existed = path.exists()
-    state = inspect_file(path, immutable=_quiet(path)) if existed else FileState(empty=True)
+    quiet = existed and _quiet(path)
+    state = inspect_file(path, immutable=quiet, integrity=False) if existed else FileState(empty=True)
     if existed and state.empty and backup.list_backups(path):
         # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
         raise CorruptDatabaseError(
@@ -80,6 +82,8 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     except OSError as exc:
         raise describe_os_error(path, exc) from exc
     try:
+        if existed and not state.empty:
+            _check_integrity(db, path)
         _prepare(db, path)
         if migrate and migrations.pending(db):
             if existed and not state.empty:
@@ -104,6 +108,14 @@ def _quiet(path: Path) -> bool:
     program's lock.
     """
     return is_wal_file(path) and not os.path.exists(f"{path}-wal")
+
+
+def _check_integrity(db: Database, path: Path) -> None:
+    """quick_check on the writer's own connection, before anything is written (CHECK rules included)."""
+    try:
+        check_integrity(db.conn, path)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
 
 
 def _prepare(db: Database, path: Path) -> None:

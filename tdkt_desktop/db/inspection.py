@@ -72,8 +72,11 @@ def ro_connect(path: Path, *, immutable: bool = False, timeout: float = 1.0) -> 
     return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=timeout, check_same_thread=False)
 
 
-def inspect_file(path: Path | str, *, immutable: bool = False) -> FileState:
+def inspect_file(path: Path | str, *, immutable: bool = False, integrity: bool = True) -> FileState:
     """Check an existing file without writing: header, owner (marker), schema version, ``quick_check``.
+
+    ``integrity=False`` skips ``quick_check``: a writer runs it on its own read-write connection
+    (:func:`check_integrity`), where SQLite also verifies CHECK constraints; read-only connections skip them.
 
     Raises:
         DatabaseOpenError: a subclass saying exactly what is wrong (damaged, foreign, newer, locked,
@@ -96,20 +99,33 @@ def inspect_file(path: Path | str, *, immutable: bool = False) -> FileState:
         conn = ro_connect(path, immutable=immutable)
         try:
             state = _read_state(conn, path)
-            result = [] if state.empty else conn.execute("PRAGMA quick_check").fetchall()
+            if integrity and not state.empty:
+                check_integrity(conn, path, immutable=immutable)
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
-    if result and result != [("ok",)]:
-        lines = [str(r[0]) for r in result]
-        if all(_ROW_RULE.match(line) for line in lines):
-            raise damaged_data_error(path, find_damage(path, immutable=immutable, compare_schema=False))
-        detail = "; ".join(lines[:3])
-        raise CorruptDatabaseError(
-            path, f"Tệp cơ sở dữ liệu “{path}” bị hỏng (kiểm tra toàn vẹn: {detail}).", can_restore=True
-        )
     return state
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path, *, immutable: bool = False) -> None:
+    """``PRAGMA quick_check`` on ``conn``; broken rows are named, broken pages are damage.
+
+    Raises:
+        DamagedDataError: only rows break the schema's rules (each is named).
+        CorruptDatabaseError: the file's structure is damaged.
+        sqlite3.Error: the check could not run (locked, disk); the caller describes it.
+    """
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if result == [("ok",)]:
+        return
+    lines = [str(r[0]) for r in result]
+    if all(_ROW_RULE.match(line) for line in lines):
+        raise damaged_data_error(path, find_damage(path, immutable=immutable, compare_schema=False))
+    detail = "; ".join(lines[:3])
+    raise CorruptDatabaseError(
+        path, f"Tệp cơ sở dữ liệu “{path}” bị hỏng (kiểm tra toàn vẹn: {detail}).", can_restore=True
+    )
 
 
 def find_damage(path: Path, *, immutable: bool = False, compare_schema: bool = True) -> list[Problem]:

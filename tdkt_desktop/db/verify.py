@@ -82,10 +82,16 @@ def _scan_schema(conn: sqlite3.Connection) -> tuple[list[Problem], dict[str, str
     for rowid, kind, name, sql in conn.execute("SELECT rowid, type, name, sql FROM sqlite_master"):
         try:
             name_text = name.decode("utf-8") if isinstance(name, bytes) else str(name)
+        except UnicodeDecodeError:
+            problems.append(Problem("sqlite_master", rowid, "name", "tên trong cấu trúc không đọc được (sai mã UTF-8)"))
+            continue
+        try:
             sql_text = sql.decode("utf-8") if isinstance(sql, bytes) else (sql or "")
         except UnicodeDecodeError:
-            problems.append(Problem("sqlite_master", rowid, "sql", "văn bản cấu trúc không đọc được (sai mã UTF-8)"))
-            continue
+            problems.append(Problem(
+                "sqlite_master", rowid, "sql", f"văn bản cấu trúc của “{name_text}” không đọc được (sai mã UTF-8)"
+            ))
+            sql_text = ""  # its rows are still scanned, without the CHECK lists the text would give
         if kind != b"table" or name_text.startswith("sqlite_"):
             continue
         if sql_text.upper().startswith("CREATE VIRTUAL"):

@@ -7,6 +7,7 @@ Import never evaluates or keeps a formula: it takes the value Excel saved, or re
 
 from __future__ import annotations
 
+import posixpath
 import re
 import warnings
 import zipfile
@@ -15,14 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from tdkt_desktop.importing.workbook import WorkbookError, open_workbook
+from tdkt_desktop.importing.workbook import WorkbookError, check_workbook_file, open_workbook
 
 #: Data rows read per sheet at most (the header row not counted).
 MAX_DATA_ROWS = 200_000
 #: Excel's own limit for the text of one cell.
 MAX_TEXT = 32_767
 
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CHUNK = 1 << 20
+# Tags may carry a namespace prefix ("<x:row>") in files from other writers than Excel.
+_ROW_TAG = re.compile(rb"<([A-Za-z_][\w.-]*:)?row\b([^>]*?)(/?)>")
+_R_ATTR = re.compile(rb'\br="([^"]*)"')
+_CELL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)c\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</\1c>)", re.S)
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v>[^<]|is[\s>])")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _COLUMN = re.compile(r"^([A-Za-z]{1,3})")
 
@@ -74,45 +81,69 @@ def _column_index(ref: str | None) -> int | None:
     return index
 
 
+def _row_and_column(ref: str) -> tuple[int, int]:
+    digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    return (int(digits) if digits.isdigit() else 0), (_column_index(ref) or 0)
+
+
+def _too_many_rows(title: str) -> WorkbookError:
+    return WorkbookError(
+        f"Trang “{title}” có hơn {MAX_DATA_ROWS:,} dòng dữ liệu".replace(",", ".")
+        + "; chương trình dừng đọc để tránh treo máy. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn."
+    )
+
+
 def _prescan(archive: zipfile.ZipFile, part: str, title: str) -> _Scan:
-    """Stream one sheet's XML: count data rows (stop past the bound), note formulas with no value."""
+    """Scan one sheet's raw XML at byte speed: count rows with cells (stop past the bound), find formulas
+    that carry no saved value. Nothing is parsed into objects, so a huge sheet costs no memory.
+    """
     scan = _Scan()
-    row_number, column, has_value, has_formula, row_filled = 0, 0, False, False, False
-    parents: list[ElementTree.Element] = []
     limit = MAX_DATA_ROWS + 1  # + the header row
+    close = b"</row>"
+    carry = b""
     with archive.open(part) as source:
-        for event, elem in ElementTree.iterparse(source, events=("start", "end")):
-            tag = elem.tag
-            if event == "start":
-                parents.append(elem)
-                if tag == _NS + "row":
-                    row_number = int(elem.get("r") or row_number + 1)
-                    column, row_filled = 0, False
-                elif tag == _NS + "c":
-                    column = _column_index(elem.get("r")) or column + 1
-                    has_value = has_formula = False
+        while True:
+            data = source.read(_CHUNK)
+            buf = carry + data
+            cut = len(buf) if not data else buf.rfind(close) + len(close)
+            if cut < len(close) and data:
+                carry = buf  # not one whole row yet
                 continue
-            parents.pop()
-            if tag == _NS + "v" or tag == _NS + "is":
-                has_value = True
-            elif tag == _NS + "f":
-                has_formula = True
-            elif tag == _NS + "c":
-                if has_formula and not has_value:
-                    scan.no_value.add((row_number, column))
-                row_filled = row_filled or has_value or has_formula
-            elif tag == _NS + "row" and row_filled:
+            body, carry = buf[:cut], buf[cut:]
+            for match in _ROW_TAG.finditer(body):
+                if match.group(1) and close == b"</row>":
+                    close = b"</" + match.group(1) + b"row>"  # the writer's namespace prefix ("x:")
+                if match.group(3):  # <row …/>: no cells
+                    continue
+                ref = _R_ATTR.search(match.group(2))
+                scan.last_row = int(ref.group(1)) if ref else scan.last_row + 1
                 scan.data_rows += 1
-                scan.last_row = row_number
                 if scan.data_rows > limit:
-                    raise WorkbookError(
-                        f"Trang “{title}” có hơn {MAX_DATA_ROWS:,} dòng dữ liệu".replace(",", ".")
-                        + "; chương trình dừng đọc để tránh treo máy. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn."
-                    )
-            # Drop what has been looked at (cells keep their children until the cell itself ends).
-            if parents and parents[-1].tag not in (_NS + "c", _NS + "is", _NS + "r"):
-                parents[-1].remove(elem)
-    return scan
+                    raise _too_many_rows(title)
+            if _FORMULA.search(body):
+                for cell in _CELL.finditer(body):
+                    inner = cell.group("body") or b""
+                    if _FORMULA.search(inner) and not _VALUE.search(inner):
+                        ref = _R_ATTR.search(cell.group("attrs"))
+                        scan.no_value.add(_row_and_column(ref.group(1).decode("ascii", "replace")) if ref else (0, 0))
+            if not data:
+                return scan
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet title, part name in the zip) for every worksheet, from workbook.xml and its relationships."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = []
+    for sheet in book.iter(main + "sheet"):
+        target = targets.get(sheet.get(rel_id), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if part in archive.NameToInfo:
+            parts.append((sheet.get("name", ""), part))
+    return parts
 
 
 def read_workbook(path: Path) -> tuple[list[SheetData], list[CellProblem]]:
@@ -121,6 +152,13 @@ def read_workbook(path: Path) -> tuple[list[SheetData], list[CellProblem]]:
     Raises:
         WorkbookError: the file cannot be read, or a sheet is past the row bound.
     """
+    path = Path(path)
+    check_workbook_file(path)
+    try:  # bound the work before openpyxl reads anything (its own first pass reads a whole sheet)
+        with zipfile.ZipFile(path) as archive:
+            scans = {part: _prescan(archive, part, title) for title, part in _sheet_parts(archive)}
+    except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, EOFError, KeyError, ValueError) as exc:
+        raise WorkbookError(f"Tệp “{path.name}” bị hỏng, không đọc được hết ({type(exc).__name__}).") from exc
     book = open_workbook(path)
     sheets: list[SheetData] = []
     problems: list[CellProblem] = []
@@ -128,8 +166,8 @@ def read_workbook(path: Path) -> tuple[list[SheetData], list[CellProblem]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for ws in book.worksheets:
-                part = getattr(ws, "_worksheet_path", None)
-                scan = _prescan(book._archive, part, ws.title) if part else _Scan(last_row=ws.max_row or 0)
+                part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+                scan = scans.get(part) or _Scan(last_row=ws.max_row or 0)
                 found: list[CellProblem] = []
                 sheets.append(_read_sheet(ws, scan, found))
                 problems += _with_headers(sheets[-1], found)
@@ -145,9 +183,9 @@ def _read_sheet(ws, scan: _Scan, problems: list[CellProblem]) -> SheetData:
     if not scan.last_row:
         return sheet
     ws.reset_dimensions()  # a forged <dimension> (A1:XFD1048576) must not pad every row
-    no_value_rows = {r for r, _ in scan.no_value}
     for number, row in enumerate(ws.iter_rows(min_row=1, max_row=scan.last_row), start=1):
         values, formats = [], []
+        reported = len(problems)
         for column, cell in enumerate(row, start=1):
             value = cell.value
             if (number, column) in scan.no_value:
@@ -167,7 +205,9 @@ def _read_sheet(ws, scan: _Scan, problems: list[CellProblem]) -> SheetData:
                     )))
             values.append(value)
             formats.append(getattr(cell, "number_format", None))
-        if number in no_value_rows or any(v not in (None, "") for v in values):
+        if len(problems) > reported and sheet.rows:
+            continue  # the row is already reported; checking its other cells would only echo the cause
+        if any(v not in (None, "") for v in values):
             sheet.rows.append((number, values, formats))
     return sheet
 

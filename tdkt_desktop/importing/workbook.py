@@ -251,18 +251,14 @@ def _check_parts(path: Path) -> None:
                 )
 
 
-def open_workbook(path: Path):
-    """Load ``path`` read-only (streamed) with openpyxl, cell values only (imported lazily).
+def check_workbook_file(path: Path) -> None:
+    """Everything that can be told about ``path`` before reading any cell.
 
     Raises:
         WorkbookError: missing, empty, not .xlsx, encrypted, an old .xls under another name, damaged,
             or parts that would expand past the memory bounds.
     """
-    import warnings
     import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     if not path.exists():
@@ -281,11 +277,30 @@ def open_workbook(path: Path):
         )
     try:
         _check_parts(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise WorkbookError(
+            f"Tệp “{path.name}” không phải bảng tính Excel .xlsx hợp lệ ({type(exc).__name__})."
+        ) from exc
+
+
+def open_workbook(path: Path):
+    """Load ``path`` read-only (streamed) with openpyxl, cell values only (imported lazily).
+
+    Raises:
+        WorkbookError: as :func:`check_workbook_file`.
+    """
+    import warnings
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    check_workbook_file(path)
+    try:
         with warnings.catch_warnings():  # openpyxl warns about features it skips; the import does not need them
             warnings.simplefilter("ignore")
             return load_workbook(path, read_only=True, data_only=True)
-    except WorkbookError:
-        raise
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         raise WorkbookError(
             f"Tệp “{path.name}” không phải bảng tính Excel .xlsx hợp lệ ({type(exc).__name__})."

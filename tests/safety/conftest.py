@@ -38,7 +38,7 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory):
+def _demo_file_template(tmp_path_factory):
     """The demo built once into a real file (closed, WAL folded in)."""
     from tdkt_desktop.demo import ensure_demo_file
 
@@ -48,12 +48,12 @@ def _demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_file(tmp_path, _demo_template):
+def demo_file(tmp_path, _demo_file_template):
     """A fresh copy of the demo database file in this test's folder."""
     import shutil
 
     target = tmp_path / "tdkt.sqlite"
-    shutil.copyfile(_demo_template, target)
+    shutil.copyfile(_demo_file_template, target)
     return target
 
 

@@ -52,7 +52,7 @@ def test_kill_during_backup_never_leaves_a_partial_backup(big_file, tally):
         proc = fk.spawn("--db", str(big_file), "backup")
         parts = []
 
-        def started():
+        def started(parts=parts):
             parts[:] = list(folder.glob(".*.dang-ghi*")) if folder.is_dir() else []
             return bool(parts)
 
