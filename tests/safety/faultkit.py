@@ -139,20 +139,25 @@ def question(*a, **kw):
     shown["question"].append(a[2])
     return QMessageBox.StandardButton.Yes
 QMessageBox.question = staticmethod(question)
-from tdkt_desktop.ui.shell.app import open_for_window
-opened = open_for_window(Path(sys.argv[1]))
-shown["opened"] = opened is not None
+if sys.argv[2] == "open":
+    from tdkt_desktop.ui.shell.app import open_for_window
+    shown["opened"] = open_for_window(Path(sys.argv[1])) is not None
+else:  # the whole window: open, show, close after a moment, back up on close
+    from PySide6.QtCore import QTimer
+    from tdkt_desktop.ui.shell.app import run_window
+    QTimer.singleShot(500, app.closeAllWindows)
+    shown["exit"] = run_window(Path(sys.argv[1]))
 print(json.dumps(shown))
 """
 
 
-def open_window_in_child(path: Path, *, limit: int | None = None) -> dict:
-    """Run the window's start-up (open_for_window, every dialog answered "Yes") in a fresh process."""
+def open_window_in_child(path: Path, *, limit: int | None = None, run: bool = False) -> dict:
+    """Run the window's start-up (every dialog answered "Yes") in a fresh process; ``run`` shows and closes it."""
     import json
 
     proc = subprocess.run(
-        [sys.executable, "-c", WINDOW_OPEN, str(path)], env=ENV, capture_output=True, text=True, timeout=60,
-        preexec_fn=size_limit(limit) if limit else None, check=False,
+        [sys.executable, "-c", WINDOW_OPEN, str(path), "run" if run else "open"], env=ENV, capture_output=True,
+        text=True, timeout=60, preexec_fn=size_limit(limit) if limit else None, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])

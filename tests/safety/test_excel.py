@@ -88,15 +88,24 @@ def test_formula_without_a_saved_value_is_a_row_error_and_saved_values_are_used(
     assert [s.full_name for s in staff_db.list_staff(db)] == ["Nguyễn Văn An"]
 
 
+_MEASURED = """
+import sys
+from tdkt_desktop.cli import main
+code = main(sys.argv[1:])
+# VmHWM is this process's own peak since exec (ru_maxrss would include the forked test runner).
+peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(f"VmHWM {peak}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def _run_measured(args) -> tuple[int, str]:
-    """Run the CLI and return (peak RSS in MB, stderr); wait4 gives this child's own peak memory."""
-    proc = subprocess.Popen([sys.executable, "-m", "tdkt_desktop", *args], env=fk.ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    err = proc.stderr.read().decode()
-    proc.stderr.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss // 1024, err
+    """Run the CLI and return (its peak RSS in MB, stderr)."""
+    proc = subprocess.run([sys.executable, "-c", _MEASURED, *args], env=fk.ENV, capture_output=True, text=True,
+                          timeout=120, check=False)
+    peak = int(proc.stderr.rsplit("VmHWM", 1)[1].split()[0])
+    assert proc.returncode == 1
+    return peak // 1024, proc.stderr
 
 
 def test_shared_strings_bomb_is_refused_before_it_is_read(demo_file, tmp_path, tally):
@@ -107,8 +116,9 @@ def test_shared_strings_bomb_is_refused_before_it_is_read(demo_file, tmp_path, t
     tally.injected("sổ Excel dựng sẵn (bom sharedStrings)")
     before = fk.digest(demo_file)
     rss, err = _run_measured(["--db", str(demo_file), "import", str(bomb)])
+    print(f"peak RSS, shared-strings bomb: {rss} MB")
     assert "bảng chữ dùng chung" in err and "50 MB" in err
-    assert rss < 200, f"{rss} MB"
+    assert rss < 120, f"{rss} MB"
     assert fk.digest(demo_file) == before
 
 
@@ -126,8 +136,9 @@ def test_a_million_row_sheet_stops_past_200000_rows(demo_file, tmp_path, tally):
     tally.injected("sổ Excel dựng sẵn (1.048.575 dòng)")
     before = fk.digest(demo_file)
     rss, err = _run_measured(["--db", str(demo_file), "import", str(big)])
+    print(f"peak RSS, 1,048,575-row sheet: {rss} MB")
     assert "hơn 200.000 dòng dữ liệu" in err
-    assert rss < 250, f"{rss} MB"
+    assert rss < 120, f"{rss} MB"
     assert fk.digest(demo_file) == before
 
 

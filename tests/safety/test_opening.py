@@ -7,8 +7,6 @@ import sqlite3
 import stat
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from safety import faultkit as fk
 
 from tdkt_desktop.db import backup
@@ -157,21 +155,13 @@ def test_run_window_shows_open_errors_instead_of_raising(demo_file, qapp, boxes,
     assert "đang bị một chương trình khác khóa" in boxes["critical"][0]
 
 
-def test_failed_backup_on_close_is_shown(demo_file, qapp, boxes, monkeypatch, tally):
-    import sys
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+def test_failed_backup_on_close_is_shown(demo_file, tally):
     (demo_file.parent / "backups").mkdir()
     (demo_file.parent / "backups" / demo_file.name).write_text("chặn")  # no folder can be made here
     before = fk.content(demo_file)
-
-    def close_all():
-        QApplication.instance().closeAllWindows()
-        QApplication.instance().quit()
-
-    QTimer.singleShot(300, close_all)
-    assert run_window(demo_file) == 0
+    shown = fk.open_window_in_child(demo_file, run=True)  # a real window, closed after half a second
     tally.injected("sao lưu khi đóng thất bại")
-    (message,) = boxes["warning"]
+    assert shown["exit"] == 0
+    (message,) = shown["warning"]
     assert "Không sao lưu được" in message and "Dữ liệu đã lưu vẫn nằm nguyên" in message
     assert fk.content(demo_file) == before
