@@ -47,7 +47,11 @@ def main(argv: list[str]) -> int:
         print(f"Lỗi: {report or describe_sqlite_error(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, permission denied, read-only medium
-        print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        from tdkt_desktop.safefile import describe_os_error
+
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"Lỗi hệ thống tệp: {describe_os_error(exc)}{where}. Không có tệp dở dang nào được để lại.",
+              file=sys.stderr)
         return 1
     except Exception:
         # A value that does not decode (a flipped byte that passes quick_check) is named, not a traceback.

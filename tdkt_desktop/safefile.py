@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,10 +33,22 @@ def fsync_dir(folder: Path | str) -> None:
 
 
 def temp_beside(target: Path, tag: str) -> Path:
-    """A fresh hidden name in ``target``'s folder, so the final rename never crosses file systems."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".{tag}.tmp", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    """A fresh hidden empty file in ``target``'s folder, so the final rename never crosses file systems.
+
+    It gets the permissions a new file would get (or the target's own, when it exists), not mkstemp's 0600.
+    """
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.{tag}.tmp"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(name, target.stat().st_mode & 0o7777)
+        return name
+    raise FileExistsError(errno.EEXIST, "Không tạo được tệp tạm", str(target))
 
 
 @contextlib.contextmanager

@@ -55,11 +55,11 @@ def choose_backup(db_path: Path | str, source: Path | str | None = None) -> tupl
     return info, skipped
 
 
-def skipped_note(skipped: list[BackupInfo] | tuple[BackupInfo, ...]) -> str:
-    """A Vietnamese note on newer backups that were passed over."""
+def skipped_note(skipped: list[BackupInfo] | tuple[BackupInfo, ...], *, names: bool = True) -> str:
+    """A Vietnamese note on newer backups that were passed over (``names``: with their file names)."""
     if not skipped:
         return ""
-    lines = "".join(f"\n  • {s.when()} ({s.path.name}): {s.status()}" for s in skipped)
+    lines = "".join(f"\n  • {s.when()}{f' ({s.path.name})' if names else ''}: {s.status()}" for s in skipped)
     return f"Đã bỏ qua {len(skipped)} bản sao lưu mới hơn nhưng không dùng được:{lines}"
 
 

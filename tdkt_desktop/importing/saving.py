@@ -35,4 +35,27 @@ def save_atomically(book, path: Path | str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path, "xlsx") as tmp:
-        book.save(tmp)
+        try:
+            book.save(tmp)
+        except OSError as exc:
+            _drop_half_written(exc)
+            raise
+
+
+def _drop_half_written(exc: OSError) -> None:
+    """Close openpyxl's half-run sheet writers now, quietly.
+
+    They hold the failed write's frames; left to the garbage collector they fail once more while
+    closing and print a second, meaningless traceback after the user's message.
+    """
+    import gc
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

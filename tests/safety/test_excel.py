@@ -99,12 +99,12 @@ sys.exit(code)
 """
 
 
-def _run_measured(args) -> tuple[int, str]:
+def _run_measured(args, *, exit_code: int = 1) -> tuple[int, str]:
     """Run the CLI and return (its peak RSS in MB, stderr)."""
     proc = subprocess.run([sys.executable, "-c", _MEASURED, *args], env=fk.ENV, capture_output=True, text=True,
                           timeout=120, check=False)
     peak = int(proc.stderr.rsplit("VmHWM", 1)[1].split()[0])
-    assert proc.returncode == 1
+    assert proc.returncode == exit_code, proc.stderr
     return peak // 1024, proc.stderr
 
 
@@ -142,12 +142,14 @@ def test_a_million_row_sheet_stops_past_200000_rows(demo_file, tmp_path, tally):
     assert fk.digest(demo_file) == before
 
 
-def test_forged_dimension_does_not_pad_rows(db, tmp_path, tally):
-    path = xlsx.write(tmp_path / "kich-thuoc.xlsx", [("Cán bộ", [
-        xlsx.row(1, ["Mã cán bộ", "Họ và tên"]), xlsx.row(2, ["CB1", "Nguyễn Văn An"]),
-    ])], dimension="A1:XFD1048576")
+def test_forged_dimension_does_not_pad_rows(demo_file, tmp_path, tally):
+    rows = [xlsx.row(1, ["Mã cán bộ", "Họ và tên"])] + [xlsx.row(n, [f"TM{n}", "Nguyễn Văn An"]) for n in range(2, 3002)]
+    path = xlsx.write(tmp_path / "kich-thuoc.xlsx", [("Cán bộ", rows)], dimension="A1:XFD1048576")
+    assert path.stat().st_size < 100_000  # a small file claiming 16,384 columns in every row
     tally.injected("sổ Excel dựng sẵn (dimension giả)")
-    assert import_file(db, path).ok and db["staff"].count == 1
+    rss, err = _run_measured(["--db", str(demo_file), "import", str(path), "--dry-run"], exit_code=0)
+    print(f"peak RSS, forged dimension: {rss} MB")
+    assert rss < 120, f"{rss} MB"
 
 
 def test_over_long_text_is_a_row_error_and_escapes_are_decoded(db, tmp_path, tally):
@@ -199,12 +201,19 @@ def test_encrypted_workbook_and_renamed_xls_get_their_own_messages(db, tmp_path,
 
 
 def test_export_to_a_full_disk_leaves_no_file_and_keeps_an_old_one(demo_file, tmp_path, tally):
+    from tdkt_desktop.db.connection import open_database
+
+    db = open_database(demo_file)  # enough people that the workbook outgrows 64 KB
+    db["staff"].insert_all({"code": f"TM{i:04d}", "full_name": f"Nguyễn Văn {i}", "fold": f"nguyen van {i}"}
+                           for i in range(3000))
+    db.close()
     out = tmp_path / "xuat.xlsx"
-    run = fk.cli("--db", str(demo_file), "export", str(out), limit=16 * 1024)
+    run = fk.cli("--db", str(demo_file), "export", str(out), limit=64 * 1024)
     tally.injected("đầy đĩa (RLIMIT_FSIZE)")
-    assert run.returncode == 1 and not out.exists()
+    assert run.returncode == 1 and not out.exists(), run.stderr
+    assert "ổ đĩa đã đầy" in run.stderr and "Traceback" not in run.stderr
     out.write_bytes(b"ban cu")
-    run = fk.cli("--db", str(demo_file), "export", str(out), limit=16 * 1024)
+    run = fk.cli("--db", str(demo_file), "export", str(out), limit=64 * 1024)
     tally.injected("đầy đĩa (RLIMIT_FSIZE)")
     assert run.returncode == 1 and out.read_bytes() == b"ban cu"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

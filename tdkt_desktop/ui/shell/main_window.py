@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         try:
             target = backup.make_backup(self.db, self.db_path, reason="thu-cong")
-        except OSError as exc:
-            QMessageBox.critical(self, "Không sao lưu được", f"Lỗi khi sao lưu: {exc}")
+        except UserError as exc:  # BackupError: nothing with a backup's name was left behind
+            QMessageBox.critical(self, "Không sao lưu được", str(exc))
             return
         self.statusBar().showMessage(f"Đã sao lưu: {target}", 8000)

@@ -48,10 +48,10 @@ def restore_question(reason: str, chosen: backup.BackupInfo, skipped, current: b
     parts = [
         reason,
         f"Khôi phục từ bản sao lưu tốt gần nhất, ngày {chosen.when()}?",
-        f"    Tệp hiện tại: {current.text() if current else 'không đọc được'}\n"
-        f"    Bản sao lưu:  {chosen.counts.text() if chosen.counts else '—'}",
+        f"  • Tệp hiện tại: {current.text() if current else 'không đọc được'}\n"
+        f"  • Bản sao lưu:  {chosen.counts.text() if chosen.counts else '—'}",
     ]
-    note = skipped_note(skipped)
+    note = skipped_note(skipped, names=False)
     if note:
         parts.append(note)
     parts.append("Tệp hiện tại không bị xóa: nó được giữ lại bên cạnh với tên “….truoc-khoi-phuc-…”.")
