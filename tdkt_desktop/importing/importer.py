@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,6 +15,7 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Initiative, Rating, Staff
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
+from tdkt_desktop.importing.award_rows import check_award_rows
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
 from tdkt_desktop.importing.workbook import (
     SHEETS,
@@ -312,8 +312,6 @@ class _Checker:
             self.plan.initiatives.append((op, code, item))
 
     def check_awards(self) -> None:
-        from tdkt_desktop.importing.award_rows import check_award_rows
-
         check_award_rows(self)
 
 
@@ -390,9 +388,4 @@ def import_file(db: Database, path: Path | str, *, dry_run: bool = False, encodi
     return plan
 
 
-def decision_key(issuer: str, issued_on: dt.date, number: str) -> tuple:
-    """How imports recognise one decision: issuer, year and number (case and diacritics ignored)."""
-    return (fold(issuer), issued_on.year, fold(decisions_db.normalize_number(number)))
-
-
-__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "decision_key", "import_file"]
+__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "import_file"]
