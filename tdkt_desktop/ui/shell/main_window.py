@@ -18,7 +18,8 @@ from tdkt_desktop.errors import UserError, describe_sqlite_error
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 
 #: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu"]
+MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu",
+                         "tdkt_desktop.ui.shell.about_dialog"]
 
 
 class MainWindow(QMainWindow):
