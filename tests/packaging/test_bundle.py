@@ -128,3 +128,18 @@ def test_ships_licences_and_guide():
         assert needle in notice
     fonts = next(BUNDLE.rglob("resources/fonts"))
     assert {p.name for p in fonts.glob("*OFL*")} == {"BeVietnamPro-OFL.txt", "NotoSerif-OFL.txt"}
+
+
+def test_export_then_import_into_a_new_file(run, demo, tmp_path):
+    workbook = tmp_path / "can-bo.xlsx"
+    assert "Cán bộ 61 dòng" in run("--db", str(demo), "export", str(workbook))
+    fresh = tmp_path / "moi.sqlite"
+    assert "Đã nhập xong" in run("--db", str(fresh), "import", str(workbook))
+    with sqlite3.connect(fresh) as conn:
+        assert conn.execute("SELECT count(*) FROM staff").fetchone()[0] == 61
+
+
+def test_statistics_report(run, demo, tmp_path):
+    report = tmp_path / "thong-ke.pdf"
+    run("--db", str(demo), "print", "statistics", "--from", "2021", "--to", "2025", "-o", str(report))
+    assert "Kết quả công tác khen thưởng giai đoạn 2021–2025" in pdf_text(report.read_bytes())
