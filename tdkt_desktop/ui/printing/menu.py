@@ -13,7 +13,7 @@ from tdkt_desktop.ui.common.changes import WriteFailed
 
 
 def install(window: Any) -> None:
-    """Add the "In ấn" menu to the main window (MENU_HOOKS calls this once)."""
+    """Add the "In ấn" menu to the main window (the main window calls this once)."""
     menu = window.menuBar().addMenu("&In ấn")
     window.print_menu = menu
     for item in MENU:

@@ -70,9 +70,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # Feature menus install themselves; their modules import the heavy parts only when used.
         from tdkt_desktop.ui.printing import menu as printing_menu
+        from tdkt_desktop.ui.shell import about_dialog
         from tdkt_desktop.ui.transfer import menu as transfer_menu
 
-        for install in (printing_menu.install, transfer_menu.install):
+        for install in (printing_menu.install, transfer_menu.install, about_dialog.install):
             install(self)
         self.data_changed.connect(lambda changed: changes.touches(changed, {changes.SETTINGS}) and self.refresh_title())
         self.refresh_title()
