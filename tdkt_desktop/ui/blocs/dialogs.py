@@ -28,6 +28,8 @@ class _FormDialog(QDialog):
         self.buttons = save_cancel_box(self, save_text=save_text)
         form.addRow(self.error)
         form.addRow(self.buttons)
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)  # long texts show their beginning, not their tail
         self.validate()
 
     def problem(self) -> str | None:  # pragma: no cover - always overridden

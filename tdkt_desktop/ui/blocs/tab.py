@@ -158,7 +158,12 @@ class BlocsTab(QWidget):
     def _on_data_changed(self, changed) -> None:
         if not self._loaded or not changes.touches(changed, {changes.BLOCS}):
             return
-        self.load_blocs()
+        listed = [(self.bloc_combo.itemData(i), self.bloc_combo.itemText(i)) for i in range(self.bloc_combo.count())]
+        if listed != [(b.id, b.name) for b in blocs_db.list_blocs(self.db)]:
+            self.load_blocs()  # a bloc was added or renamed: the pages follow the chooser
+        else:
+            self.show_info()  # the pages reload themselves on the same change
+            self.sync_projector()
 
     # --- pages ----------------------------------------------------------------------------------
 
