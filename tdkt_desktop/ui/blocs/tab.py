@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import blocs as blocs_db
-from tdkt_desktop.db.bloc_records import Bloc
-from tdkt_desktop.services import blocs as bloc_service
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+
+# The bloc modules (storage, rules, services) are imported when the tab is first shown, not at window start.
 
 #: (module, class, tab title). Each page is ``Page(db, main_window, tab)``, built when first shown.
 PAGES: list[tuple[str, str, str]] = [
@@ -97,6 +96,8 @@ class BlocsTab(QWidget):
 
     def load_blocs(self, select: int | None = None) -> None:
         """Fill the bloc chooser (keeping the choice) and refresh the pages."""
+        from tdkt_desktop.db import blocs as blocs_db
+
         current = select if select is not None else self.bloc_id()
         self.bloc_combo.blockSignals(True)
         self.bloc_combo.clear()
@@ -111,8 +112,10 @@ class BlocsTab(QWidget):
         """The chosen bloc's id (None when there is none yet)."""
         return self.bloc_combo.currentData()
 
-    def bloc(self) -> Bloc | None:
-        """The chosen bloc."""
+    def bloc(self):
+        """The chosen bloc (a ``Bloc`` record), or None."""
+        from tdkt_desktop.db import blocs as blocs_db
+
         bloc_id = self.bloc_id()
         return None if bloc_id is None else blocs_db.get_bloc(self.db, bloc_id)
 
@@ -121,6 +124,8 @@ class BlocsTab(QWidget):
         return self.year_spin.value()
 
     def _on_bloc(self, *_args, adjust_year: bool = True) -> None:
+        from tdkt_desktop.db import blocs as blocs_db
+
         bloc_id = self.bloc_id()
         if adjust_year and bloc_id is not None:
             year = blocs_db.active_year(self.db, bloc_id)
@@ -138,6 +143,9 @@ class BlocsTab(QWidget):
 
     def show_info(self) -> None:
         """The year's head and deputy, the theme, and which member is the office."""
+        from tdkt_desktop.db import blocs as blocs_db
+        from tdkt_desktop.services import blocs as bloc_service
+
         bloc = self.bloc()
         if bloc is None:
             self.info.setText("Chưa có khối thi đua nào. Bấm “Thêm khối…” để nhập khối, cụm thi đua cơ quan tham gia.")
@@ -158,6 +166,8 @@ class BlocsTab(QWidget):
     def _on_data_changed(self, changed) -> None:
         if not self._loaded or not changes.touches(changed, {changes.BLOCS}):
             return
+        from tdkt_desktop.db import blocs as blocs_db
+
         listed = [(self.bloc_combo.itemData(i), self.bloc_combo.itemText(i)) for i in range(self.bloc_combo.count())]
         if listed != [(b.id, b.name) for b in blocs_db.list_blocs(self.db)]:
             self.load_blocs()  # a bloc was added or renamed: the pages follow the chooser
@@ -206,6 +216,8 @@ class BlocsTab(QWidget):
     # --- blocs ----------------------------------------------------------------------------------
 
     def add_bloc(self) -> None:
+        from tdkt_desktop.db.bloc_records import Bloc
+        from tdkt_desktop.services import blocs as bloc_service
         from tdkt_desktop.ui.blocs.meeting_dialogs import BlocDialog
 
         dialog = BlocDialog(Bloc(id=None, name=""), self)
@@ -215,6 +227,7 @@ class BlocsTab(QWidget):
                 self.load_blocs(select=bloc_id)
 
     def edit_bloc(self) -> None:
+        from tdkt_desktop.services import blocs as bloc_service
         from tdkt_desktop.ui.blocs.meeting_dialogs import BlocDialog
 
         bloc = self.bloc()
