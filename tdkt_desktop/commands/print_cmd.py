@@ -114,11 +114,22 @@ def add_bloc_minutes_parser(kinds: argparse._SubParsersAction) -> None:
     bm = kinds.add_parser("bloc-minutes", help="biên bản hội nghị của khối thi đua (mặc định: tổng kết năm)")
     bm.add_argument("--bloc", required=True, metavar="TÊN", help="tên khối (không cần dấu, có thể chỉ một phần tên)")
     bm.add_argument("--year", required=True, type=int, metavar="NĂM", help="năm thi đua của hội nghị")
-    bm.add_argument("--meeting", choices=list(BLOC_MEETING_KINDS), default="tong_ket", metavar="LOẠI",
+    bm.add_argument("--meeting", type=_meeting_kind, default="tong_ket", metavar="LOẠI",
                     help="loại hội nghị: " + ", ".join(f"{k} ({v})" for k, v in BLOC_MEETING_KINDS.items()))
     bm.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
     # The sub-parser's own default wins over ``print``'s, so run() needs no branch for it.
     bm.set_defaults(func=run_bloc_minutes)
+
+
+def _meeting_kind(text: str) -> str:
+    """'so_ket', 'so-ket' or 'sơ kết' → 'so_ket' (argparse reports anything else in Vietnamese)."""
+    from tdkt_desktop.text import tokens
+    from tdkt_desktop.vocabulary import BLOC_MEETING_KINDS
+
+    code = "_".join(tokens(text))
+    if code not in BLOC_MEETING_KINDS:
+        raise argparse.ArgumentTypeError(f"loại hội nghị “{text}” không có; chọn: {', '.join(BLOC_MEETING_KINDS)}")
+    return code
 
 
 def run_bloc_minutes(args: argparse.Namespace) -> int:

@@ -143,7 +143,7 @@ def test_print_bloc_minutes(demo_file, tmp_path, capsys):
         assert fragment in text, fragment
     sokết = tmp_path / "so-ket.pdf"
     assert main(["--db", str(demo_file), "print", "bloc-minutes", "--bloc", "Tham mưu", "--year", "2018",
-                 "--meeting", "so_ket", "-o", str(sokết)]) == 0
+                 "--meeting", "sơ kết", "-o", str(sokết)]) == 0
     text = pdf_text(sokết.read_bytes())
     assert "153.135.000 đồng" in text and "Lê Công Nhường" in text and "KẾT QUẢ BÌNH CHỌN" not in text
 
@@ -161,3 +161,11 @@ def test_print_bloc_minutes_refusals_leave_no_file(demo_file, tmp_path, capsys, 
     assert main(["--db", str(demo_file), "print", "bloc-minutes", *args, "-o", str(out)]) == 1
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_unknown_meeting_kind_is_refused_by_the_parser(demo_file, tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--db", str(demo_file), "print", "bloc-minutes", "--bloc", VPV, "--year", "2018", "--meeting", "đại hội",
+              "-o", str(tmp_path / "bb.pdf")])
+    assert info.value.code == 2 and "loại hội nghị “đại hội” không có" in capsys.readouterr().err
+    assert not (tmp_path / "bb.pdf").exists()

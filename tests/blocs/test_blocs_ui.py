@@ -199,6 +199,8 @@ def test_a_full_year_end_meeting(tab, qtbot, monkeypatch, warnings, qtmodelteste
     qtbot.waitUntil(lambda: votes.result.tally is not None)
     assert [votes.candidates.index(r, 4).data() for r in range(3)] == ["Đạt", "Đạt", "Không đạt"]
     qtmodeltester.check(votes.candidates)
+    qtmodeltester.check(votes.rounds)
+    qtmodeltester.check(meetings.meetings)
     votes.close_button.click()
     qtbot.waitUntil(lambda: votes.result.round.status == "ket_thuc")
     assert not votes.save_count_button.isEnabled()
@@ -258,10 +260,12 @@ def test_projector_shows_the_ranking_with_shared_ranks(tab, qtbot):
     tab.projector.close()
 
 
-def test_pact_signers_are_ticked_and_named(tab, qtbot):
+def test_pact_signers_are_ticked_and_named(tab, qtbot, qtmodeltester):
     page = _show(tab, "Giao ước")
     qtbot.waitUntil(lambda: page.signers.rowCount() == 11)
     assert page.items.rowCount() == 6
+    qtmodeltester.check(page.items)
+    qtmodeltester.check(page.signers)
     _type_in_cell(qtbot, page.signers_view, 0, 2, "Nguyễn Văn Bình")
     qtbot.waitUntil(lambda: blocs_db.get_pact(tab.db, tab.bloc_id(), 2018).signers[0].signer_name == "Nguyễn Văn Bình")
     _toggle(page.signers_view, 1, 1)
