@@ -137,7 +137,7 @@ def attendance_table(lines: tuple[AttendanceLine, ...], width: float) -> Any:
         header = ["STT", "Đơn vị thành viên", "Người đại diện", "Chức vụ", "Tham dự"]
         rows = [[str(i), a.member, a.representative, a.position, "Có mặt" if a.present else "Vắng"]
                 for i, a in enumerate(lines, start=1)]
-        widths = (0.07, 0.40, 0.22, 0.17, 0.14)
+        widths = (0.07, 0.36, 0.30, 0.12, 0.15)
     else:  # nothing but the names: no empty columns squeezing them
         header = ["STT", "Đơn vị thành viên", "Tham dự"]
         rows = [[str(i), a.member, "Có mặt" if a.present else "Vắng"] for i, a in enumerate(lines, start=1)]
@@ -148,7 +148,7 @@ def attendance_table(lines: tuple[AttendanceLine, ...], width: float) -> Any:
 def render_bloc_minutes(data: MinutesData) -> bytes:
     """The minutes PDF: opening, attendance, agenda, ranking, ballots, conclusions, two signatures."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import CondPageBreak, KeepTogether
+    from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
     s = base.styles()
     width = base.frame_width()
@@ -190,13 +190,17 @@ def render_bloc_minutes(data: MinutesData) -> bytes:
             body.append(KeepTogether([title, *group] if number == 1 else group))
     body += heading()
     body += [base.para(p, s["body"]) for p in (*data.results, *data.conclusions)]
-    body.append(base.para(f"Hội nghị kết thúc vào hồi {DOTS} giờ {DOTS} phút cùng ngày. Biên bản đã được thông qua "
-                          "tại Hội nghị, các đơn vị thành viên có mặt nhất trí./.", s["body"]))
+    closing = base.para(f"Hội nghị kết thúc vào hồi {DOTS} giờ {DOTS} phút cùng ngày. Biên bản đã được thông qua "
+                        "tại Hội nghị, các đơn vị thành viên có mặt nhất trí./.", s["body"])
+    chair = base.Signer(title="CHỦ TRÌ HỘI NGHỊ", name=person_name(data.chair))
+    secretary = base.Signer(title="THƯ KÝ", name=person_name(data.secretary))
+    # The last paragraphs travel with the signatures: a page holding only signatures is not a valid record.
+    last = [body.pop()] if data.results or data.conclusions else []
+    body.append(KeepTogether([*last, closing, Spacer(1, 4 * base.MM),
+                              base.signature_table(chair, [], width, secretary)]))
     doc = base.Document(
         letterhead=data.heading.letterhead(f"{base.BLANK_NUMBER}/BB-KTĐ", data.held_on),
         kind="BIÊN BẢN", subject=data.subject, body=body,
-        signer=base.Signer(title="CHỦ TRÌ HỘI NGHỊ", name=person_name(data.chair)),
-        extra_signers=[base.Signer(title="THƯ KÝ", name=person_name(data.secretary))],
         pdf_title=f"Biên bản {data.subject[0].lower()}{data.subject[1:]}",
     )
     return base.render(doc)
