@@ -115,3 +115,10 @@ def test_no_proposal_before_the_flag_ballots_are_closed(db):
     assert [(p.member, p.award, p.decider) for p in data.proposed] == [
         ("Sở Nội vụ", "Cờ thi đua của Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh")]
     assert data.meeting_date == dt.date(2025, 12, 20)
+
+
+def test_signatures_never_stand_alone_on_the_last_page(demo_db):
+    for bloc, kind in (("Tham mưu", "so_ket"), ("Văn phòng, Viện", "tong_ket")):
+        pdf = render_bloc_minutes(docs.minutes_for(demo_db, bloc_service.resolve_bloc(demo_db, bloc), 2018, kind))
+        last = pdf_text(pdf, first=page_count(pdf))
+        assert "Hội nghị kết thúc vào hồi" in last and "CHỦ TRÌ HỘI NGHỊ" in last and "THƯ KÝ" in last
