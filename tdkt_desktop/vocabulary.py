@@ -41,3 +41,40 @@ DISCIPLINE_NAMES = {
 
 #: Rating codes, best first (the order of lists and choosers).
 RATINGS = tuple(sorted(RATING_ORDER, key=RATING_ORDER.get, reverse=True))
+
+# --- Emulation blocs (khối, cụm thi đua; DOMAIN §9) ---------------------------------------------
+
+BLOC_LEVELS = {
+    "tinh": "Khối, cụm thi đua của tỉnh",
+    "bo": "Khối thi đua thuộc Bộ, ngành",
+    "trung_uong": "Khối thi đua Trung ương",
+}
+BLOC_MEETING_KINDS = {
+    "ky_giao_uoc": "Ký kết giao ước thi đua",
+    "so_ket": "Sơ kết 6 tháng",
+    "tong_ket": "Tổng kết năm",
+    "chuyen_de": "Chuyên đề",
+    "khac": "Khác",
+}
+BALLOT_KINDS = {
+    "co_chinh_phu": "Cờ thi đua của Chính phủ",
+    "co_bo_tinh": "Cờ thi đua của Bộ, ngành, tỉnh",
+    "bang_khen": "Bằng khen",
+    "khoi_truong": "Khối trưởng năm sau",
+    "khoi_pho": "Khối phó năm sau",
+    "khac": "Nội dung khác",
+}
+#: How the flag of the bloc's own level is named on its documents.
+FLAG_OF_LEVEL = {
+    "tinh": "Cờ thi đua của Ủy ban nhân dân tỉnh",
+    "bo": "Cờ thi đua của Bộ",
+    "trung_uong": "Cờ thi đua của Bộ, ban, ngành",
+}
+VOTER_MODES = {"truc_tiep": "Bỏ phiếu tại hội nghị", "van_ban": "Phiếu bằng văn bản (vắng mặt)"}
+
+
+def ballot_label(kind: str, level: str = "") -> str:
+    """The ballot's Vietnamese name; the bloc-level flag is named for the bloc's level."""
+    if kind == "co_bo_tinh" and level in FLAG_OF_LEVEL:
+        return FLAG_OF_LEVEL[level]
+    return BALLOT_KINDS.get(kind, kind)

@@ -333,3 +333,7 @@ def _review_council(db: Database) -> None:
             UNIQUE (meeting_id, proposal_id)
         )"""
     )
+
+
+# Bloc tables live in their own module (registered on the same ``migrations``); keep this import last.
+from tdkt_desktop.db import migrations_blocs  # noqa: E402, F401
