@@ -39,9 +39,9 @@ def evaluate_units(
                 ok, findings = _rule_co(unit, year)
             else:
                 ok, findings = _rule_ttldtt(unit, members, year, rs, params, person_verdicts)
-            council = [c.rstrip(".") for c in params.get("council_criteria") or []] if ok else []
-            findings += [Finding("council", None, text=c) for c in council]
             decided = _decided(unit, rs, code, params, year)
+            council = [c.rstrip(".") for c in params.get("council_criteria") or []] if ok and not decided else []
+            findings += [Finding("council", None, text=c) for c in council]
             if decided is not None:
                 findings.append(decided)
             status = DECIDED if decided else NOT_YET if not ok else NEEDS_COUNCIL if council else ELIGIBLE

@@ -65,6 +65,8 @@ class Engine(PersonRules):
         """award code → verdict, in the set's order (later awards may use earlier verdicts)."""
         rs = self.ruleset_for(year)
         now: dict[str, Verdict] = {}
+        # The year's exclusions are the same for every award: found once per person.
+        self._excluded = {True: self.exclusions(p, year, rs, general_only=True), False: self.exclusions(p, year, rs)}
         for code in rs.awards(collective=False, level=self.office_level):
             params = rs.award(code)
             method = getattr(self, f"_rule_{params['rule']}")
@@ -74,7 +76,7 @@ class Engine(PersonRules):
 
     def _verdict(self, p, year, rs, code, params, ok, findings, inherited) -> Verdict:
         findings = list(findings)
-        excluded = self.exclusions(p, year, rs, general_only=code != LDTT)
+        excluded = list(self._excluded[code != LDTT])
         if excluded:
             ok = False
             findings = excluded + findings
@@ -83,7 +85,7 @@ class Engine(PersonRules):
         if once:  # given before, and given once only: no longer a criterion the person meets
             decided, ok = once, False
         council: list[str] = []
-        if ok:
+        if ok and not decided:  # a decision already made needs no confirmation any more
             council = self._council(findings, params, inherited)
         if decided:
             findings.append(Finding("decided", None, year=year, decision=decided,
@@ -228,7 +230,7 @@ class Engine(PersonRules):
                 return [Finding("pending", None, year=year, award=c, award_name=v.award_name)], inherited
         return [], ()
 
-    def _run(self, p, year, min_rating, after: int | None = None) -> Finding:
+    def _run(self, p, year, min_rating, after: int | None = None, *, need: int = 0, path: str = "") -> Finding:
         """Consecutive years rated ≥ ``min_rating`` with no exclusion, up to ``year`` (after ``after``).
 
         When the run stops on a recorded year that fails (a lower rating, or discipline), that year
@@ -246,8 +248,9 @@ class Engine(PersonRules):
             gap = (y,)
             rating = facts.rating or ""
             level = facts.discipline if self._rating_ok(p, y, min_rating) else ""
-        return Finding("run", None, year=year, years=tuple(sorted(got)), min_rating=min_rating, gap=gap,
-                       rating=rating, level=level, after=after or 0)
+        met = len(got) >= need if need else None
+        return Finding("run", met, year=year, years=tuple(sorted(got)), min_rating=min_rating, gap=gap,
+                       rating=rating, level=level, after=after or 0, need=need, path=path)
 
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:
         wanted = set(years)

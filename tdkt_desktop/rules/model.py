@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER
@@ -79,10 +80,22 @@ class PersonHistory:
         """Whether a decision gave ``code`` for ``year``."""
         return code in self.awards.get(year, ())
 
+    @functools.cached_property
+    def _years_by_code(self) -> dict[str, list[int]]:
+        """award code → years held, ascending (built once: the engine asks many times per person)."""
+        out: dict[str, list[int]] = {}
+        for year in sorted(self.awards):
+            for code in self.awards[year]:
+                out.setdefault(code, []).append(year)
+        return out
+
     def any_award(self, codes) -> list[int]:
         """Years (ascending) in which any of ``codes`` was awarded."""
-        wanted = set(codes)
-        return sorted(y for y, got in self.awards.items() if wanted & got)
+        by_code = self._years_by_code
+        found = [by_code[c] for c in codes if c in by_code]
+        if len(found) <= 1:
+            return list(found[0]) if found else []
+        return sorted({y for years in found for y in years})
 
     def decision(self, code: str, year: int) -> DecisionRef:
         """The decision behind an award held (number blank when the register does not say)."""

@@ -122,10 +122,9 @@ class PersonRules:
     def _rule_giay_khen(self, p, year, rs, params, now, code):
         """Giấy khen (Điều 75 k2: the province's or ministry's criteria): ``consecutive_years`` rated
         at least ``min_rating``, after the last Giấy khen."""
-        need = params["consecutive_years"]
-        run = self._run(p, year, params["min_rating"], after=self._last_award(p, rs.same_rank(code), year))
-        ok = len(run.years) >= need
-        return ok, [_with(run, met=ok, need=need)], ()
+        run = self._run(p, year, params["min_rating"], after=self._last_award(p, rs.same_rank(code), year),
+                        need=params["consecutive_years"])
+        return run.met, [run], ()
 
     def _rule_bk_tinh(self, p, year, rs, params, now, code):
         """Bằng khen cấp Bộ/tỉnh (Điều 74 k1 d): 2 consecutive CSTĐCS, or 2 consecutive years HTXS with
@@ -143,17 +142,15 @@ class PersonRules:
             findings.append(chain)
         if "htxs_initiatives" in paths:
             htxs_need, init_need = params["htxs_years"], params["initiatives_in_htxs_years"]
-            run = self._run(p, year, "HTXS", after=self._last_award(p, own, year))
-            window = run.years[-htxs_need:]
-            found = self._initiatives(p, window, params["initiative_min_scope"]) if len(run.years) >= htxs_need else ()
             alt = "alt" if "cstdcs_chain" in paths else ""
-            run_ok, found_ok = len(run.years) >= htxs_need, len(found) >= init_need
-            if run_ok and found_ok:
-                return True, [_with(run, met=True, need=htxs_need),
-                              Finding("initiatives", True, initiatives=found, years=window,
-                                      scope=params["initiative_min_scope"], need=init_need)], ()
-            findings.append(_with(run, met=run_ok, need=htxs_need, path=alt))
-            if run_ok:
+            run = self._run(p, year, "HTXS", after=self._last_award(p, own, year), need=htxs_need, path=alt)
+            window = run.years[-htxs_need:]
+            found = self._initiatives(p, window, params["initiative_min_scope"]) if run.met else ()
+            if run.met and len(found) >= init_need:
+                return True, [run, Finding("initiatives", True, initiatives=found, years=window,
+                                           scope=params["initiative_min_scope"], need=init_need)], ()
+            findings.append(run)
+            if run.met:
                 findings.append(Finding("initiatives", False, initiatives=found, years=window, path=alt,
                                         scope=params["initiative_min_scope"], need=init_need))
         return False, findings, inherited
@@ -180,9 +177,9 @@ class PersonRules:
         held = [c for c in prior_codes if p.has_award(c, y0)]
         findings = [Finding("prior_award", True, year=y0, award_name=rs.award_name(held[0]),
                             decision=p.decision(held[0], y0))]
-        run = self._run(p, year, rating, after=y0)
-        ok = len(run.years) >= need
-        findings.append(_with(run, met=ok, need=need))
+        run = self._run(p, year, rating, after=y0, need=need)
+        ok = run.met
+        findings.append(run)
         window = run.years
         counts = [
             ("htxs_in_run", "htxs", "", [y for y in window if p.years.get(y) and p.years[y].rating == "HTXS"]),
@@ -220,8 +217,3 @@ class PersonRules:
                                    text="nữ" if female else "nam"))
         return ok, findings, ()
 
-
-def _with(finding: Finding, **changes) -> Finding:
-    import dataclasses
-
-    return dataclasses.replace(finding, **changes)

@@ -138,8 +138,8 @@ def test_votes_quorum_results_and_decisions(demo_db):
     assert len(done["decisions"]) == 3 and done["awards"] == 4 and done["upward"] == []
     rows = list(demo_db.query(
         "SELECT d.number, a.award_type, a.amount, a.staff_id, a.unit_id FROM awards a "
-        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN (%s) ORDER BY d.number, a.position"
-        % ",".join(str(i) for i in done["decisions"])
+        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN ({}) ORDER BY d.number, a.position"
+        .format(",".join(str(i) for i in done["decisions"]))
     ))
     assert [r["number"] for r in rows] == ["301/QĐ-SKHCN", "301/QĐ-SKHCN", "302/QĐ-SKHCN", "303/QĐ-SKHCN"]
     assert {r["award_type"]: r["amount"] for r in rows} == {

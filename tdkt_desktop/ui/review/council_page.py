@@ -222,7 +222,8 @@ class CouncilPage(LazyPage, QWidget):
         self.secret.blockSignals(False)
         self.secret.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
-        self.decide_button.setEnabled(not is_open and any(c.proposal.status == "dat" for c in self.candidates.records()))
+        decidable = any(c.proposal.status == "dat" for c in self.candidates.records())
+        self.decide_button.setEnabled(not is_open and decidable)
         rows = self.candidates.records()
         passed = sum(1 for c in rows if c.passed)
         upward = [c for c in rows if c.proposal.status == "trinh_cap_tren"]
@@ -319,7 +320,8 @@ class CouncilPage(LazyPage, QWidget):
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        counts = self._write(lambda: council_service.close_meeting(self.db, meeting_id), changes.COUNCIL, changes.REVIEW)
+        counts = self._write(lambda: council_service.close_meeting(self.db, meeting_id),
+                             changes.COUNCIL, changes.REVIEW)
         if counts is not None:
             self.main_window.statusBar().showMessage(
                 f"Đã chốt kết quả: {counts['dat']} đạt, {counts['khong_dat']} không đạt.", 8000)
