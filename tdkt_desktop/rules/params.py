@@ -70,7 +70,7 @@ KEYS: dict[str, tuple[str, str, str]] = {
     "money_rounding": ("Làm tròn tiền thưởng lên bội số của", "amount", "đồng"),
     "from": ("áp dụng từ ngày", "date", ""),
     "amount": ("mức lương", "amount", "đồng/tháng"),
-    "same_rank": ("Khen thưởng cùng hạng (một thành tích chỉ khen một lần)", "groups", ""),
+    "same_rank": ("Khen thưởng cùng hạng", "groups", ""),
 }
 SECTIONS = {"exclusions": "Loại trừ", "council": "Hội đồng Thi đua – Khen thưởng"}
 PATH_NAMES = {
@@ -129,7 +129,7 @@ def group_and_name(path: str, data: dict) -> tuple[str, str]:
         return "Mức lương cơ sở", f"Dòng {int(parts[1]) + 1}: {name}"
     if parts[0] in SECTIONS:
         return SECTIONS[parts[0]], name
-    return "Chung", name
+    return {"money_rounding": "Tiền thưởng", "same_rank": "Một thành tích, một lần khen"}.get(parts[0], "Chung"), name
 
 
 def label(path: str, data: dict) -> str:

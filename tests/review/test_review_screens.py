@@ -91,8 +91,8 @@ def test_every_column_fits_at_1366_by_768_for_people_and_collectives(main_window
     main_window.titles_tab.pages.setCurrentWidget(council)
     council.year.setValue(2025)
     QApplication.processEvents()
-    view = council.candidates_view
-    assert view.horizontalHeader().length() <= view.viewport().width() + 1
+    for view in (council.candidates_view, council.attendance_view):
+        assert view.horizontalHeader().length() <= view.viewport().width() + 1
     assert main_window.width() == 1366
 
 

@@ -228,8 +228,8 @@ class RatingsPage(LazyPage, QWidget):
         rows = []
         for person in people:
             r = ratings.get(person.id)
-            if r is None and not person.active:
-                continue  # people who left are shown only for the years they were rated
+            if r is None and (not person.active or (person.recruited_on and person.recruited_on.year > year)):
+                continue  # people who left, or came later, are shown only for the years they were rated
             values = (r.rating, r.discipline, r.note) if r else ("", "", "")
             rows.append(GridRow(person, *values, saved=values, titles=", ".join(titles.get(person.id, []))))
         self.grid.set_rows(rows)

@@ -45,6 +45,7 @@ def _table(model) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setMinimumSectionSize(40)  # a stretched last column may be narrow
     return view
 
 
@@ -80,6 +81,9 @@ class CouncilPage(LazyPage, QWidget):
 
         self.attendance = AttendanceModel(self)
         self.attendance_view = _table(self.attendance)
+        self.attendance_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((110, 145, 50)):  # "Ý kiến" (written opinion) stretches
+            self.attendance_view.setColumnWidth(column, width)
         self.members = MemberModel(self)
         self.members_view = _table(self.members)
         self.add_member_button = QPushButton("Thêm thành viên…")
@@ -102,7 +106,7 @@ class CouncilPage(LazyPage, QWidget):
         self.candidates_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         # Fixed widths (short award names) keep every vote column on a 1366 px screen.
         self.candidates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((145, 115, 110, 140, 58, 92, 88, 105)):
+        for column, width in enumerate((130, 95, 100, 142, 55, 90, 88, 95)):
             self.candidates_view.setColumnWidth(column, width)
         self.candidates_view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
@@ -119,7 +123,7 @@ class CouncilPage(LazyPage, QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([360, 980])
+        splitter.setSizes([420, 920])
 
         self.close_button = QPushButton("Kết thúc họp và chốt kết quả")
         self.decide_button = QPushButton("Ra quyết định và lập danh sách trình cấp trên…")

@@ -91,10 +91,10 @@ class AttendanceModel(RecordTableModel):
     changed = Signal(int, bool, bool)  # member id, present, written opinion
 
     COLUMNS = [
-        Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name)),
-        Column("Vai trò", lambda a: ROLES.get(a.role, a.role)),
+        Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name), tooltip=lambda a: a.full_name),
+        Column("Vai trò", lambda a: ROLES.get(a.role, a.role), tooltip=lambda a: ROLES.get(a.role, a.role)),
         Column("Có mặt", lambda a: "", lambda a: a.present, align=_CENTER),
-        Column("Gửi ý kiến", lambda a: "", lambda a: a.written_opinion, align=_CENTER,
+        Column("Ý kiến", lambda a: "", lambda a: a.written_opinion, align=_CENTER,
                tooltip=lambda a: "Vắng mặt, có ý kiến bằng văn bản"),
     ]
     editable = True

@@ -43,7 +43,7 @@ from tdkt_desktop.ui.review.unit_form import UnitRatingForm
 from tdkt_desktop.vocabulary import RATING_NAMES, VERDICT_STATUSES
 
 #: Column widths that fit 1366 px beside the reasons panel (the last column stretches).
-_WIDTHS = {0: 58, 1: 175, 2: 150, 3: 62, 4: 140, 5: 62, 6: 165}
+_WIDTHS = {0: 55, 1: 165, 2: 130, 3: 58, 4: 140, 5: 58, 6: 205}
 
 
 class ReviewPage(LazyPage, QWidget):
