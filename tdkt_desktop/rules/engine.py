@@ -65,18 +65,19 @@ class Engine(PersonRules):
         """award code → verdict, in the set's order (later awards may use earlier verdicts)."""
         rs = self.ruleset_for(year)
         now: dict[str, Verdict] = {}
-        # The year's exclusions are the same for every award: found once per person.
-        self._excluded = {True: self.exclusions(p, year, rs, general_only=True), False: self.exclusions(p, year, rs)}
+        # The year's exclusions are the same for every award: found once per person (no engine state,
+        # so one engine may judge several people at once).
+        excluded = {True: self.exclusions(p, year, rs, general_only=True), False: self.exclusions(p, year, rs)}
         for code in rs.awards(collective=False, level=self.office_level):
             params = rs.award(code)
             method = getattr(self, f"_rule_{params['rule']}")
             ok, findings, inherited = method(p, year, rs, params, now, code)
-            now[code] = self._verdict(p, year, rs, code, params, ok, findings, inherited)
+            now[code] = self._verdict(p, year, rs, code, params, ok, findings, inherited, excluded[code != LDTT])
         return now
 
-    def _verdict(self, p, year, rs, code, params, ok, findings, inherited) -> Verdict:
+    def _verdict(self, p, year, rs, code, params, ok, findings, inherited, excluded) -> Verdict:
         findings = list(findings)
-        excluded = list(self._excluded[code != LDTT])
+        excluded = list(excluded)
         if excluded:
             ok = False
             findings = excluded + findings
