@@ -42,6 +42,28 @@ DISCIPLINE_NAMES = {
 #: Rating codes, best first (the order of lists and choosers).
 RATINGS = tuple(sorted(RATING_ORDER, key=RATING_ORDER.get, reverse=True))
 
+def discipline_label(code: str) -> str:
+    """The written form of a discipline code for tables and Excel ('canh_cao' → 'Cảnh cáo'); '' for none."""
+    name = DISCIPLINE_NAMES.get(code, "")
+    return name[:1].upper() + name[1:]
+
+
+#: What the engine concluded for one subject and award (``rules.model.Verdict.status``).
+VERDICT_STATUSES = {
+    "du": "Đủ điều kiện",
+    "can_hoi_dong": "Đủ điều kiện, cần Hội đồng xác nhận",
+    "chua_du": "Chưa đủ",
+    "loai_tru": "Không xét",
+    "da_quyet_dinh": "Đã có quyết định",
+}
+
+#: The kind of office the program serves: it decides which Bộ/tỉnh titles and forms apply.
+OFFICE_LEVELS = {
+    "so": "Sở (cơ quan chuyên môn thuộc UBND tỉnh)",
+    "bo": "Văn phòng, Viện thuộc Bộ",
+}
+
+
 # --- Emulation blocs (khối, cụm thi đua; DOMAIN §9) ---------------------------------------------
 
 BLOC_LEVELS = {

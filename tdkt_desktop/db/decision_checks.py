@@ -123,8 +123,10 @@ def validate_awards(
     *,
     default_year: int,
     types: dict[str, AwardType] | None = None,
+    issued_on: dt.date | None = None,
 ) -> dict[str, str]:
-    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates."""
+    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates, and
+    (given the decision's date) an achievement year that starts after the decision."""
     types = types if types is not None else {t.code: t for t in list_award_types(db, active_only=False)}
     errors: dict[str, str] = {}
     seen: dict[tuple, int] = {}
@@ -160,6 +162,12 @@ def validate_awards(
             continue
         if award.amount is not None and award.amount < 0:
             errors[key] = f"{line}: số tiền thưởng không được âm."
+            continue
+        if isinstance(issued_on, dt.date) and issued_on < dt.date(year, 1, 1):
+            errors[key] = (
+                f"{line}: khen thưởng năm {year} cho {who} không thể có quyết định ngày {format_date(issued_on)}, "
+                f"trước khi năm {year} bắt đầu."
+            )
             continue
         dup = (column, rid, award.award_type, year)
         if dup in seen:

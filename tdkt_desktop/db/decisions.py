@@ -194,7 +194,7 @@ def add_decision(db: Database, decision: Decision, awards: list[Award]) -> int:
     """
     decision = normalized_decision(decision)
     errors = validate_decision(db, decision)
-    errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+    errors.update(validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on))
     if errors:
         raise ValidationError(errors)
     with db.atomic():
@@ -228,7 +228,7 @@ def add_awards(db: Database, decision_id: int, awards: list[Award]) -> list[int]
         ValidationError, NotFoundError: nothing is written.
     """
     decision = get_decision(db, decision_id)
-    errors = validate_awards(db, awards, default_year=decision.year or 0)
+    errors = validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on)
     if errors:
         raise ValidationError(errors)
     last = next(iter(db.query("SELECT coalesce(max(position), 0) AS p FROM awards WHERE decision_id = ?", [decision_id])))["p"]
@@ -250,7 +250,7 @@ def update_decision(db: Database, decision: Decision, awards: list[Award] | None
     decision = normalized_decision(decision)
     errors = validate_decision(db, decision)
     if awards is not None:
-        errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+        errors.update(validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on))
     if errors:
         raise ValidationError(errors)
     with db.atomic():

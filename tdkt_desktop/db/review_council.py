@@ -98,7 +98,8 @@ def _row_to_meeting(row: dict) -> CouncilMeeting:
 def meetings(db: Database, year: int | None = None) -> list[CouncilMeeting]:
     """Meetings, newest first."""
     where, args = ("", []) if year is None else (" WHERE year = ?", [year])
-    return [_row_to_meeting(r) for r in db.query(f"SELECT * FROM council_meetings{where} ORDER BY held_on DESC, id DESC", args)]
+    rows = db.query(f"SELECT * FROM council_meetings{where} ORDER BY held_on DESC, id DESC", args)
+    return [_row_to_meeting(r) for r in rows]
 
 
 def get_meeting(db: Database, meeting_id: int) -> CouncilMeeting:
@@ -130,7 +131,8 @@ def open_meeting(db: Database, meeting: CouncilMeeting) -> int:
         db["council_attendance"].insert_all(
             {"meeting_id": meeting_id, "member_id": m.id, "present": 1, "written_opinion": 0} for m in members
         )
-        audit.record(db, "them", "council_meetings", meeting_id, f"năm {meeting.year}, ngày {format_date(meeting.held_on)}")
+        audit.record(db, "them", "council_meetings", meeting_id,
+                     f"năm {meeting.year}, ngày {format_date(meeting.held_on)}")
     return meeting_id
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db.decision_checks import decision_key
 from tdkt_desktop.db.decisions import normalize_number
@@ -79,6 +81,10 @@ def check_award_rows(checker) -> None:
         except CellError as exc:
             issued = None
             checker.issue(title, number, "Ngày quyết định", raw_date, str(exc))
+        if issued is not None and year and issued < dt.date(year, 1, 1):
+            checker.issue(title, number, "Ngày quyết định", format_date(issued),
+                          f"Quyết định ngày {format_date(issued)} có trước năm thành tích {year}: "
+                          f"khen thưởng năm {year} chỉ có thể quyết định từ 01/01/{year}.")
         issuer = text_value(cells["issuer"][0])
         if not issuer:
             checker.issue(title, number, "Cơ quan ban hành", "", "Thiếu cơ quan ban hành quyết định.")
