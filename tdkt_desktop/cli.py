@@ -13,13 +13,21 @@ from tdkt_desktop.commands import COMMAND_MODULES
 from tdkt_desktop.errors import UserError, describe_sqlite_error
 
 
+def version_text() -> str:
+    """``--version``: the app version, whether this is the frozen build, and the Python it runs on."""
+    from tdkt_desktop import paths
+
+    kind = "bản đóng gói, " if paths.is_frozen() else ""
+    return f"tdkt-desktop {__version__} ({kind}Python {sys.version.split()[0]})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global ``--db`` plus one sub-parser per command module."""
     parser = argparse.ArgumentParser(
         prog="tdkt-desktop",
         description="Thi đua – Khen thưởng: quản lý danh hiệu, khen thưởng, phong trào, khối thi đua.",
     )
-    parser.add_argument("--version", action="version", version=f"tdkt-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     parser.add_argument(
         "--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from pathlib import Path
 
 from tdkt_desktop import APP_NAME
@@ -10,7 +12,20 @@ from tdkt_desktop import APP_NAME
 #: Environment override for the data directory (development, tests, portable installs).
 DATA_DIR_ENV = "TDKT_DATA_DIR"
 
+#: resources/ beside the package: the source tree, an editable install, and the frozen build's _internal folder.
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def is_frozen() -> bool:
+    """True in the PyInstaller build (``make dist``), False when run from an installed package or the source."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def install_dir() -> Path:
+    """The folder the user unpacked (executable, LICENSE.txt, THIRD-PARTY.txt); the source tree otherwise."""
+    if is_frozen():
+        return Path(sys.executable).resolve().parent
+    return _RESOURCES.parent
 
 
 def data_dir() -> Path:
@@ -59,6 +74,23 @@ def log_path() -> Path:
     return folder / "tdkt.log"
 
 
+@functools.cache
+def _resources_root() -> Path:
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", _RESOURCES.parent)) / "resources"
+    if _RESOURCES.is_dir():
+        return _RESOURCES
+    # A wheel install (the Windows wheelhouse) puts resources/ in <prefix>/share/tdkt_desktop (pyproject data-files).
+    import site
+    import sysconfig
+
+    for base in (sysconfig.get_path("data"), site.getuserbase()):
+        candidate = Path(base) / "share" / APP_NAME / "resources"
+        if candidate.is_dir():
+            return candidate
+    return _RESOURCES
+
+
 def resource_path(*parts: str) -> Path:
-    """A file shipped in the top-level ``resources/`` folder."""
-    return _RESOURCES.joinpath(*parts)
+    """A file shipped in the top-level ``resources/`` folder (wherever this copy of the app keeps it)."""
+    return _resources_root().joinpath(*parts)

@@ -8,3 +8,95 @@ DECISION_KINDS = {
     "chuyen_de": "Chuyên đề",
     "dot_xuat": "Đột xuất",
 }
+
+#: Yearly ratings of a person or unit, lowest first (NĐ 90/2020 levels).
+RATING_ORDER = {"KHT": 0, "HT": 1, "HTT": 2, "HTXS": 3}
+#: The same codes in their written form; write these names the same way everywhere.
+RATING_NAMES = {
+    "HTXS": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTT": "Hoàn thành tốt nhiệm vụ",
+    "HT": "Hoàn thành nhiệm vụ",
+    "KHT": "Không hoàn thành nhiệm vụ",
+}
+#: Initiative recognition scopes, lowest first.
+SCOPE_ORDER = {"co_so": 0, "bo_tinh": 1, "toan_quoc": 2}
+SCOPE_NAMES = {"co_so": "cấp cơ sở", "bo_tinh": "cấp bộ/tỉnh", "toan_quoc": "toàn quốc"}
+#: Discipline levels, lightest first (NĐ 112/2020 forms for civil servants).
+DISCIPLINE_ORDER = {
+    "khien_trach": 1,
+    "canh_cao": 2,
+    "ha_bac_luong": 3,
+    "giang_chuc": 4,
+    "cach_chuc": 5,
+    "buoc_thoi_viec": 6,
+}
+DISCIPLINE_NAMES = {
+    "khien_trach": "khiển trách",
+    "canh_cao": "cảnh cáo",
+    "ha_bac_luong": "hạ bậc lương",
+    "giang_chuc": "giáng chức",
+    "cach_chuc": "cách chức",
+    "buoc_thoi_viec": "buộc thôi việc",
+}
+
+#: Rating codes, best first (the order of lists and choosers).
+RATINGS = tuple(sorted(RATING_ORDER, key=RATING_ORDER.get, reverse=True))
+
+def discipline_label(code: str) -> str:
+    """The written form of a discipline code for tables and Excel ('canh_cao' → 'Cảnh cáo'); '' for none."""
+    name = DISCIPLINE_NAMES.get(code, "")
+    return name[:1].upper() + name[1:]
+
+
+#: What the engine concluded for one subject and award (``rules.model.Verdict.status``).
+VERDICT_STATUSES = {
+    "du": "Đủ điều kiện",
+    "can_hoi_dong": "Đủ điều kiện, cần Hội đồng xác nhận",
+    "chua_du": "Chưa đủ",
+    "loai_tru": "Không xét",
+    "da_quyet_dinh": "Đã có quyết định",
+}
+
+#: The kind of office the program serves: it decides which Bộ/tỉnh titles and forms apply.
+OFFICE_LEVELS = {
+    "so": "Sở (cơ quan chuyên môn thuộc UBND tỉnh)",
+    "bo": "Văn phòng, Viện thuộc Bộ",
+}
+
+
+# --- Emulation blocs (khối, cụm thi đua; DOMAIN §9) ---------------------------------------------
+
+BLOC_LEVELS = {
+    "tinh": "Khối, cụm thi đua của tỉnh",
+    "bo": "Khối thi đua thuộc Bộ, ngành",
+    "trung_uong": "Khối thi đua Trung ương",
+}
+BLOC_MEETING_KINDS = {
+    "ky_giao_uoc": "Ký kết giao ước thi đua",
+    "so_ket": "Sơ kết 6 tháng",
+    "tong_ket": "Tổng kết năm",
+    "chuyen_de": "Chuyên đề",
+    "khac": "Khác",
+}
+BALLOT_KINDS = {
+    "co_chinh_phu": "Cờ thi đua của Chính phủ",
+    "co_bo_tinh": "Cờ thi đua của Bộ, ngành, tỉnh",
+    "bang_khen": "Bằng khen",
+    "khoi_truong": "Khối trưởng năm sau",
+    "khoi_pho": "Khối phó năm sau",
+    "khac": "Nội dung khác",
+}
+#: How the flag of the bloc's own level is named on its documents.
+FLAG_OF_LEVEL = {
+    "tinh": "Cờ thi đua của Ủy ban nhân dân tỉnh",
+    "bo": "Cờ thi đua của Bộ",
+    "trung_uong": "Cờ thi đua của Bộ, ban, ngành",
+}
+VOTER_MODES = {"truc_tiep": "Bỏ phiếu tại hội nghị", "van_ban": "Phiếu bằng văn bản (vắng mặt)"}
+
+
+def ballot_label(kind: str, level: str = "") -> str:
+    """The ballot's Vietnamese name; the bloc-level flag is named for the bloc's level."""
+    if kind == "co_bo_tinh" and level in FLAG_OF_LEVEL:
+        return FLAG_OF_LEVEL[level]
+    return BALLOT_KINDS.get(kind, kind)

@@ -25,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     stat.add_argument("--from", dest="from_year", required=True, type=int, metavar="NĂM", help="từ năm")
     stat.add_argument("--to", dest="to_year", required=True, type=int, metavar="NĂM", help="đến năm")
     stat.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
+    add_bloc_minutes_parser(kinds)
     p.set_defaults(func=run)
 
 
@@ -96,3 +97,46 @@ def print_statistics(db, from_year: int, to_year: int, output: Path) -> None:
     from tdkt_desktop.reports import statistics
 
     write_atomically(output, statistics.render_statistics(statistics.statistics_for(db, from_year, to_year)))
+
+
+# --- bloc minutes (self-contained: its own parser, database opening and writer) --------------------
+
+
+def add_bloc_minutes_parser(kinds: argparse._SubParsersAction) -> None:
+    """``print bloc-minutes --bloc NAME --year Y [--meeting KIND] -o FILE.pdf``."""
+    from tdkt_desktop.vocabulary import BLOC_MEETING_KINDS
+
+    bm = kinds.add_parser("bloc-minutes", help="biên bản hội nghị của khối thi đua (mặc định: tổng kết năm)")
+    bm.add_argument("--bloc", required=True, metavar="TÊN", help="tên khối (không cần dấu, có thể chỉ một phần tên)")
+    bm.add_argument("--year", required=True, type=int, metavar="NĂM", help="năm thi đua của hội nghị")
+    bm.add_argument("--meeting", type=_meeting_kind, default="tong_ket", metavar="LOẠI",
+                    help="loại hội nghị: " + ", ".join(f"{k} ({v})" for k, v in BLOC_MEETING_KINDS.items()))
+    bm.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
+    # The sub-parser's own default wins over ``print``'s, so run() needs no branch for it.
+    bm.set_defaults(func=run_bloc_minutes)
+
+
+def _meeting_kind(text: str) -> str:
+    """'so_ket', 'so-ket' or 'sơ kết' → 'so_ket' (argparse reports anything else in Vietnamese)."""
+    from tdkt_desktop.text import tokens
+    from tdkt_desktop.vocabulary import BLOC_MEETING_KINDS
+
+    code = "_".join(tokens(text))
+    if code not in BLOC_MEETING_KINDS:
+        raise argparse.ArgumentTypeError(f"loại hội nghị “{text}” không có; chọn: {', '.join(BLOC_MEETING_KINDS)}")
+    return code
+
+
+def run_bloc_minutes(args: argparse.Namespace) -> int:
+    """Read the meeting (read-only), build the minutes, write the file only when everything was found."""
+    from tdkt_desktop.commands.bloc import open_read
+    from tdkt_desktop.reports.bloc_minutes import render_bloc_minutes
+    from tdkt_desktop.services.bloc_documents import minutes_for
+    from tdkt_desktop.services.blocs import resolve_bloc
+
+    with open_read(args) as db:
+        bloc = resolve_bloc(db, args.bloc)
+        data = minutes_for(db, bloc, args.year, args.meeting)
+    write_atomically(args.output, render_bloc_minutes(data))
+    print(f"Đã in biên bản {data.subject[0].lower()}{data.subject[1:]} của “{bloc.name}” vào {args.output}.")
+    return 0

@@ -224,6 +224,13 @@ def get_print_options(db: Database) -> PrintOptions:
     return PrintOptions(office_bases=bases, proposer=stored.get("proposer", ""))
 
 
+def save_print_settings(db: Database, profile: PrintProfile, options: PrintOptions) -> None:
+    """Save a printer profile and the print options together (one transaction)."""
+    with db.atomic():
+        save_profile(db, profile)
+        save_print_options(db, options)
+
+
 def save_print_options(db: Database, options: PrintOptions) -> None:
     """Store the options (NFC, one "Căn cứ" per line) with an audit row."""
     bases = "\n".join(nfc(b).rstrip(";,.") for b in options.office_bases if nfc(b))

@@ -27,7 +27,8 @@ from tdkt_desktop.db.inspection import (
     schema_version,
 )
 from tdkt_desktop.db.lock import DatabaseLock
-from tdkt_desktop.db.migrations import APP_ID, migrations
+from tdkt_desktop.db.migrations import migrations
+from tdkt_desktop.db.migrations_marker import APP_ID
 from tdkt_desktop.errors import (
     BackupError,
     CorruptDatabaseError,

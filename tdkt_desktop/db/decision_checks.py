@@ -45,18 +45,26 @@ def normalize_number(number: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def decision_key(issuer: str | None, year: int, number: str) -> tuple:
+    """What identifies one decision: its issuer, year and number (case, spaces, "Số:" and diacritics ignored).
+
+    ``issuer`` None matches any issuer (callers that look a number up within the office's own decisions).
+    """
+    return (fold(issuer) if issuer is not None else None, year, fold(normalize_number(number)))
+
+
 def find_decision(
     db: Database, number: str, *, issuer: str | None = None, year: int | None = None
 ) -> Decision | None:
     """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
-    key = fold(normalize_number(number))
     clauses, args = [], []
     if year is not None:
         clauses.append("d.year = ?")
         args.append(year)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    wanted = decision_key(issuer, 0, number)  # the year is filtered in SQL
     for row in db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on DESC", args):
-        if fold(row["number"]) == key and (issuer is None or fold(row["issuer"]) == fold(issuer)):
+        if decision_key(None if issuer is None else row["issuer"], 0, row["number"]) == wanted:
             return _row_to_decision(row)
     return None
 
@@ -115,8 +123,10 @@ def validate_awards(
     *,
     default_year: int,
     types: dict[str, AwardType] | None = None,
+    issued_on: dt.date | None = None,
 ) -> dict[str, str]:
-    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates."""
+    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates, and
+    (given the decision's date) an achievement year that starts after the decision."""
     types = types if types is not None else {t.code: t for t in list_award_types(db, active_only=False)}
     errors: dict[str, str] = {}
     seen: dict[tuple, int] = {}
@@ -152,6 +162,12 @@ def validate_awards(
             continue
         if award.amount is not None and award.amount < 0:
             errors[key] = f"{line}: số tiền thưởng không được âm."
+            continue
+        if isinstance(issued_on, dt.date) and issued_on < dt.date(year, 1, 1):
+            errors[key] = (
+                f"{line}: khen thưởng năm {year} cho {who} không thể có quyết định ngày {format_date(issued_on)}, "
+                f"trước khi năm {year} bắt đầu."
+            )
             continue
         dup = (column, rid, award.award_type, year)
         if dup in seen:

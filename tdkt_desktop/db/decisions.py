@@ -83,6 +83,16 @@ def get_decision(db: Database, decision_id: int) -> Decision:
     return _row_to_decision(rows[0])
 
 
+def award_codes_of(db: Database, year: int, staff_ids: list[int]) -> list[tuple[int, str]]:
+    """(staff id, award code) of every award these people hold for ``year``."""
+    if not staff_ids:
+        return []
+    marks = ",".join("?" for _ in staff_ids)
+    return [tuple(r) for r in db.execute(
+        f"SELECT staff_id, award_type FROM awards WHERE year = ? AND staff_id IN ({marks})", [year, *staff_ids]
+    ).fetchall()]
+
+
 def list_decisions(db: Database, *, year: int | None = None) -> list[Decision]:
     """Decisions, newest first; ``year`` is the year they were issued."""
     where, args = (" WHERE d.year = ?", [year]) if year is not None else ("", [])
@@ -184,7 +194,7 @@ def add_decision(db: Database, decision: Decision, awards: list[Award]) -> int:
     """
     decision = normalized_decision(decision)
     errors = validate_decision(db, decision)
-    errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+    errors.update(validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on))
     if errors:
         raise ValidationError(errors)
     with db.atomic():
@@ -218,7 +228,7 @@ def add_awards(db: Database, decision_id: int, awards: list[Award]) -> list[int]
         ValidationError, NotFoundError: nothing is written.
     """
     decision = get_decision(db, decision_id)
-    errors = validate_awards(db, awards, default_year=decision.year or 0)
+    errors = validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on)
     if errors:
         raise ValidationError(errors)
     last = next(iter(db.query("SELECT coalesce(max(position), 0) AS p FROM awards WHERE decision_id = ?", [decision_id])))["p"]
@@ -240,7 +250,7 @@ def update_decision(db: Database, decision: Decision, awards: list[Award] | None
     decision = normalized_decision(decision)
     errors = validate_decision(db, decision)
     if awards is not None:
-        errors.update(validate_awards(db, awards, default_year=decision.year or 0))
+        errors.update(validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on))
     if errors:
         raise ValidationError(errors)
     with db.atomic():

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db.records import Award, Initiative, Rating
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 #: Chains worth showing (DOMAIN §6.6): code → label. Consecutive years of the same title.
 CHAIN_TYPES = {
@@ -87,10 +88,10 @@ def chains_of(awards: list[Award], ratings: list[Rating]) -> list[Chain]:
             chains.append(Chain(code, label, run))
     good = latest_chain({r.year for r in ratings if r.rating in ("HTXS", "HTT")})
     if good:
-        chains.append(Chain("htt_tro_len", "Hoàn thành tốt nhiệm vụ trở lên", good))
+        chains.append(Chain("htt_tro_len", f"{RATING_NAMES['HTT']} trở lên", good))
     excellent = latest_chain({r.year for r in ratings if r.rating == "HTXS"})
     if excellent:
-        chains.append(Chain("htxs", "Hoàn thành xuất sắc nhiệm vụ", excellent))
+        chains.append(Chain("htxs", RATING_NAMES["HTXS"], excellent))
     return chains
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt_desktop.db import verify
-from tdkt_desktop.db.migrations import APP_ID, known_names, migrations
+from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.db.migrations_marker import APP_ID
 from tdkt_desktop.db.verify import Problem
 from tdkt_desktop.errors import (
     CorruptDatabaseError,

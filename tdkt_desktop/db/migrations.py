@@ -335,12 +335,8 @@ def _review_council(db: Database) -> None:
     )
 
 
-#: ``PRAGMA application_id`` of this program's files: the bytes "TDKT" (0x54444B54 = 1413761876).
-APP_ID = 0x54444B54
-
-
-@migrations(name="0009_app_marker")
-def _app_marker(db: Database) -> None:
-    # The marker lets a later open tell our file from another program's SQLite file (which has tables
-    # and no marker, and is refused rather than migrated). The header field is part of the transaction.
-    db.execute(f"PRAGMA application_id = {APP_ID}")
+# Later migrations live in their own modules, registered on the same ``migrations`` object in number
+# order (the file would pass 400 lines); keep these imports last.
+from tdkt_desktop.db import migrations_blocs  # noqa: E402, F401
+from tdkt_desktop.db import migrations_review  # noqa: E402, F401
+from tdkt_desktop.db import migrations_marker  # noqa: E402, F401

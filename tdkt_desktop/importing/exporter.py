@@ -10,6 +10,7 @@ from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import SHEETS, SHEETS_BY_KEY
 from tdkt_desktop.text import format_date
+from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
 
 _WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "issuer": 38, "collective": 36,
            "position": 22, "rating": 30, "number": 18}
@@ -25,10 +26,16 @@ def _rows(db: Database) -> dict[str, list[tuple]]:
         )
     ]
     ratings = [
-        (r["code"], r["year"], ratings_db.RATINGS[r["rating"]], r["discipline"] or None)
+        (r["code"], r["year"], RATING_NAMES[r["rating"]], discipline_label(r["discipline"]) or None, None)
         for r in db.query(
             "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id "
             "ORDER BY s.code, r.year"
+        )
+    ] + [
+        (None, r["year"], RATING_NAMES[r["rating"]], None, r["name"])
+        for r in db.query(
+            "SELECT u.name, ur.year, ur.rating FROM unit_ratings ur JOIN units u ON u.id = ur.unit_id "
+            "ORDER BY u.name, ur.year"
         )
     ]
     initiatives = [
@@ -86,7 +93,8 @@ GUIDE = [
     "• Bốn trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng. Có thể bỏ trang không dùng; thứ tự cột tùy ý.",
     "• Mã cán bộ là văn bản: giữ nguyên số 0 ở đầu (ví dụ 007).",
     "• Ngày ghi dạng dd/mm/yyyy (ví dụ 05/01/2025) hoặc định dạng ngày của Excel.",
-    "• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “Hoàn thành tốt nhiệm vụ”…",
+    f"• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “{RATING_NAMES['HTT']}”…",
+    "• Xếp loại tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”.",
     "• Phạm vi sáng kiến: Cơ sở; Bộ, tỉnh; Toàn quốc.",
     "• Danh hiệu/Hình thức: tên đầy đủ hoặc viết tắt quen dùng (LĐTT, CSTĐCS, Giấy khen của Giám đốc Sở…).",
     "• Khen tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”. Đơn vị chưa có sẽ được tạo mới.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -11,12 +10,15 @@ from sqlite_utils import Database
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.db import review as review_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Initiative, Rating, Staff
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
+from tdkt_desktop.importing.award_rows import check_award_rows
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
+from tdkt_desktop.importing.rating_rows import check_unit_row, recruited_on
 from tdkt_desktop.importing.reader import read_workbook
 from tdkt_desktop.importing.workbook import (
     SHEETS,
@@ -30,6 +32,7 @@ from tdkt_desktop.importing.workbook import (
     year_value,
 )
 from tdkt_desktop.text import fold
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, discipline_label
 
 GENDERS = {"": "", "nam": "Nam", "nu": "Nữ"}
 
@@ -238,7 +241,8 @@ class _Checker:
         seen: dict[tuple, int] = {}
         for title, number, cells in self.rows("ratings"):
             bad = len(self.plan.issues)
-            code = self.code("ratings", title, number, cells)
+            unit = text_value(cells.get("collective", (None, None))[0])
+            code = self.code("ratings", title, number, cells, required=not unit)
             year = self.year("ratings", title, number, cells)
             raw = cells["rating"][0]
             rating = ratings_db.parse_rating(text_value(raw))
@@ -248,11 +252,18 @@ class _Checker:
             raw_disc = cells.get("discipline", (None, None))[0]
             discipline = ratings_db.parse_discipline(text_value(raw_disc))
             if discipline is None:
-                self.issue(title, number, "Kỷ luật", raw_disc,
-                           "Hình thức kỷ luật không hợp lệ (" + ", ".join(ratings_db.DISCIPLINES) + ").")
+                labels = ", ".join(discipline_label(c) for c in DISCIPLINE_ORDER)
+                self.issue(title, number, "Kỷ luật", raw_disc, f"Hình thức kỷ luật không hợp lệ ({labels}).")
+            if unit:
+                check_unit_row(self, title, number, unit, code, year, rating, discipline, seen, bad)
+                continue
             if code and year and (code, year) in seen:
                 self.issue(title, number, "Năm", year,
                            f"Cán bộ {code} đã có xếp loại năm {year} ở dòng {seen[(code, year)]}.")
+            recruited = recruited_on(self, code)
+            if code and year and recruited and year < recruited.year:
+                self.issue(title, number, "Năm", year,
+                           f"Cán bộ {code} được tuyển dụng ngày {recruited:%d/%m/%Y}; không xếp loại năm {year}.")
             if len(self.plan.issues) > bad:
                 continue
             seen[(code, year)] = number
@@ -310,8 +321,6 @@ class _Checker:
             self.plan.initiatives.append((op, code, item))
 
     def check_awards(self) -> None:
-        from tdkt_desktop.importing.award_rows import check_award_rows
-
         check_award_rows(self)
 
 
@@ -357,6 +366,8 @@ def apply_plan(db: Database, plan: ImportPlan) -> int:
         ratings_db.set_ratings(
             db, [dataclasses.replace(r, staff_id=ids[code]) for op, code, r in plan.ratings if op != "same"]
         )
+        review_db.set_unit_ratings(
+            db, [dataclasses.replace(r, unit_id=unit_id(unit)) for op, unit, r in plan.unit_ratings if op != "same"])
         for op, code, item in plan.initiatives:
             if op == "add":
                 ratings_db.add_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
@@ -388,9 +399,4 @@ def import_file(db: Database, path: Path | str, *, dry_run: bool = False, encodi
     return plan
 
 
-def decision_key(issuer: str, issued_on: dt.date, number: str) -> tuple:
-    """How imports recognise one decision: issuer, year and number (case and diacritics ignored)."""
-    return (fold(issuer), issued_on.year, fold(decisions_db.normalize_number(number)))
-
-
-__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "decision_key", "import_file"]
+__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "import_file"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,15 @@ SHEETS: tuple[SheetFormat, ...] = (
     SheetFormat(
         "ratings", "Xếp loại",
         (
-            _CODE,
+            Column("code", "Mã cán bộ", False, _CODE.aliases),
             _YEAR,
             Column("rating", "Xếp loại", True, ("Kết quả xếp loại", "Mức xếp loại", "Xếp loại chất lượng")),
             Column("discipline", "Kỷ luật", False, ("Hình thức kỷ luật",)),
+            # A collective's yearly rating: the unit's name here, Mã cán bộ left blank.
+            Column("collective", "Tập thể", False, ("Tên tập thể", "Tập thể được xếp loại")),
         ),
         ("Đánh giá xếp loại", "Xếp loại chất lượng"),
-        ("CB001", 2025, "Hoàn thành tốt nhiệm vụ", None),
+        ("CB001", 2025, RATING_NAMES["HTT"], None, None),
     ),
     SheetFormat(
         "initiatives", "Sáng kiến",

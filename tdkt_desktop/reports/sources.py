@@ -20,6 +20,8 @@ from tdkt_desktop.reports.decision import DecisionText, decision_text
 from tdkt_desktop.reports.minutes import Candidate, Member, MinutesText, minutes_text
 from tdkt_desktop.reports.proposal import ProposalText, proposal_text
 from tdkt_desktop.reports.registration import RegistrationText, collective_form, individual_form
+from tdkt_desktop.services import council as council_service
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.text import fold, nfc
 
 
@@ -155,17 +157,37 @@ def _province(settings) -> str:
 
 def upward_authorities(db: Database, meeting_id: int) -> dict[str, int]:
     """Who decides the meeting's passed candidates that go upward: authority → number of candidates."""
-    from tdkt_desktop.db import review, review_council
+    from tdkt_desktop.db import review_council
 
     meeting = review_council.get_meeting(db, meeting_id)
-    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
-    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
+    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    authority = _authorities(db, meeting.year)
     counts: dict[str, int] = {}
-    for c in review_council.candidates(db, meeting_id):
+    for c in council_service.candidates(db, meeting_id):
         if c.passed and c.proposal.award_type not in office:
-            authority = types[c.proposal.award_type].authority
-            counts[authority] = counts.get(authority, 0) + 1
+            who = authority(c.proposal.award_type)
+            counts[who] = counts.get(who, 0) + 1
     return counts
+
+
+def _ministry_name(governing_body: str) -> str:
+    """'BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH' → 'Bộ Văn hóa, Thể thao và Du lịch' (each field capitalised)."""
+    words = nfc(governing_body).lower().split()
+    out = []
+    for i, word in enumerate(words):
+        starts = i <= 1 or words[i - 1] == "và" or words[i - 1].endswith(",")
+        out.append(word[:1].upper() + word[1:] if starts and word != "và" else word)
+    return " ".join(out)
+
+
+def _authorities(db: Database, year: int):
+    """award code → who decides it for this office: the rule set's authority for the office level
+    (a Sở proposes Tập thể lao động xuất sắc to the Chủ tịch UBND tỉnh, a Viện to its Bộ trưởng),
+    else the catalog's."""
+    rs = rulesets.ruleset_for_year(db, year)
+    level = get_settings(db).office_level
+    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
+    return lambda code: rs.authority(code, level) or types[code].authority
 
 
 def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
@@ -175,14 +197,14 @@ def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
     Raises:
         UserError: no passed candidate goes to that authority.
     """
-    from tdkt_desktop.db import review, review_council
+    from tdkt_desktop.db import review_council
 
     meeting = review_council.get_meeting(db, meeting_id)
-    office = set(review.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
     types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
-    proposals = [c.proposal for c in review_council.candidates(db, meeting_id)
-                 if c.passed and c.proposal.award_type not in office
-                 and types[c.proposal.award_type].authority == authority]
+    decides = _authorities(db, meeting.year)
+    proposals = [c.proposal for c in council_service.candidates(db, meeting_id)
+                 if c.passed and c.proposal.award_type not in office and decides(c.proposal.award_type) == authority]
     if not proposals:
         raise UserError(f"Cuộc họp ngày {meeting.held_on:%d/%m/%Y} không có ai được đề nghị lên {authority}.")
     awards = [
@@ -197,6 +219,9 @@ def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
     if authority == "Chủ tịch UBND tỉnh" and province:
         # Provincial awards go to the chairman through the Sở Nội vụ (Ban Thi đua - Khen thưởng).
         recipient, via = f"Chủ tịch UBND {province}", "Sở Nội vụ"
+    elif authority == "Bộ trưởng" and fold(settings.governing_body).startswith("bo "):
+        # A Văn phòng/Viện proposes to its own minister: "Bộ trưởng Bộ Khoa học và Công nghệ".
+        recipient = f"Bộ trưởng {_ministry_name(settings.governing_body)}"
     return proposal_text(awards, settings, recipient=recipient, via=via, positions=_positions(db, awards),
                          kinds={a.award_type: a.award_kind for a in awards}, council=False,
                          date=today or dt.date.today(),
@@ -258,7 +283,7 @@ def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesText:
     candidates = [
         Candidate(c.proposal.name, c.proposal.unit_name, c.proposal.award_name,
                   c.votes_for if c.voted else None, ("Đạt" if c.passed else "Không đạt") if c.voted else "")
-        for c in review_council.candidates(db, meeting_id)
+        for c in council_service.candidates(db, meeting_id)
     ]
     return minutes_text(get_settings(db), year=meeting.year, held_on=meeting.held_on, place=meeting.place,
                         members=members, candidates=candidates)

@@ -10,6 +10,7 @@ from pdfutil import page_count, pdf_text
 from tdkt_desktop.cli import main
 from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports import sources
+from tdkt_desktop.services import council as council_service
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_minutes_of_a_recorded_meeting(demo_db):
     text = sources.minutes_for_meeting(demo_db, meeting.id)
     present, _written, total = review_council.head_count(demo_db, meeting.id)
     assert text.opening[3].startswith(f"Thành viên có mặt: {present}/{total}.")
-    votes = {c.proposal.name: c for c in review_council.candidates(demo_db, meeting.id)}
+    votes = {c.proposal.name: c for c in council_service.candidates(demo_db, meeting.id)}
     for row in text.vote_rows:
         vote = votes[row[1]]
         assert row[4] == str(vote.votes_for)
@@ -136,6 +137,6 @@ def test_proposal_for_a_meeting(demo_db):
     assert text.recipient == "Chủ tịch UBND tỉnh Cao Bằng (qua Sở Nội vụ)"
     assert text.paragraphs[1].endswith("cho 02 cá nhân (có danh sách kèm theo).")
     assert [r.name for r in text.rows if not r.section] == [
-        c.proposal.name for c in review_council.candidates(demo_db, meeting.id) if c.passed]
+        c.proposal.name for c in council_service.candidates(demo_db, meeting.id) if c.passed]
     with pytest.raises(UserError, match="không có ai được đề nghị lên Thủ tướng"):
         sources.proposal_for_meeting(demo_db, meeting.id, "Thủ tướng Chính phủ")

@@ -34,6 +34,10 @@ def _commands(tmp_path):
         ["print", "decision", "--decision", "28/QĐ-SKHCN", "-o", str(out / "d.pdf")],
         ["print", "statistics", "--from", "2021", "--to", "2025", "-o", str(out / "s.pdf")],
         ["print", "certificates", "--decision", "28/QĐ-SKHCN", "-o", str(out / "g.pdf")],
+        ["print", "bloc-minutes", "--bloc", "Tham mưu", "--year", "2018", "-o", str(out / "b.pdf")],
+        ["bloc", "ranking", "--bloc", "Tham mưu", "--year", "2018"],
+        ["bloc", "score-template", "--bloc", "Tham mưu", "--year", "2018", "-o", str(out / "c.xlsx")],
+        ["bloc", "import-scores", str(book), "--bloc", "Tham mưu", "--year", "2018"],
         ["import", str(book)],
         ["import", str(book), "--dry-run"],
         ["backup"],
@@ -98,6 +102,9 @@ def test_read_only_commands_never_write_create_or_migrate(demo_file, tmp_path, c
         ["check"], ["eligibility", "--year", "2025", "--json"], ["export", str(out / "x.xlsx")], ["statistics"],
         ["print", "decision", "--decision", "28/QĐ-SKHCN", "-o", str(out / "d.pdf")],
         ["print", "statistics", "--from", "2021", "--to", "2025", "-o", str(out / "s.pdf")],
+        ["print", "bloc-minutes", "--bloc", "Tham mưu", "--year", "2018", "--meeting", "so_ket", "-o", str(out / "b.pdf")],
+        ["bloc", "ranking", "--bloc", "Tham mưu", "--year", "2018", "--json"],
+        ["bloc", "score-template", "--bloc", "Tham mưu", "--year", "2018", "-o", str(out / "c.xlsx")],
         ["restore", "--list"],
     ]
     for argv in readers:

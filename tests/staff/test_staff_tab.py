@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import Staff
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
 from tdkt_desktop.ui.staff.model import StaffTableModel
@@ -212,7 +213,8 @@ def test_full_disk_during_save_leaves_db_unchanged(main_window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     people = [Staff(id=None, code=f"X{i}", full_name="Hoàng Thị Lan " + "x" * 500) for i in range(400)]
-    assert main_window.run_write(lambda: staff_db.add_many(db, people)) is False
+    with pytest.raises(WriteFailed):
+        main_window.run_write(lambda: staff_db.add_many(db, people))
     assert "đầy" in shown[0]
     assert db["staff"].count == 61
 
@@ -224,7 +226,8 @@ def test_write_error_keeps_window_and_db(main_window, qtbot, monkeypatch):
     def full_disk():
         raise OSError(28, "No space left on device")
 
-    assert main_window.run_write(full_disk) is False
+    with pytest.raises(WriteFailed):
+        main_window.run_write(full_disk)
     assert "No space left" in shown[0] and "Không ghi được dữ liệu" in shown[0]
     assert main_window.db["staff"].count == 61
 
@@ -241,7 +244,7 @@ def test_header_sort_orders_rows_and_keeps_selection(main_window, qtbot):
     given = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
     from tdkt_desktop.text import fold
     assert [fold(g) for g in given] == sorted(fold(g) for g in given)  # by tên, as Vietnamese lists are
-    main_window.data_changed.emit()  # a reload keeps the chosen order
+    main_window.data_changed.emit(frozenset({"staff"}))  # a reload keeps the chosen order
     given_after = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
     assert given_after == given
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,8 @@ from tdkt_desktop.db.records import AwardType
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.awards.models import KIND_LABELS
 from tdkt_desktop.ui.awards.widgets import set_combo_data
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
 
@@ -133,6 +136,8 @@ class AwardTypeDialog(QDialog):
 class CatalogPage(LazyPage, QWidget):
     """The catalog table with add / edit / retire."""
 
+    topics = frozenset({changes.CATALOG})
+
     def __init__(self, db: Database, window):
         super().__init__()
         self.db, self.main_window = db, window
@@ -171,8 +176,11 @@ class CatalogPage(LazyPage, QWidget):
         """Add an office-specific title or form."""
         dialog = AwardTypeDialog(self.db, None, self)
         while dialog.exec():
-            if self.main_window.run_write(lambda: catalog.add_award_type(self.db, dialog.value())):
-                return
+            try:
+                self.main_window.run_write(lambda: catalog.add_award_type(self.db, dialog.value()), changes.CATALOG)
+            except WriteFailed:
+                continue
+            return
 
     def edit_type(self) -> None:
         """Edit the selected type's names, authority and certificate kind."""
@@ -181,13 +189,19 @@ class CatalogPage(LazyPage, QWidget):
             return
         dialog = AwardTypeDialog(self.db, current, self)
         while dialog.exec():
-            if self.main_window.run_write(lambda: catalog.update_award_type(self.db, dialog.value())):
-                return
+            try:
+                self.main_window.run_write(lambda: catalog.update_award_type(self.db, dialog.value()), changes.CATALOG)
+            except WriteFailed:
+                continue
+            return
 
     def toggle_type(self) -> None:
         """Retire a type (kept for history, hidden from new decisions) or bring it back."""
+
         current = self.current()
         if current is not None:
-            self.main_window.run_write(
-                lambda: catalog.update_award_type(self.db, dataclasses.replace(current, active=not current.active))
-            )
+            with contextlib.suppress(WriteFailed):
+                self.main_window.run_write(
+                    lambda: catalog.update_award_type(self.db, dataclasses.replace(current, active=not current.active)),
+                    changes.CATALOG,
+                )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +23,8 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
@@ -32,6 +36,8 @@ class DecisionsPage(LazyPage, QWidget):
     Printing adds its buttons to :attr:`actions_bar` and reads :meth:`current_decision_id` and
     :meth:`selected_award_ids`.
     """
+
+    topics = frozenset({changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -188,8 +194,11 @@ class DecisionsPage(LazyPage, QWidget):
         """Re-open the dialog (with everything typed) until saved or cancelled."""
         while dialog.exec():
             decision, lines = dialog.value()
-            if self.main_window.run_write(lambda: save(decision, lines)):
-                return True
+            try:
+                self.main_window.run_write(lambda d=decision, ls=lines: save(d, ls), changes.DECISIONS)
+            except WriteFailed:
+                continue
+            return True
         return False
 
     def open_add_dialog(self):
@@ -231,7 +240,8 @@ class DecisionsPage(LazyPage, QWidget):
             f"Xóa Quyết định số {decision.number} và {decision.award_count} lượt khen thưởng kèm theo?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.main_window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id))
+            with contextlib.suppress(WriteFailed):
+                self.main_window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id), changes.DECISIONS)
 
     def remove_lines(self) -> None:
         """Remove the selected award lines from the decision, after confirmation."""
@@ -244,4 +254,6 @@ class DecisionsPage(LazyPage, QWidget):
         answer = QMessageBox.question(self, "Bỏ dòng", f"Bỏ {len(awards)} dòng khỏi quyết định ({names})?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.main_window.run_write(lambda: decisions_db.remove_awards(self.db, [a.id for a in awards]))
+        with contextlib.suppress(WriteFailed):
+            self.main_window.run_write(lambda: decisions_db.remove_awards(self.db, [a.id for a in awards]),
+                                       changes.DECISIONS)

@@ -14,6 +14,7 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
 from tdkt_desktop.ui.awards.widgets import fill_award_types
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
@@ -21,6 +22,8 @@ from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 class RegisterPage(LazyPage, QWidget):
     """Filters on top, the register table, totals by type at the bottom; double-click opens."""
+
+    topics = frozenset({changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG, changes.WORKING_YEAR})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -70,7 +73,7 @@ class RegisterPage(LazyPage, QWidget):
         layout.addWidget(hint)
 
         self._loading = False
-        self._first = True
+        self._year_shown: int | None = None
         for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
             combo.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
@@ -86,12 +89,14 @@ class RegisterPage(LazyPage, QWidget):
             self.year_combo.addItem("Tất cả", None)
             for y in decisions_db.award_years(self.db):
                 self.year_combo.addItem(str(y), y)
-            if self._first and self.year_combo.count() > 1:
-                # The latest year by default: the whole register can be very long.
-                self._first = False
-                self.year_combo.setCurrentIndex(1)
-            else:
-                self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+            chosen = working_year.current(self.db)
+            if chosen != self._year_shown and self.year_combo.findData(chosen) >= 0:
+                # The working year, chosen once for every page (the whole register can be very long).
+                year = chosen
+            elif self._year_shown is None and self.year_combo.count() > 1:
+                year = self.year_combo.itemData(1)  # no award yet in the working year: the latest
+            self._year_shown = chosen
+            self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
             fill_award_types(self.type_combo, catalog.list_award_types(self.db, active_only=False), all_text="Tất cả")
             unit = self.unit_combo.currentData()
             self.unit_combo.clear()
@@ -126,6 +131,9 @@ class RegisterPage(LazyPage, QWidget):
     def _on_filter(self) -> None:
         if not self._loading:
             self._load_rows()
+            year = self.year_combo.currentData()
+            if year is not None and self.sender() is self.year_combo:
+                working_year.choose(self.main_window, self.db, year)
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_filter_text(text)
@@ -169,6 +177,7 @@ class RegisterPage(LazyPage, QWidget):
 
     def open_decision(self, decision_id: int) -> None:
         """Switch to the decisions page with this decision selected."""
+
         titles = self.main_window.titles_tab
         page = titles.page("Quyết định")
         titles.pages.setCurrentWidget(page)

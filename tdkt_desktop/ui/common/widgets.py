@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tdkt_desktop.text import DateError, format_date, parse_date
+from tdkt_desktop.ui.common import changes
 
 
 class DateLineEdit(QLineEdit):
@@ -54,19 +55,24 @@ class ErrorLabel(QLabel):
 class LazyPage:
     """Mixin for tab pages: load only when shown, so the window starts fast on a large database.
 
-    ``refresh()`` (connected to ``data_changed``) reloads a page the user can see at once and marks
-    a hidden one stale; a stale page reloads when it is next shown. Subclasses implement ``reload()``
-    and may widen ``wants_reload_now()`` (e.g. a projector window showing the page's data).
+    ``refresh(changed)`` (connected to ``data_changed``) does nothing when the write touched none of
+    the page's ``topics``; otherwise it reloads a page the user can see at once and marks a hidden
+    one stale; a stale page reloads when it is next shown. Subclasses implement ``reload()``, set
+    ``topics`` to what they show, and may widen ``wants_reload_now()`` (e.g. a projector window).
     """
 
     _stale = True
+    #: Change topics (ui/common/changes.py) this page shows; the default reloads after any write.
+    topics: frozenset[str] = frozenset({changes.ALL})
 
     def wants_reload_now(self) -> bool:
         """Whether a refresh must reload at once (default: the page is visible)."""
         return self.isVisible()  # type: ignore[attr-defined]
 
-    def refresh(self) -> None:
-        """Reload now if seen, else on next show."""
+    def refresh(self, changed: frozenset[str] = frozenset({changes.ALL})) -> None:
+        """Reload now if seen, else on next show; nothing when the write did not touch this page."""
+        if not changes.touches(changed, self.topics):
+            return
         if self.wants_reload_now():
             self._stale = False
             self.reload()

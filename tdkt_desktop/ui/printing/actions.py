@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db.records import CertificateIssue, PrintProfile
 from tdkt_desktop.errors import UserError
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.printing.preview import PreviewDialog
 
 OVERLAY_CHOICES = ["In toàn bộ trên giấy trắng", "In lên phôi in sẵn (chỉ các trường)"]
@@ -80,7 +82,10 @@ def print_certificates(window: Any, decision_id: int, award_ids: list[int] | Non
         issues: list[CertificateIssue] = state["issues"]
         mode = "overlay" if overlay else "full"
         # run_write shows any error (serial taken meanwhile, disk full) and emits data_changed.
-        if not window.run_write(lambda: register.record_printing(db, issues, mode=mode, profile_name=profile.name)):
+        try:
+            window.run_write(lambda: register.record_printing(db, issues, mode=mode, profile_name=profile.name),
+                             changes.CERTIFICATES)
+        except WriteFailed:
             return False
         state["issues"] = [CertificateIssue(i.award_id, i.serial, reprint=True) for i in issues]
         return True

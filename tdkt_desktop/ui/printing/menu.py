@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
 
-#: (menu text, handler name) in menu order; None is a separator.
-MENU = [
-    ("In giấy khen theo quyết định…", "_on_certificates"),
-    ("Xem và in quyết định…", "_on_decision"),
-    ("Tờ trình đề nghị khen thưởng…", "_on_proposal"),
-    ("Biên bản họp Hội đồng Thi đua – Khen thưởng…", "_on_minutes"),
-    ("Bản đăng ký thi đua…", "_on_registration"),
-    ("Báo cáo thống kê khen thưởng…", "_on_statistics"),
-    None,
-    ("Sổ cấp giấy khen (sổ vàng)…", "_on_register"),
-    ("Cài đặt in…", "_on_settings"),
-    ("In trang căn chỉnh…", "_on_calibration"),
-]
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 
 
 def install(window: Any) -> None:
-    """Add the "In ấn" menu to the main window (MENU_HOOKS calls this once)."""
+    """Add the "In ấn" menu to the main window (the main window calls this once)."""
     menu = window.menuBar().addMenu("&In ấn")
     window.print_menu = menu
     for item in MENU:
@@ -31,7 +22,7 @@ def install(window: Any) -> None:
             continue
         text, handler = item
         action = QAction(text, window)
-        action.triggered.connect(lambda _checked=False, h=handler: globals()[h](window))
+        action.triggered.connect(lambda _checked=False, h=handler: h(window))
         menu.addAction(action)
 
 
@@ -85,20 +76,22 @@ def choose_decision(window: Any, title: str) -> int | None:
     return chosen.id if chosen else None
 
 
-def _with_decision(window: Any, title: str, action_name: str) -> None:
-    from tdkt_desktop.ui.printing import actions
-
+def _with_decision(window: Any, title: str, action: Callable[[Any, int], Any]) -> None:
     decision_id = choose_decision(window, title)
     if decision_id is not None:
-        getattr(actions, action_name)(window, decision_id)
+        action(window, decision_id)
 
 
 def _on_certificates(window: Any) -> None:
-    _with_decision(window, "In giấy khen – chọn quyết định", "print_certificates")
+    from tdkt_desktop.ui.printing import actions
+
+    _with_decision(window, "In giấy khen – chọn quyết định", actions.print_certificates)
 
 
 def _on_decision(window: Any) -> None:
-    _with_decision(window, "In quyết định – chọn quyết định", "preview_decision")
+    from tdkt_desktop.ui.printing import actions
+
+    _with_decision(window, "In quyết định – chọn quyết định", actions.preview_decision)
 
 
 def _on_proposal(window: Any) -> None:
@@ -120,7 +113,7 @@ def _on_proposal(window: Any) -> None:
     if not ok:
         return
     if choice == PROPOSAL_FROM_DECISION:
-        _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
+        _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", actions.preview_proposal)
     else:
         _label, meeting_id, authority = choices[labels.index(choice)]
         actions.preview_meeting_proposal(window, meeting_id, authority)
@@ -148,7 +141,7 @@ def _on_minutes(window: Any) -> None:
     if not ok:
         return
     if choice == FROM_DECISION:
-        _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", "preview_minutes")
+        _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", actions.preview_minutes)
     else:
         actions.preview_meeting_minutes(window, meetings[labels.index(choice)].id)
 
@@ -199,16 +192,26 @@ def _on_settings(window: Any) -> None:
     holder["dialog"] = dialog
     if dialog.exec():
         profile, options = dialog.value()
-
-        def save() -> None:
-            with window.db.atomic():
-                register.save_profile(window.db, profile)
-                register.save_print_options(window.db, options)
-
-        window.run_write(save)
+        with contextlib.suppress(WriteFailed):
+            window.run_write(lambda: register.save_print_settings(window.db, profile, options), changes.SETTINGS)
 
 
 def _on_calibration(window: Any) -> None:
     from tdkt_desktop.ui.printing import actions
 
     actions.preview_calibration(window)
+
+
+#: (menu text, handler) in menu order; None is a separator. Defined last, after the handlers.
+MENU = [
+    ("In giấy khen theo quyết định…", _on_certificates),
+    ("Xem và in quyết định…", _on_decision),
+    ("Tờ trình đề nghị khen thưởng…", _on_proposal),
+    ("Biên bản họp Hội đồng Thi đua – Khen thưởng…", _on_minutes),
+    ("Bản đăng ký thi đua…", _on_registration),
+    ("Báo cáo thống kê khen thưởng…", _on_statistics),
+    None,
+    ("Sổ cấp giấy khen (sổ vàng)…", _on_register),
+    ("Cài đặt in…", _on_settings),
+    ("In trang căn chỉnh…", _on_calibration),
+]

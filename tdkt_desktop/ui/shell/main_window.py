@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
+import contextlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,18 +16,20 @@ from sqlite_utils import Database
 from tdkt_desktop.db import backup
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.errors import UserError, describe_sqlite_error
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
+T = TypeVar("T")
 
-#: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu"]
+
 
 
 class MainWindow(QMainWindow):
     """Tabs: Cán bộ, Danh hiệu & Khen thưởng, Phong trào thi đua, Khối thi đua."""
 
-    #: Emitted after any write, so every tab can refresh what it shows.
-    data_changed = Signal()
+    #: Emitted after a write with the frozenset of topics it changed (ui/common/changes.py).
+    data_changed = Signal(object)
     #: Emitted when the user asks to see one person (quick search, history links).
     person_requested = Signal(int)
     #: Emitted once the data shown at start is loaded (just after the first paint).
@@ -64,9 +68,14 @@ class MainWindow(QMainWindow):
         self.quick_search.setMaximumWidth(520)
         self.addToolBar(toolbar)
         self._build_menus()
-        for module in MENU_HOOKS:
-            importlib.import_module(module).install(self)
-        self.data_changed.connect(self.refresh_title)
+        # Feature menus install themselves; their modules import the heavy parts only when used.
+        from tdkt_desktop.ui.printing import menu as printing_menu
+        from tdkt_desktop.ui.shell import about_dialog
+        from tdkt_desktop.ui.transfer import menu as transfer_menu
+
+        for install in (printing_menu.install, transfer_menu.install, about_dialog.install):
+            install(self)
+        self.data_changed.connect(lambda changed: changes.touches(changed, {changes.SETTINGS}) and self.refresh_title())
         self.refresh_title()
         self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
         self.is_loaded = False
@@ -121,23 +130,32 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(settings_db.get_settings(self.db), self)
         if dialog.exec():
-            self.run_write(lambda: settings_db.save_settings(self.db, dialog.value()))
+            with contextlib.suppress(WriteFailed):
+                self.run_write(lambda: settings_db.save_settings(self.db, dialog.value()), changes.SETTINGS)
 
-    def run_write(self, action) -> bool:
-        """Run one write; show a Vietnamese message on a user or disk error. True when saved."""
+    def run_write(self, action: Callable[[], T], *topics: str) -> T:
+        """Run one write (a ``db/`` or ``services/`` call that is its own transaction) and return its result.
+
+        ``topics`` say what it changed (ui/common/changes.py; none given means anything); pages that
+        show none of them do not reload. On a user error, a SQLite failure (full disk, locked file)
+        or an OS error the user sees a Vietnamese message and :class:`WriteFailed` is raised, so
+        the caller stops; the database is as it was before the call.
+        """
         try:
-            action()
+            result = action()
         except UserError as exc:
             QMessageBox.warning(self, "Không lưu được", str(exc))
-            return False
+            raise WriteFailed(str(exc)) from exc
         except sqlite3.Error as exc:
-            QMessageBox.critical(self, "Lỗi ghi dữ liệu", describe_sqlite_error(exc))
-            return False
+            message = describe_sqlite_error(exc)
+            QMessageBox.critical(self, "Lỗi ghi dữ liệu", message)
+            raise WriteFailed(message) from exc
         except OSError as exc:
-            QMessageBox.critical(self, "Lỗi ghi dữ liệu", f"Không ghi được dữ liệu: {exc}")
-            return False
-        self.data_changed.emit()
-        return True
+            message = f"Không ghi được dữ liệu: {exc}"
+            QMessageBox.critical(self, "Lỗi ghi dữ liệu", message)
+            raise WriteFailed(message) from exc
+        self.data_changed.emit(changes.changes(topics or changes.ALL))
+        return result
 
     def _on_backup(self) -> None:
         try:

@@ -9,11 +9,12 @@ from sqlite_utils import Database
 from tdkt_desktop.db import history as history_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.history import YearEntry
-from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
+from tdkt_desktop.db.ratings import INITIATIVE_KINDS, SCOPES
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.errors import NotFoundError
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -46,8 +47,8 @@ class TimelineModel(RecordTableModel):
     COLUMNS = (
         Column("Năm", lambda e: e.year, None, _CENTER),
         Column("Xếp loại", lambda e: e.rating.rating if e.rating else "", None, _CENTER,
-               tooltip=lambda e: RATINGS.get(e.rating.rating, "") if e.rating else ""),
-        Column("Kỷ luật", lambda e: e.rating.discipline if e.rating else "", None, _TOP),
+               tooltip=lambda e: RATING_NAMES.get(e.rating.rating, "") if e.rating else ""),
+        Column("Kỷ luật", lambda e: discipline_label(e.rating.discipline) if e.rating else "", None, _TOP),
         Column("Danh hiệu thi đua", lambda e: _awards(e, "danh_hieu"), None, _TOP, _award_tooltip),
         Column("Hình thức khen thưởng", lambda e: _awards(e, "hinh_thuc"), None, _TOP, _award_tooltip),
         Column("Sáng kiến, đề tài", _initiatives, None, _TOP),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -27,6 +28,8 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import setup_table
@@ -162,7 +165,7 @@ class StaffTab(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
-        window.data_changed.connect(self.refresh)
+        window.data_changed.connect(self._on_data_changed)
         self._load_units()
         self._set_column_widths()
         self.count_label.setText("Đang tải danh sách cán bộ…")
@@ -207,9 +210,11 @@ class StaffTab(QWidget):
 
         dialog = UnitDialog(units_db.list_units(self.db), Unit(id=None, name="", parent_id=self.current_unit_id()), self)
         if dialog.exec():
-            new_id: list[int] = []
-            if self.window_.run_write(lambda: new_id.append(units_db.add_unit(self.db, dialog.value()))):
-                self._load_units(select=new_id[0])
+            try:
+                new_id = self.window_.run_write(lambda: units_db.add_unit(self.db, dialog.value()), changes.UNITS)
+            except WriteFailed:
+                return
+            self._load_units(select=new_id)
 
     def _on_edit_unit(self) -> None:
         from tdkt_desktop.ui.staff.unit_dialog import UnitDialog
@@ -218,13 +223,22 @@ class StaffTab(QWidget):
         if unit_id is None:
             return
         dialog = UnitDialog(units_db.list_units(self.db), units_db.get_unit(self.db, unit_id), self)
-        if dialog.exec() and self.window_.run_write(lambda: units_db.update_unit(self.db, dialog.value())):
-            self._load_units(select=unit_id)
+        if not dialog.exec():
+            return
+        try:
+            self.window_.run_write(lambda: units_db.update_unit(self.db, dialog.value()), changes.UNITS)
+        except WriteFailed:
+            return
+        self._load_units(select=unit_id)
 
     def current_unit_id(self) -> int | None:
         """The unit chosen in the tree, or None for all units."""
         value = self.unit_tree.currentIndex().data(Qt.ItemDataRole.UserRole)
         return None if value in (None, _ALL_UNITS) else int(value)
+
+    def _on_data_changed(self, changed: frozenset[str]) -> None:
+        if changes.touches(changed, {changes.STAFF, changes.UNITS}):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the staff of the chosen unit, keeping the selected person."""
@@ -291,9 +305,11 @@ class StaffTab(QWidget):
     def _on_add(self) -> None:
         dialog = self._dialog(Staff(id=None, code="", full_name="", unit_id=self.current_unit_id()))
         if dialog.exec():
-            new_id: list[int] = []
-            if self.window_.run_write(lambda: new_id.append(staff_db.add_staff(self.db, dialog.value()))):
-                self.select_person(new_id[0])
+            try:
+                new_id = self.window_.run_write(lambda: staff_db.add_staff(self.db, dialog.value()), changes.STAFF)
+            except WriteFailed:
+                return
+            self.select_person(new_id)
 
     def _on_edit(self, *_args) -> None:
         person = self.current_staff()
@@ -301,7 +317,8 @@ class StaffTab(QWidget):
             return
         dialog = self._dialog(person)
         if dialog.exec():
-            self.window_.run_write(lambda: staff_db.update_staff(self.db, dialog.value()))
+            with contextlib.suppress(WriteFailed):
+                self.window_.run_write(lambda: staff_db.update_staff(self.db, dialog.value()), changes.STAFF)
 
     def _on_toggle_active(self) -> None:
         person = self.current_staff()
@@ -315,4 +332,5 @@ class StaffTab(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.window_.run_write(lambda: staff_db.set_active(self.db, person.id, not person.active))
+        with contextlib.suppress(WriteFailed):
+            self.window_.run_write(lambda: staff_db.set_active(self.db, person.id, not person.active), changes.STAFF)

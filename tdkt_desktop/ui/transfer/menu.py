@@ -7,6 +7,9 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
+
 
 def install(window) -> None:
     """Put the three Excel actions at the top of the Tệp menu."""
@@ -43,10 +46,12 @@ def import_excel(window, path: str | None = None) -> bool:
     if not dialog.exec() or dialog.plan is None:
         return False
     plan = dialog.plan
-    if window.run_write(lambda: apply_plan(window.db, plan)):
-        window.statusBar().showMessage(f"Đã nhập {plan.changes} dòng từ {Path(path).name}.", 8000)
-        return True
-    return False
+    try:
+        window.run_write(lambda: apply_plan(window.db, plan), changes.ALL)
+    except WriteFailed:
+        return False
+    window.statusBar().showMessage(f"Đã nhập {plan.changes} dòng từ {Path(path).name}.", 8000)
+    return True
 
 
 def _save_path(window, title: str, name: str) -> Path | None:
