@@ -64,10 +64,8 @@ def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str
         if fmt is None:
             unknown.append(title)
         elif fmt.key in sheets:
-            issues.append(ImportIssue(title, 0, "", "", (
-                f"Hai trang “{sheets[fmt.key][0]}” và “{title}” cùng là trang {fmt.name}; chương trình không biết "
-                "lấy trang nào. Hãy gộp lại một trang, hoặc đổi tên trang không dùng."
-            )))
+            issues.append(ImportIssue(title, 0, "", "", f"Hai trang “{sheets[fmt.key][0]}” và “{title}” cùng là "
+                                      f"trang {fmt.name}; hãy gộp lại một trang, hoặc đổi tên trang không dùng."))
         else:
             sheets[fmt.key] = (title, rows)
     for problem in problems:
