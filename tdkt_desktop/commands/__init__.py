@@ -11,4 +11,5 @@ COMMAND_MODULES = [
     "tdkt_desktop.commands.print_cmd",
     "tdkt_desktop.commands.eligibility",
     "tdkt_desktop.commands.transfer",
+    "tdkt_desktop.commands.campaigns",
 ]

@@ -333,3 +333,7 @@ def _review_council(db: Database) -> None:
             UNIQUE (meeting_id, proposal_id)
         )"""
     )
+
+
+# Later migrations live in their own modules (this file stays short); importing registers them in order.
+from tdkt_desktop.db import migrations_campaigns  # noqa: E402, F401

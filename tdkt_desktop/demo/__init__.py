@@ -26,6 +26,9 @@ def build_demo(db: Database) -> None:
     from tdkt_desktop.demo import review
 
     review.build(db)
+    from tdkt_desktop.demo import campaigns
+
+    campaigns.build(db)
 
 
 def is_demo(db: Database) -> bool:

@@ -51,6 +51,8 @@ class ImportPlan:
     ratings: list[tuple[str, str, Rating]] = field(default_factory=list)  # (op, staff code, record)
     initiatives: list[tuple[str, str, Initiative]] = field(default_factory=list)
     decisions: dict[tuple, dict] = field(default_factory=dict)  # key → {decision, id, lines}
+    #: New registrations: (campaign id, year, award code, staff code or "", unit name or "").
+    registrations: list[tuple] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -1,14 +1,59 @@
-"""Tab "Phong trào thi đua" (campaigns): not built yet; the page says so plainly."""
+"""Tab "Phong trào thi đua": the campaign list with its reminders, and one campaign's page, stacked."""
 
 from __future__ import annotations
 
-from tdkt_desktop.ui.common.pending_tab import PendingTab
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from sqlite_utils import Database
 
 
-class CampaignsTab(PendingTab):
-    """Placeholder page until the campaigns feature lands (launch → review)."""
+class CampaignsTab(QWidget):
+    """Thin composer: the list page first; a campaign's page is built the first time one is opened.
 
-    TEXT = (
-        "Phong trào thi đua (phát động, đăng ký, sơ kết, tổng kết) sẽ có ở phiên bản sau.\n"
-        "Hiện chưa có dữ liệu phong trào nào được quản lý ở đây."
-    )
+    Nothing is read from the database until the tab is shown, so the window starts as fast without it.
+    """
+
+    def __init__(self, db: Database, window):
+        super().__init__()
+        from tdkt_desktop.ui.campaigns.list_page import CampaignListPage
+
+        self.db, self.window_ = db, window
+        self.stack = QStackedWidget()
+        self.list_page = CampaignListPage(db, window, self)
+        self.stack.addWidget(self.list_page)
+        self._page = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.stack)
+        window.data_changed.connect(self.refresh)
+
+    @property
+    def page(self):
+        """The campaign page, built (and its modules imported) on first use."""
+        if self._page is None:
+            from tdkt_desktop.ui.campaigns.campaign_page import CampaignPage
+
+            self._page = CampaignPage(self.db, self.window_, self)
+            self.stack.addWidget(self._page)
+        return self._page
+
+    def open_campaign(self, campaign_id: int, panel: str | None = None) -> None:
+        """Show one campaign's page (optionally on a given sub-page title)."""
+        self.window_.tabs.setCurrentWidget(self)
+        page = self.page
+        page.set_campaign(campaign_id)
+        self.stack.setCurrentWidget(page)
+        if panel:
+            page.show_panel(panel)
+
+    def show_list(self) -> None:
+        """Back to the list, the opened campaign selected."""
+        keep = self._page.campaign_id if self._page is not None else None
+        self.stack.setCurrentWidget(self.list_page)
+        if keep is not None:
+            self.list_page.select_campaign(keep)
+
+    def refresh(self, changed: frozenset[str] = frozenset({"all"})) -> None:
+        """After a write: each page reloads now if seen, else when next shown (LazyPage)."""
+        self.list_page.refresh(changed)
+        if self._page is not None:
+            self._page.refresh(changed)

@@ -47,6 +47,12 @@ class ReviewRow:
     verdict: Verdict | None
     proposal: Proposal | None
     eligible_awards: tuple[str, ...] = ()
+    #: What the person or unit registered for that year (đăng ký thi đua), as shown; information only.
+    registered: str = ""
+
+
+#: Registration stopped being a legal basis in 2024 (DOMAIN §2); the column only informs.
+REGISTERED_TIP = "Đăng ký thi đua đầu năm: chỉ để tham khảo, không phải điều kiện xét danh hiệu (từ năm 2024)."
 
 
 def review_search_text(row: ReviewRow) -> str:
@@ -63,6 +69,7 @@ class ReviewModel(RecordTableModel):
         Column("Xếp loại", lambda r: r.rating or "—", lambda r: r.rating, align=_CENTER),
         Column("Kết quả xét", lambda r: verdict_text(r.verdict), lambda r: verdict_text(r.verdict),
                tooltip=lambda r: "\n".join(r.verdict.reasons) if r.verdict else ""),
+        Column("Đăng ký", lambda r: r.registered, lambda r: r.registered, tooltip=lambda r: REGISTERED_TIP),
         Column("Đề nghị", lambda r: "☑" if r.proposal else "☐", lambda r: bool(r.proposal), align=_CENTER),
         Column("Trạng thái", lambda r: STATUS_NAMES.get(r.proposal.status, "") if r.proposal else "",
                lambda r: r.proposal.status if r.proposal else ""),

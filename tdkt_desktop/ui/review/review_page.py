@@ -49,12 +49,24 @@ def default_year(db: Database) -> int:
     return max(years) if years else dt.date.today().year
 
 
+def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
+    """(subject, id) → "Đã đăng ký" when the chosen award was registered, else the awards that were."""
+    from tdkt_desktop.db import catalog
+    from tdkt_desktop.db.registrations import registered_awards
+
+    names = {t.code: t.short_name or t.name for t in catalog.list_award_types(db, active_only=False)}
+    return {
+        key: "Đã đăng ký" if award in codes else "Đăng ký " + ", ".join(names.get(c, c) for c in codes)
+        for key, codes in registered_awards(db, year).items()
+    }
+
+
 class ReviewPage(LazyPage, QWidget):
     """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
 
     topics = frozenset({
         changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,
-        changes.RULESETS, changes.COUNCIL, changes.CATALOG,
+        changes.RULESETS, changes.COUNCIL, changes.CATALOG, changes.CAMPAIGNS,
     })
 
     def __init__(self, db: Database, window):
@@ -201,6 +213,7 @@ class ReviewPage(LazyPage, QWidget):
             return
         year = result.year
         proposals = {(p.staff_id, p.unit_id): p for p in review.list_proposals(self.db, year, award=code)}
+        registered = registered_texts(self.db, year, code)
         rows = []
         if self.is_collective():
             ratings = review.unit_ratings(self.db, year)
@@ -210,7 +223,7 @@ class ReviewPage(LazyPage, QWidget):
                 rows.append(ReviewRow(
                     "tap_the", unit.id, "", unit.name, unit.name,
                     ratings[unit.id].rating if unit.id in ratings else "", verdict,
-                    proposals.get((None, unit.id)), others,
+                    proposals.get((None, unit.id)), others, registered.get(("tap_the", unit.id), ""),
                 ))
         else:
             for pid, person in result.people.items():
@@ -220,7 +233,7 @@ class ReviewPage(LazyPage, QWidget):
                 rows.append(ReviewRow(
                     "ca_nhan", pid, person.code, person.name, person.unit_name,
                     facts.rating if facts and facts.rating else "", verdicts.get(code),
-                    proposals.get((pid, None)), others,
+                    proposals.get((pid, None)), others, registered.get(("ca_nhan", pid), ""),
                 ))
         keep = {(r.subject, r.id) for r in self.selected_rows()}
         self.model.set_rows(rows)
