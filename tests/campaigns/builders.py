@@ -53,6 +53,31 @@ def snapshot(db) -> dict:
     return {t: list(db[t].rows) for t in tables}
 
 
+def run_steps(open_it, steps) -> None:
+    """Like run_modal, for a dialog that re-opens after a refused save: one step per exec()."""
+    failures, pending = [], list(steps)
+
+    def step():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not pending:
+            if pending:
+                QTimer.singleShot(10, step)
+            return
+        try:
+            pending.pop(0)(dialog)
+        except Exception as exc:
+            failures.append(exc)
+            dialog.reject()
+            return
+        if pending:
+            QTimer.singleShot(10, step)
+
+    QTimer.singleShot(0, step)
+    open_it()
+    if failures:
+        raise failures[0]
+
+
 def run_modal(qtbot, open_it, drive) -> None:
     """Open a modal dialog with ``open_it`` and drive it from inside its event loop."""
     failures = []

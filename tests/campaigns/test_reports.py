@@ -111,7 +111,7 @@ def test_summary_and_review_report_from_the_database(db):
                                       today=dt.date(2025, 9, 1))
     text = sources.review_report_for(db, review_id, today=dt.date(2025, 8, 20))
     assert text.subject == "Tổng kết phong trào thi đua yêu nước giai đoạn 2020–2025 (giai đoạn 2020–2025)"
-    outcome = dict(zip([s.heading for s in text.sections], [s.paragraphs for s in text.sections]))
+    outcome = {s.heading: s.paragraphs for s in text.sections}
     assert "trong đó 04 hoàn thành xuất sắc; 03 hoàn thành tốt" in " ".join(outcome["II. KẾT QUẢ THỰC HIỆN"])
     assert outcome["III. HẠN CHẾ, NGUYÊN NHÂN"] == ("Nhân rộng điển hình còn chậm.",)
     assert "tặng Giấy khen của Giám đốc Sở cho 01 tập thể và 03 cá nhân" in outcome["V. KIẾN NGHỊ, ĐỀ XUẤT"][0]
@@ -119,7 +119,7 @@ def test_summary_and_review_report_from_the_database(db):
     decision_id = service.create_reward_decision(db, review_id, service.default_decision(db, review_id,
                                                                                          dt.date(2025, 8, 10)))
     text = sources.review_report_for(db, review_id, today=dt.date(2025, 8, 20))
-    outcome = dict(zip([s.heading for s in text.sections], [s.paragraphs for s in text.sections]))
+    outcome = {s.heading: s.paragraphs for s in text.sections}
     assert "3. Khen thưởng: đã khen thưởng 01 tập thể và 03 cá nhân (Quyết định số 1/QĐ-SKHCN" in " ".join(
         outcome["II. KẾT QUẢ THỰC HIỆN"])
     assert [r[1] for r in text.awards][:2] == ["Văn phòng Sở", people(db)[0].full_name]

@@ -161,8 +161,12 @@ class NotesPanel(_Panel):
         dialog = NoteDialog(self)
         while dialog.exec():
             noted_on, text, files = dialog.value()
-            if self.write(lambda d=noted_on, t=text, f=files: service.add_progress_note(self.db, self.campaign_id,
-                                                                                      d, t, f)) is not None:
+            new_id = self.write(lambda d=noted_on, t=text, f=files: service.add_progress_note(self.db, self.campaign_id,
+                                                                                            d, t, f))
+            if new_id is not None:
+                row = self.notes.row_of(lambda n, i=new_id: n.id == i)
+                if row >= 0:
+                    self.notes_view.selectRow(row)
                 return
 
     def open_file(self) -> None:

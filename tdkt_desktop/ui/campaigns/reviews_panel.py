@@ -104,7 +104,9 @@ class ReviewsPanel(_Panel):
         self.results.set_rows(reviews_db.results_of(self.db, r.id) if r and r.held else [])
         for button in (self.delete_button, self.report_button, self.record_button):
             button.setEnabled(r is not None)
-        self.reward_button.setEnabled(bool(r and r.kind == "tong_ket" and r.held and r.decision_id is None))
+        proposed = any(x.award_type for x in self.results.records())
+        self.reward_button.setEnabled(bool(r and r.kind == "tong_ket" and r.held and r.decision_id is None
+                                           and proposed))
         self.record_button.setText("Sửa kết quả…" if r is not None and r.held else "Ghi kết quả…")
         if r is None:
             self.detail.setText("Chưa có đợt sơ kết, tổng kết nào. “Lên lịch…” để nhắc trước, hoặc “Ghi kết quả…” "
@@ -143,10 +145,20 @@ class ReviewsPanel(_Panel):
         if review.held:
             results = reviews_db.results_of(self.db, review.id)
         else:
-            year = (review.day or dt.date.today()).year
-            results = reviews_db.default_results(self.db, self.campaign_id, year)
+            results = reviews_db.default_results(self.db, self.campaign_id, self._participants_year(review))
         return ReviewDialog(review, results, staff_db.list_staff(self.db, include_inactive=False),
                             units_db.list_units(self.db), catalog.list_award_types(self.db, active_only=False), self)
+
+    def _participants_year(self, review: CampaignReview) -> int:
+        """Whose registrations start a new review: its year, else the campaign's current (or last) year,
+        else the latest year anyone registered."""
+        from tdkt_desktop.db import campaigns as campaigns_db
+        from tdkt_desktop.db.registrations import registration_years
+
+        end = campaigns_db.get_campaign(self.db, self.campaign_id).ends_on
+        year = review.day.year if review.day else min(dt.date.today().year, end.year)
+        used = registration_years(self.db, self.campaign_id)
+        return year if not used or year in used else used[0]
 
     def _blank(self) -> CampaignReview:
         """A new review: a sơ kết, or the tổng kết once a sơ kết was held and no tổng kết exists."""
