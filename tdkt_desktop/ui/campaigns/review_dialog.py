@@ -90,11 +90,13 @@ class ReviewDialog(QDialog):
         for box, hint in ((self.summary, "Kết quả chung"), (self.shortcomings, "Hạn chế, nguyên nhân"),
                           (self.directions, "Phương hướng, nhiệm vụ")):
             box.setPlaceholderText(hint)
-            box.setMaximumHeight(90)
+            box.setMaximumHeight(58)  # the results table gets the room
+        self.held_on.setMaximumWidth(120)
         form = QFormLayout()
         head = QHBoxLayout()
-        for widget in (self.kind, QLabel("ngày"), self.held_on, QLabel("Nội dung:"), self.title):
+        for widget in (self.kind, QLabel("ngày"), self.held_on, QLabel("Nội dung:")):
             head.addWidget(widget)
+        head.addWidget(self.title, 1)
         form.addRow("Đợt:", head)
         form.addRow("Kết quả chung:", self.summary)
         form.addRow("Hạn chế:", self.shortcomings)
@@ -135,7 +137,7 @@ class ReviewDialog(QDialog):
         editor.addStretch(1)
         self.paste = QPlainTextEdit()
         self.paste.setPlaceholderText("Thêm người hoặc tập thể: dán mã cán bộ, họ tên hoặc tên đơn vị, mỗi dòng một")
-        self.paste.setMaximumHeight(60)
+        self.paste.setMaximumHeight(48)
         self.paste_button = QPushButton("Thêm vào danh sách")
         self.paste_button.clicked.connect(self.add_pasted)
         self.paste_result = QLabel()

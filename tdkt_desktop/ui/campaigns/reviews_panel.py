@@ -22,7 +22,7 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.campaign_records import CampaignReview
 from tdkt_desktop.errors import UserError
-from tdkt_desktop.text import format_date
+from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.campaigns.models import ResultModel, ReviewListModel
 from tdkt_desktop.ui.campaigns.panels import _Panel, _selected
 from tdkt_desktop.ui.common import changes
@@ -102,8 +102,9 @@ class ReviewsPanel(_Panel):
     def _show_review(self) -> None:
         r = self.current()
         self.results.set_rows(reviews_db.results_of(self.db, r.id) if r and r.held else [])
-        for button in (self.delete_button, self.report_button, self.record_button):
+        for button in (self.delete_button, self.record_button):
             button.setEnabled(r is not None)
+        self.report_button.setEnabled(bool(r and r.held))
         proposed = any(x.award_type for x in self.results.records())
         self.reward_button.setEnabled(bool(r and r.kind == "tong_ket" and r.held and r.decision_id is None
                                            and proposed))
@@ -112,7 +113,9 @@ class ReviewsPanel(_Panel):
             self.detail.setText("Chưa có đợt sơ kết, tổng kết nào. “Lên lịch…” để nhắc trước, hoặc “Ghi kết quả…” "
                                 "sau khi họp.")
             return
-        parts = [f"<b>{REVIEW_KINDS[r.kind]} {escape(r.title)}</b>",
+        kind = REVIEW_KINDS[r.kind]
+        heading = r.title if fold(r.title).startswith(fold(kind)) else f"{kind}: {r.title}" if r.title else kind
+        parts = [f"<b>{escape(heading)}</b>",
                  f"{'Họp ngày' if r.held else 'Dự kiến ngày'} {format_date(r.day)}"]
         for label, text in (("Kết quả chung", r.summary), ("Hạn chế", r.shortcomings), ("Phương hướng", r.directions)):
             if text:

@@ -54,8 +54,10 @@ class RewardDialog(QDialog):
         form.addRow("Người ký:", self.signer_name)
         form.addRow("Chức vụ người ký:", self.signer_title)
         form.addRow("Trích yếu:", self.summary)
+        from tdkt_desktop.reports.decision import count_phrase
+
         units = sum(a.staff_id is None for a in lines)
-        self.count = QLabel(f"Danh sách kèm theo: {units:02d} tập thể và {len(lines) - units:02d} cá nhân "
+        self.count = QLabel(f"Danh sách kèm theo: {count_phrase(units, len(lines) - units)} "
                             "(theo cột “Đề nghị khen thưởng” của kết quả tổng kết).")
         self.model = _Lines(self)
         self.model.set_rows([dataclasses.replace(a, position=i) for i, a in enumerate(lines, start=1)])

@@ -52,6 +52,17 @@ class CampaignsTab(QWidget):
         if keep is not None:
             self.list_page.select_campaign(keep)
 
+    def screenshot_views(self) -> list:
+        """(title, show) for the ``screenshots`` command: the first campaign's page, each sub-page, then back."""
+        from tdkt_desktop.ui.campaigns.campaign_page import PANELS
+
+        first = self.list_page.model.records()[:1]
+        if not first:
+            return []
+        campaign_id = first[0].id
+        views = [(f"phong trào – {title}", lambda t=title: self.open_campaign(campaign_id, t)) for _c, title in PANELS]
+        return [*views, ("danh sách phong trào", self.show_list)]
+
     def refresh(self, changed: frozenset[str] = frozenset({"all"})) -> None:
         """After a write: each page reloads now if seen, else when next shown (LazyPage)."""
         self.list_page.refresh(changed)
