@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tdkt_desktop"
-CORE = ["db", "rules", "reports", "importing", "demo"]
+CORE = ["db", "rules", "reports", "importing", "demo", "services"]
 
 
 def _modules(folder: Path):

@@ -286,6 +286,14 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
         audit.record(db, "xoa", "campaigns", campaign_id, f"{c.name} ({c.period_text()})")
 
 
+def _row(db: Database, table: str, row_id: int, what: str) -> dict:
+    """One row by id, or a Vietnamese NotFoundError (sqlite-utils' own error is not a user message)."""
+    rows = list(db[table].rows_where("id = ?", [row_id]))
+    if not rows:
+        raise NotFoundError(f"Không tìm thấy {what} có mã số nội bộ {row_id}.")
+    return rows[0]
+
+
 # --- checklist and participating units ----------------------------------------------------------
 
 
@@ -310,7 +318,7 @@ def set_criteria(db: Database, campaign_id: int, texts: list[str], *, done: set[
 
 def set_criterion_done(db: Database, criterion_id: int, done: bool) -> None:
     """Tick or untick one checklist line."""
-    row = db["campaign_criteria"].get(criterion_id)
+    row = _row(db, "campaign_criteria", criterion_id, "tiêu chí")
     with db.atomic():
         db["campaign_criteria"].update(criterion_id, {"done": int(done)})
         audit.record(db, "sua", "campaign_criteria", criterion_id, f"{'đạt' if done else 'chưa đạt'}: {row['text']}")
@@ -358,7 +366,7 @@ def link_decision(db: Database, campaign_id: int, decision_id: int) -> None:
         ValidationError: the decision already belongs to another campaign.
     """
     c = get_campaign(db, campaign_id)
-    row = db["decisions"].get(decision_id)
+    row = _row(db, "decisions", decision_id, "quyết định")
     if row["campaign_id"] not in (None, campaign_id):
         other = get_campaign(db, row["campaign_id"])
         raise ValidationError({"decision": (
@@ -371,7 +379,7 @@ def link_decision(db: Database, campaign_id: int, decision_id: int) -> None:
 
 def unlink_decision(db: Database, decision_id: int) -> None:
     """The decision no longer counts as made for a campaign (the decision itself stays)."""
-    row = db["decisions"].get(decision_id)
+    row = _row(db, "decisions", decision_id, "quyết định")
     with db.atomic():
         db["decisions"].update(decision_id, {"campaign_id": None})
         db.execute("UPDATE campaign_reviews SET decision_id = NULL WHERE decision_id = ?", [decision_id])

@@ -14,7 +14,7 @@ from tdkt_desktop.db import campaigns, registrations
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.campaign_records import Campaign, CampaignReview
 from tdkt_desktop.db.records import Award, Decision
-from tdkt_desktop.errors import ValidationError
+from tdkt_desktop.errors import NotFoundError, ValidationError
 
 
 def test_migration_is_recorded_and_links_decisions(db):
@@ -163,6 +163,8 @@ def test_link_and_unlink_existing_decision(db):
         campaigns.link_decision(db, b, decision_id)
     campaigns.unlink_decision(db, decision_id)
     assert campaigns.get_campaign(db, a).awards == 0 and decisions_db.get_decision(db, decision_id) is not None
+    with pytest.raises(NotFoundError, match="Không tìm thấy quyết định"):
+        campaigns.link_decision(db, a, 999)
 
 
 def test_list_by_year_and_match_names(db):
