@@ -7,24 +7,38 @@ from sqlite_utils import Database
 
 
 class CampaignsTab(QWidget):
-    """Thin composer: the list page first; a campaign's page is built the first time one is opened.
-
-    Nothing is read from the database until the tab is shown, so the window starts as fast without it.
+    """Thin composer: the list page is built when the tab is first shown, a campaign's page when one is
+    first opened; so the window starts as fast as without the tab (nothing imported, nothing read).
     """
 
     def __init__(self, db: Database, window):
         super().__init__()
-        from tdkt_desktop.ui.campaigns.list_page import CampaignListPage
-
         self.db, self.window_ = db, window
         self.stack = QStackedWidget()
-        self.list_page = CampaignListPage(db, window, self)
-        self.stack.addWidget(self.list_page)
+        self._list = None
         self._page = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
         window.data_changed.connect(self.refresh)
+
+    def showEvent(self, event) -> None:
+        self._ensure_list()  # built now, it loads itself as it is shown (LazyPage)
+        super().showEvent(event)
+
+    def _ensure_list(self) -> None:
+        if self._list is None:
+            from tdkt_desktop.ui.campaigns.list_page import CampaignListPage
+
+            self._list = CampaignListPage(self.db, self.window_, self)
+            self.stack.insertWidget(0, self._list)
+            self.stack.setCurrentWidget(self._list)
+
+    @property
+    def list_page(self):
+        """The campaign list, built on first use."""
+        self._ensure_list()
+        return self._list
 
     @property
     def page(self):
@@ -38,6 +52,7 @@ class CampaignsTab(QWidget):
 
     def open_campaign(self, campaign_id: int, panel: str | None = None) -> None:
         """Show one campaign's page (optionally on a given sub-page title)."""
+        self._ensure_list()  # behind the page, for the way back
         self.window_.tabs.setCurrentWidget(self)
         page = self.page
         page.set_campaign(campaign_id)
@@ -64,7 +79,8 @@ class CampaignsTab(QWidget):
         return [*views, ("danh sách phong trào", self.show_list)]
 
     def refresh(self, changed: frozenset[str] = frozenset({"all"})) -> None:
-        """After a write: each page reloads now if seen, else when next shown (LazyPage)."""
-        self.list_page.refresh(changed)
+        """After a write: each built page reloads now if seen, else when next shown (LazyPage)."""
+        if self._list is not None:
+            self._list.refresh(changed)
         if self._page is not None:
             self._page.refresh(changed)
