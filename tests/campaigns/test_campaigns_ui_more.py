@@ -219,3 +219,19 @@ def test_link_a_decision_and_print_the_three_documents(main_window, qtbot, boxes
     reviews.report_button.click()
     assert main_window.print_preview.file_name.startswith("bao-cao-tong-ket-phong-trao-thi-dua-thuc-hien")
     main_window.print_preview.close()
+
+
+def test_delete_a_campaign_entered_by_mistake_while_its_page_is_open(main_window, qtbot, boxes):
+    from tdkt_desktop.db.campaign_records import Campaign
+
+    db = main_window.db
+    campaign_id = campaigns.add_campaign(db, Campaign(None, "Phong trào nhập nhầm", starts_on=dt.date(2026, 1, 1),
+                                                      ends_on=dt.date(2026, 12, 31)))
+    page = open_campaign(main_window, qtbot, "Phong trào nhập nhầm")
+    tab = main_window.campaigns_tab
+    assert tab.stack.currentWidget() is page
+    tab.list_page.select_campaign(campaign_id)
+    tab.list_page.delete_button.click()
+    assert campaigns.find_campaign(db, "Phong trào nhập nhầm") is None
+    assert tab.stack.currentWidget() is tab.list_page and page.campaign_id is None
+    assert tab.list_page.model.row_of(lambda c: c.id == campaign_id) == -1

@@ -91,7 +91,7 @@ class CampaignPage(QWidget):
         try:
             c = self.campaign = campaigns_db.get_campaign(self.db, self.campaign_id)
         except NotFoundError:  # deleted meanwhile: back to the list
-            self.campaign = None
+            self.campaign = self.campaign_id = None
             self.tab.show_list()
             return
         today = dt.date.today()
