@@ -43,7 +43,7 @@ from tdkt_desktop.ui.review.unit_form import UnitRatingForm
 from tdkt_desktop.vocabulary import RATING_NAMES, VERDICT_STATUSES
 
 #: Column widths that fit 1366 px beside the reasons panel (the last column stretches).
-_WIDTHS = {0: 55, 1: 155, 2: 115, 3: 58, 4: 130, 5: 82, 6: 58, 7: 180}
+_WIDTHS = {0: 55, 1: 150, 2: 105, 3: 58, 4: 152, 5: 82, 6: 58, 7: 173}
 
 
 def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
