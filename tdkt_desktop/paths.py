@@ -67,6 +67,16 @@ def legacy_backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups" / db_path.stem
 
 
+def attachments_dir(db_path: Path | None) -> Path:
+    """Evidence files copied for ``db_path`` live beside it, one folder per database file.
+
+    A database in memory (tests) keeps them in the data directory.
+    """
+    if db_path is None:
+        return data_dir() / "attachments" / "bo-nho"
+    return Path(db_path).parent / "attachments" / Path(db_path).stem
+
+
 def log_path() -> Path:
     """The application log (unexpected errors with their traceback)."""
     folder = data_dir() / "logs"

@@ -13,4 +13,5 @@ COMMAND_MODULES = [
     "tdkt_desktop.commands.eligibility",
     "tdkt_desktop.commands.transfer",
     "tdkt_desktop.commands.bloc",
+    "tdkt_desktop.commands.campaigns",
 ]

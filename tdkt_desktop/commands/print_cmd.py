@@ -1,4 +1,4 @@
-"""``tdkt-desktop print certificates|decision|statistics … -o FILE.pdf``: documents from the command line."""
+"""``tdkt-desktop print certificates|decision|statistics|campaign-report … -o FILE.pdf``: documents from the CLI."""
 
 from __future__ import annotations
 
@@ -27,6 +27,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     stat.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
     add_bloc_minutes_parser(kinds)
     p.set_defaults(func=run)
+    _add_campaign_report(kinds)
+
+
+def _add_campaign_report(kinds: argparse._SubParsersAction) -> None:
+    """``print campaign-report``: the báo cáo sơ kết/tổng kết of a campaign (read-only, its own runner)."""
+    rep = kinds.add_parser("campaign-report", help="báo cáo sơ kết/tổng kết một phong trào thi đua")
+    rep.add_argument("--campaign", required=True, metavar="TÊN", help="tên phong trào (hoặc một phần đủ rõ)")
+    rep.add_argument("--review", choices=["so-ket", "tong-ket"], default=None,
+                     help="đợt báo cáo (mặc định: tổng kết nếu có, không thì sơ kết gần nhất)")
+    rep.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
+    rep.set_defaults(func=_run_campaign_report)
+
+
+def _run_campaign_report(args: argparse.Namespace) -> int:
+    from tdkt_desktop import paths
+    from tdkt_desktop.commands.campaigns import print_campaign_report
+
+    subject = print_campaign_report(args.db or paths.database_path(), args.campaign, args.review, args.output)
+    print(f"Đã in báo cáo “{subject}” vào {args.output}.")
+    return 0
 
 
 def write_atomically(path: Path, data: bytes) -> None:

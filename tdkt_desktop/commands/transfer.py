@@ -1,4 +1,4 @@
-"""``tdkt-desktop import|export|template FILE.xlsx``: exchange staff, ratings, initiatives, awards with Excel."""
+"""``tdkt-desktop import|export|template FILE.xlsx``: staff, ratings, initiatives, awards, registrations ↔ Excel."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ _MAX_SHOWN = 40
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``import``, ``export`` and ``template``."""
-    p = sub.add_parser("import", help="nhập cán bộ, xếp loại, sáng kiến, khen thưởng từ tệp Excel (.xlsx)")
+    p = sub.add_parser("import", help="nhập cán bộ, xếp loại, sáng kiến, khen thưởng, đăng ký thi đua từ tệp Excel")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument(
@@ -74,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the four sheets."""
+    """Write the five sheets."""
     from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.importing.exporter import export_workbook
 

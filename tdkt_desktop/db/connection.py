@@ -207,8 +207,8 @@ def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
         if state.pending and not allow_older:
             raise NeedsUpgradeError(
                 path,
-                f"Tệp “{path}” được tạo bởi phiên bản cũ hơn và cần nâng cấp cấu trúc dữ liệu; lệnh này chỉ đọc nên "
-                "không nâng cấp. Hãy mở tệp trong cửa sổ chương trình, hoặc chạy "
+                f"Tệp “{path}” có cấu trúc cũ (của phiên bản trước) và cần nâng cấp cấu trúc dữ liệu; lệnh này "
+                "chỉ đọc nên không nâng cấp. Hãy mở tệp trong cửa sổ chương trình, hoặc chạy "
                 f"“tdkt-desktop --db {path} backup” (sao lưu rồi nâng cấp), rồi chạy lại lệnh.",
             )
         conn = ro_connect(path, immutable=immutable, timeout=3.0)

@@ -115,8 +115,10 @@ def list_awards(
     decision_id: int | None = None,
     staff_id: int | None = None,
     kind: str | None = None,
+    campaign_id: int | None = None,
 ) -> list[Award]:
-    """Awards matching every given filter; ``unit_id`` matches a unit's own awards and its staff's."""
+    """Awards matching every given filter; ``unit_id`` matches a unit's own awards and its staff's;
+    ``campaign_id`` keeps the awards of decisions made for that campaign."""
     clauses, args = [], []
     for column, value in (
         ("a.year", year),
@@ -124,6 +126,7 @@ def list_awards(
         ("a.decision_id", decision_id),
         ("a.staff_id", staff_id),
         ("t.kind", kind),
+        ("d.campaign_id", campaign_id),
     ):
         if value is not None:
             clauses.append(f"{column} = ?")

@@ -337,4 +337,9 @@ def _review_council(db: Database) -> None:
 
 # Later migrations live in their own modules, registered on the same ``migrations`` object (the file
 # would pass 400 lines); keep these imports last. Each number is unique; the order only fixes new files.
-from tdkt_desktop.db import migrations_blocs, migrations_marker, migrations_review  # noqa: E402, F401
+from tdkt_desktop.db import (  # noqa: E402, F401
+    migrations_blocs,
+    migrations_campaigns,
+    migrations_marker,
+    migrations_review,
+)

@@ -194,13 +194,13 @@ def delete_staff(db: Database, staff_id: int) -> None:
     person = get_staff(db, staff_id)
     history = sum(
         db[table].count_where("staff_id = ?", [staff_id])
-        for table in ("awards", "ratings", "initiatives")
+        for table in ("awards", "ratings", "initiatives", "registrations", "review_results")
     )
     if history:
         raise ValidationError(
             {
                 "id": f"Không xóa được {person.full_name}: đã có {history} mục khen thưởng, xếp "
-                "loại hoặc sáng kiến. Hãy chuyển sang “Ngừng theo dõi” để giữ lịch sử."
+                "loại, sáng kiến hoặc đăng ký, kết quả thi đua. Hãy chuyển sang “Ngừng theo dõi” để giữ lịch sử."
             }
         )
     with db.atomic():

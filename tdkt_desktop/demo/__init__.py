@@ -21,16 +21,10 @@ def build_demo(db: Database) -> None:
 
     Each later feature adds its part here (awards, campaigns, blocs ...).
     """
-    from tdkt_desktop.demo import awards, office
+    from tdkt_desktop.demo import awards, blocs, campaigns, office, review
 
-    office.build(db)
-    awards.build(db)
-    from tdkt_desktop.demo import review
-
-    review.build(db)
-    from tdkt_desktop.demo import blocs
-
-    blocs.build(db)
+    for part in (office, awards, review, blocs, campaigns):
+        part.build(db)
 
 
 def is_demo(db: Database) -> bool:

@@ -13,7 +13,7 @@ from tdkt_desktop.text import format_date
 from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
 
 _WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "issuer": 38, "collective": 36,
-           "position": 22, "rating": 30, "number": 18}
+           "position": 22, "rating": 30, "number": 18, "campaign": 60}
 
 
 def _rows(db: Database) -> dict[str, list[tuple]]:
@@ -54,7 +54,17 @@ def _rows(db: Database) -> dict[str, list[tuple]]:
             "ORDER BY a.year, d.issued_on, d.issuer, d.number, a.position, a.id"
         )
     ]
-    return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards}
+    registrations = [
+        (r["code"], r["unit"], r["year"], r["campaign"], r["name"])
+        for r in db.query(
+            "SELECT s.code, u.name AS unit, r.year, c.name AS campaign, t.name FROM registrations r "
+            "JOIN campaigns c ON c.id = r.campaign_id JOIN award_types t ON t.code = r.award_type "
+            "LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN units u ON u.id = r.unit_id "
+            "ORDER BY c.starts_on, c.fold, r.year, s.code IS NOT NULL, s.code, u.fold, t.kind, r.award_type"
+        )
+    ]
+    return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards,
+            "registrations": registrations}
 
 
 def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> None:
@@ -90,7 +100,8 @@ def _write(path: Path, data: dict[str, list[tuple]], *, guide: bool = False) -> 
 
 GUIDE = [
     "Mẫu nhập dữ liệu thi đua, khen thưởng",
-    "• Bốn trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng. Có thể bỏ trang không dùng; thứ tự cột tùy ý.",
+    "• Năm trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng, Đăng ký thi đua. Có thể bỏ trang không dùng; "
+    "thứ tự cột tùy ý.",
     "• Mã cán bộ là văn bản: giữ nguyên số 0 ở đầu (ví dụ 007).",
     "• Ngày ghi dạng dd/mm/yyyy (ví dụ 05/01/2025) hoặc định dạng ngày của Excel.",
     f"• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “{RATING_NAMES['HTT']}”…",
@@ -98,6 +109,9 @@ GUIDE = [
     "• Phạm vi sáng kiến: Cơ sở; Bộ, tỉnh; Toàn quốc.",
     "• Danh hiệu/Hình thức: tên đầy đủ hoặc viết tắt quen dùng (LĐTT, CSTĐCS, Giấy khen của Giám đốc Sở…).",
     "• Khen tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”. Đơn vị chưa có sẽ được tạo mới.",
+    "• Đăng ký thi đua: ghi Mã cán bộ hoặc tên Tập thể, Năm, tên Phong trào đúng như trong tab “Phong trào thi đua” "
+    "(phong trào chưa có sẽ báo lỗi, không tự tạo) và danh hiệu hoặc hình thức đăng ký; ví dụ: CB001 | | 2026 | "
+    "Thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2026 | Lao động tiên tiến.",
     "• Nếu có dòng sai, chương trình không nhập dòng nào và ghi báo cáo lỗi cạnh tệp.",
     "• Nhập lại cùng một tệp không làm thay đổi dữ liệu.",
     "• Xóa trang “Hướng dẫn” này hoặc để nguyên đều được (chương trình bỏ qua).",
@@ -122,7 +136,7 @@ def _refuse_long_text(data: dict[str, list[tuple]]) -> None:
 
 
 def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
-    """Write staff, ratings, initiatives and awards in the import format; returns rows per sheet.
+    """Write staff, ratings, initiatives, awards and registrations in the import format; returns rows per sheet.
 
     Raises:
         UserError: a text is longer than an Excel cell holds (nothing is written).
@@ -135,8 +149,8 @@ def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
 
 
 def write_template(path: Path | str) -> None:
-    """A blank workbook with the four sheets, their headers, one example row each, and a guide."""
-    _write(Path(path), {fmt.key: [fmt.example] for fmt in SHEETS}, guide=True)
+    """A blank workbook with the five sheets, their headers, an example row (but for registrations), a guide."""
+    _write(Path(path), {fmt.key: [fmt.example] for fmt in SHEETS if fmt.example}, guide=True)
 
 
 def export_statistics(rows, years: tuple[int, int], path: Path | str, *, office: str = "") -> None:

@@ -20,6 +20,7 @@ from tdkt_desktop.importing.award_rows import check_award_rows
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
 from tdkt_desktop.importing.rating_rows import check_unit_row, recruited_on
 from tdkt_desktop.importing.reader import read_workbook
+from tdkt_desktop.importing.registration_rows import apply_registrations, check_registration_rows
 from tdkt_desktop.importing.workbook import (
     SHEETS,
     CellError,
@@ -164,6 +165,7 @@ class _Checker:
         self.check_ratings()
         self.check_initiatives()
         self.check_awards()
+        check_registration_rows(self)
 
     # --- sheets ---------------------------------------------------------------------------------
 
@@ -386,6 +388,7 @@ def apply_plan(db: Database, plan: ImportPlan) -> int:
                 decisions_db.add_decision(db, group["decision"], lines)
             else:
                 decisions_db.add_awards(db, group["id"], lines)
+        apply_registrations(db, plan, ids, unit_id)
     return plan.changes
 
 

@@ -52,6 +52,8 @@ class ImportPlan:
     unit_ratings: list[tuple[str, str, UnitRating]] = field(default_factory=list)  # (op, unit name, record)
     initiatives: list[tuple[str, str, Initiative]] = field(default_factory=list)
     decisions: dict[tuple, dict] = field(default_factory=dict)  # key → {decision, id, lines}
+    #: New registrations: (campaign id, year, award code, staff code or "", unit name or "").
+    registrations: list[tuple] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

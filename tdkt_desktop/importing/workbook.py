@@ -1,4 +1,4 @@
-"""The Excel exchange format: four sheets, their Vietnamese headers, and cell reading helpers."""
+"""The Excel exchange format: five sheets, their Vietnamese headers, and cell reading helpers."""
 
 from __future__ import annotations
 
@@ -93,6 +93,21 @@ SHEETS: tuple[SheetFormat, ...] = (
             "CB001", 2025, "Lao động tiên tiến", "12/QĐ-SKHCN", "10/01/2026",
             "Sở Khoa học và Công nghệ tỉnh Cao Bằng", None,
         ),
+    ),
+    # Đăng ký thi đua: the campaign must already exist (a name not found is a row error, never created).
+    SheetFormat(
+        "registrations", "Đăng ký thi đua",
+        (
+            Column("code", "Mã cán bộ", False, _CODE.aliases),
+            Column("collective", "Tập thể", False, ("Tên tập thể", "Tập thể đăng ký", "Đơn vị đăng ký")),
+            _YEAR,
+            Column("campaign", "Phong trào", True, ("Phong trào thi đua", "Tên phong trào", "Đợt thi đua")),
+            Column("award", "Danh hiệu/Hình thức đăng ký", True,
+                   ("Danh hiệu/Hình thức", "Danh hiệu đăng ký", "Hình thức đăng ký", "Danh hiệu, hình thức đăng ký",
+                    "Đăng ký")),
+        ),
+        ("Đăng ký", "Bản đăng ký thi đua", "Đăng ký thi đua năm"),
+        # No example row: it would name a campaign the office may not have, and fail the import.
     ),
 )
 

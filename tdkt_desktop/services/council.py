@@ -22,7 +22,7 @@ from tdkt_desktop.text import format_date
 def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdicts=None) -> list[CandidateVote]:
     """Every proposal of the meeting's year with its votes and result under the year's rule set.
 
-    ``verdicts`` (an ``eligibility_input.YearResult``) adds the engine's verdicts when given.
+    ``verdicts`` (an ``services.eligibility.YearResult``) adds the engine's verdicts when given.
     """
     meeting = council_db.get_meeting(db, meeting_id)
     rs = rs or ruleset_for_year(db, meeting.year)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from importing.test_import_export import STAFF_HEAD, make_book, snapshot, workbook_rows
 
-from tdkt_desktop.db import review
+from tdkt_desktop.db import campaigns, review
 from tdkt_desktop.db.connection import open_memory
 from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.importing.exporter import export_workbook
@@ -25,6 +27,9 @@ def test_unit_ratings_export_and_import_round_trip(demo_db, tmp_path):
     units = [r for r in sheet[1:] if r[4]]
     assert len(units) == demo_db["unit_ratings"].count and all(r[0] is None and r[3] is None for r in units)
     empty = open_memory()
+    # Registrations name campaigns, which a workbook never creates: the campaigns come first.
+    for campaign in campaigns.list_campaigns(demo_db):
+        campaigns.add_campaign(empty, dataclasses.replace(campaign, id=None))
     plan = import_file(empty, first)
     assert plan.ok, [i.text() for i in plan.issues[:3]]
     assert empty["unit_ratings"].count == demo_db["unit_ratings"].count

@@ -52,7 +52,7 @@ def test_decided_rows_show_the_decision_and_space_says_so_without_a_modal(main_w
     decided = [r for r in page.model.records() if r.decided]
     assert decided and all(r.status_text().startswith("Đã có QĐ số ") for r in decided)
     row = next(i for i in range(page.proxy.rowCount()) if page.proxy.index(i, 0).data(RecordRole).decided)
-    assert page.proxy.index(row, 6).data().startswith("Đã có QĐ số ")
+    assert page.proxy.index(row, 7).data().startswith("Đã có QĐ số ")
     counts = page.counts()
     assert counts["decided"] == len(decided) and counts["eligible"] == sum(1 for r in page.model.records()
                                                                            if r.proposable)
@@ -85,7 +85,7 @@ def test_every_column_fits_at_1366_by_768_for_people_and_collectives(main_window
         QApplication.processEvents()
         assert main_window.width() == 1366, code
         assert _no_horizontal_scroll(page), code
-        status = page.table.columnViewportPosition(6) + page.table.columnWidth(6)
+        status = page.table.columnViewportPosition(7) + page.table.columnWidth(7)
         assert status <= page.table.viewport().width(), code  # Trạng thái on screen
     council = main_window.titles_tab.page("Hội đồng TĐKT")
     main_window.titles_tab.pages.setCurrentWidget(council)

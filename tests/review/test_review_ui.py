@@ -75,7 +75,7 @@ def test_review_flow_end_to_end(main_window, qtbot, monkeypatch, qtmodeltester):
     assert review.list_proposals(db, 2026)[0].staff_id == eligible.id
     assert page.meter_label.text().startswith("Đề nghị: 1 · Đủ điều kiện:")
     row = _row_of(page, lambda r: r.id == eligible.id)
-    assert page.proxy.index(row, 6).data() == "Đề nghị"  # the row was replaced in place
+    assert page.proxy.index(row, 7).data() == "Đề nghị"  # the row was replaced in place
     page.search.clear()
 
     # Everyone eligible for CSTĐCS, and one collective after rating it.

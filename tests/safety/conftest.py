@@ -59,6 +59,12 @@ def _demo_file_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_counts(_demo_template):
+    """(staff, awards, decisions) of the demo, built in memory: what a complete demo file holds."""
+    return tuple(_demo_template[t].count for t in ("staff", "awards", "decisions"))
+
+
 @pytest.fixture
 def demo_file(tmp_path, _demo_file_template):
     """A fresh copy of the demo database file in this test's folder."""

@@ -19,7 +19,8 @@ def _counts(path):
         conn.close()
 
 
-def test_kill_during_demo_leaves_nothing_or_the_whole_demo(tmp_path, tally):
+def test_kill_during_demo_leaves_nothing_or_the_whole_demo(tmp_path, tally, demo_counts):
+    whole = demo_counts[:2]
     target = tmp_path / "tdkt-demo.sqlite"
     rng = random.Random(7)
     mid_build = 0
@@ -35,14 +36,14 @@ def test_kill_during_demo_leaves_nothing_or_the_whole_demo(tmp_path, tally):
             tally.injected("kill -9")
             mid_build += bool(parts) and not target.exists()
         if target.exists():
-            assert _counts(target) == (61, 372), "a demo under the real name is always complete"
+            assert _counts(target) == whole, "a demo under the real name is always complete"
     assert mid_build >= 5, "most kills must land while the demo is being built"
     assert main(["--db", str(target), "demo", "--no-window"]) == 0
-    assert _counts(target) == (61, 372)
+    assert _counts(target) == whole
     assert not list(tmp_path.glob(".tdkt-demo.sqlite.*")), "what killed builds left is cleared"
 
 
-def test_half_demo_from_an_older_build_is_rebuilt_not_reported_done(tmp_path, capsys, tally):
+def test_half_demo_from_an_older_build_is_rebuilt_not_reported_done(tmp_path, capsys, tally, demo_counts):
     from tdkt_desktop.demo import office
 
     target = tmp_path / "tdkt-demo.sqlite"
@@ -50,7 +51,7 @@ def test_half_demo_from_an_older_build_is_rebuilt_not_reported_done(tmp_path, ca
     office.build(db)  # what an older build left when killed after its first part: staff, no awards
     db.close()
     tally.injected("demo dở dang (kill -9 ở bản cũ)")
-    assert _counts(target) == (61, 0)
+    assert _counts(target) == (demo_counts[0], 0)
     assert main(["--db", str(target), "demo", "--no-window"]) == 0
-    assert "61 cán bộ, 372 lượt khen thưởng" in capsys.readouterr().out
-    assert _counts(target) == (61, 372)
+    assert f"{demo_counts[0]} cán bộ, {demo_counts[1]} lượt khen thưởng" in capsys.readouterr().out
+    assert _counts(target) == demo_counts[:2]

@@ -38,6 +38,8 @@ def _commands(tmp_path):
         ["bloc", "ranking", "--bloc", "Tham mưu", "--year", "2018"],
         ["bloc", "score-template", "--bloc", "Tham mưu", "--year", "2018", "-o", str(out / "c.xlsx")],
         ["bloc", "import-scores", str(book), "--bloc", "Tham mưu", "--year", "2018"],
+        ["campaigns", "--json"],
+        ["print", "campaign-report", "--campaign", "nhiệm vụ chính trị năm 2025", "-o", str(out / "p.pdf")],
         ["import", str(book)],
         ["import", str(book), "--dry-run"],
         ["backup"],
@@ -105,6 +107,8 @@ def test_read_only_commands_never_write_create_or_migrate(demo_file, tmp_path, c
         ["print", "bloc-minutes", "--bloc", "Tham mưu", "--year", "2018", "--meeting", "so_ket", "-o", str(out / "b.pdf")],
         ["bloc", "ranking", "--bloc", "Tham mưu", "--year", "2018", "--json"],
         ["bloc", "score-template", "--bloc", "Tham mưu", "--year", "2018", "-o", str(out / "c.xlsx")],
+        ["campaigns", "--json"],
+        ["print", "campaign-report", "--campaign", "nhiệm vụ chính trị năm 2025", "-o", str(out / "p.pdf")],
         ["restore", "--list"],
     ]
     for argv in readers:
@@ -137,7 +141,8 @@ def test_read_only_command_on_an_older_file_points_to_the_window_or_backup(tmp_p
     tally.injected("tệp cũ cần nâng cấp")
 
 
-def test_cli_import_is_refused_while_the_window_has_the_file(demo_file, tmp_path, capsys, qapp, boxes, tally):
+def test_cli_import_is_refused_while_the_window_has_the_file(demo_file, tmp_path, capsys, qapp, boxes, tally,
+                                                            demo_counts):
     book = tmp_path / "vao.xlsx"
     wb = openpyxl.Workbook()
     wb.active.title = "Cán bộ"
@@ -150,9 +155,9 @@ def test_cli_import_is_refused_while_the_window_has_the_file(demo_file, tmp_path
             assert main(["--db", str(demo_file), *argv]) == 1
             assert "đang được mở ở một cửa sổ chương trình khác" in capsys.readouterr().err
             tally.injected("khóa ghi (cửa sổ đang mở)")
-        assert db["staff"].count == 61
+        assert db["staff"].count == demo_counts[0]
     finally:
         db.close()
         lock.release()
     assert main(["--db", str(demo_file), "import", str(book)]) == 0  # once the window is closed
-    assert sum(line.startswith('INSERT INTO "staff"') for line in fk.content(demo_file)) == 62
+    assert sum(line.startswith('INSERT INTO "staff"') for line in fk.content(demo_file)) == demo_counts[0] + 1

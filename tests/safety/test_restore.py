@@ -86,7 +86,7 @@ def _foreign(path):
     conn.close()
 
 
-def test_window_restore_picks_newest_good_backup_and_shows_counts(demo_file, qapp, boxes, tally):
+def test_window_restore_picks_newest_good_backup_and_shows_counts(demo_file, qapp, boxes, tally, demo_counts):
     good = _backed_up(demo_file, office="Sở từ bản sao lưu tốt")
     folder = good.parent
     # Newer but unusable: a half copy, a 0-byte file, another program's file, a newer build's file.
@@ -104,7 +104,7 @@ def test_window_restore_picks_newest_good_backup_and_shows_counts(demo_file, qap
     db, lock = open_for_window(demo_file)
     try:
         assert db["settings"].get("office_name")["value"] == "Sở từ bản sao lưu tốt"
-        assert db["staff"].count == 61
+        assert db["staff"].count == demo_counts[0]
     finally:
         db.close()
         lock.release()
@@ -112,7 +112,8 @@ def test_window_restore_picks_newest_good_backup_and_shows_counts(demo_file, qap
     info = backup.describe_backup(good)
     assert f"ngày {info.when()}" in question
     assert "Tệp hiện tại: không đọc được" in question
-    assert "Bản sao lưu:  61 cán bộ, 372 lượt khen thưởng" in question
+    staff, awards, decisions = demo_counts
+    assert f"Bản sao lưu:  {staff} cán bộ, {awards} lượt khen thưởng, {decisions} quyết định" in question
     assert "Đã bỏ qua 4 bản sao lưu" in question
     for why in ("tệp rỗng, 0 byte", "tệp của chương trình khác", "của phiên bản mới hơn", "không đầy đủ hoặc bị hỏng"):
         assert why in question
@@ -120,7 +121,7 @@ def test_window_restore_picks_newest_good_backup_and_shows_counts(demo_file, qap
     assert kept.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 4000
 
 
-def test_restore_command_lists_and_restores_like_the_window(demo_file, capsys, tally):
+def test_restore_command_lists_and_restores_like_the_window(demo_file, capsys, tally, demo_counts):
     good = _backed_up(demo_file, office="Sở A")
     partial = good.with_name(f"{demo_file.name}-29990101-000000-000000-tu-dong.sqlite")
     partial.write_bytes(good.read_bytes()[:20_000])
@@ -134,7 +135,7 @@ def test_restore_command_lists_and_restores_like_the_window(demo_file, capsys, t
     assert main(["--db", str(demo_file), "restore", "--list"]) == 0
     listing = capsys.readouterr().out
     assert "hỏng (không đầy đủ hoặc bị hỏng)" in listing and "tốt" in listing
-    assert "61 cán bộ, 372 lượt khen thưởng" in listing and "KB" in listing
+    assert f"{demo_counts[0]} cán bộ, {demo_counts[1]} lượt khen thưởng" in listing and "KB" in listing
 
     assert main(["--db", str(demo_file), "restore", "--from", str(partial)]) == 1
     assert "không đầy đủ hoặc bị hỏng" in capsys.readouterr().err

@@ -32,7 +32,7 @@ def row(number: int, values: Iterable) -> str:
 def write(path: Path, sheets: list[tuple[str, Iterable[str]]], *, dimension: str | None = None,
           shared_strings: Iterable[str] | None = None) -> Path:
     """Write a workbook whose sheets are given as streams of <row> XML (written chunk by chunk)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
@@ -77,7 +77,9 @@ def write(path: Path, sheets: list[tuple[str, Iterable[str]]], *, dimension: str
                     out.write(chunk.encode())
                 out.write(b"</sheetData></worksheet>")
         if shared_strings is not None:
-            with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as out:
+            info = zipfile.ZipInfo("xl/sharedStrings.xml")  # zlib's default level: a small file that expands
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with z.open(info, "w", force_zip64=True) as out:
                 out.write(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}">'.encode())
                 for chunk in shared_strings:
                     out.write(chunk.encode())

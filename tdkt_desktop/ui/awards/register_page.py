@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from tdkt_desktop.db import campaigns as campaigns_db
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import units as units_db
@@ -23,7 +24,9 @@ from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 class RegisterPage(LazyPage, QWidget):
     """Filters on top, the register table, totals by type at the bottom; double-click opens."""
 
-    topics = frozenset({changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG, changes.WORKING_YEAR})
+    topics = frozenset({
+        changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG, changes.WORKING_YEAR, changes.CAMPAIGNS,
+    })
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -37,6 +40,10 @@ class RegisterPage(LazyPage, QWidget):
         self.unit_combo.setMaximumWidth(320)
         self.decision_combo = QComboBox()
         self.decision_combo.setMinimumWidth(180)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setMinimumWidth(260)
+        self.campaign_combo.setMaximumWidth(420)
+        self.campaign_combo.setToolTip("Chỉ các lượt khen thưởng theo quyết định của một phong trào thi đua")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm tên, mã, số quyết định… (không cần dấu)")
         self.search.setClearButtonEnabled(True)
@@ -48,6 +55,8 @@ class RegisterPage(LazyPage, QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         search_row = QHBoxLayout()
+        search_row.addWidget(QLabel("Phong trào:"))
+        search_row.addWidget(self.campaign_combo)
         search_row.addWidget(QLabel("Tìm:"))
         search_row.addWidget(self.search, 1)
 
@@ -74,7 +83,7 @@ class RegisterPage(LazyPage, QWidget):
 
         self._loading = False
         self._year_shown: int | None = None
-        for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
+        for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo, self.campaign_combo):
             combo.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
 
@@ -105,6 +114,7 @@ class RegisterPage(LazyPage, QWidget):
                 self.unit_combo.addItem(u.name, u.id)
             self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
             self._fill_decisions()
+            self._fill_campaigns()
         finally:
             self._loading = False
         self._load_rows()
@@ -117,6 +127,15 @@ class RegisterPage(LazyPage, QWidget):
             self.decision_combo.addItem(f"{d.number} ({d.issued_on:%d/%m/%Y})", d.id)
         self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(current)))
 
+    def _fill_campaigns(self) -> None:
+        current = self.campaign_combo.currentData()
+        self.campaign_combo.clear()
+        self.campaign_combo.addItem("Tất cả", None)
+        for c in campaigns_db.list_campaigns(self.db):
+            self.campaign_combo.addItem(c.name, c.id)
+            self.campaign_combo.setItemData(self.campaign_combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
+        self.campaign_combo.setCurrentIndex(max(0, self.campaign_combo.findData(current)))
+
     def _load_rows(self) -> None:
         rows = decisions_db.list_awards(
             self.db,
@@ -124,6 +143,7 @@ class RegisterPage(LazyPage, QWidget):
             award_type=self.type_combo.currentData(),
             unit_id=self.unit_combo.currentData(),
             decision_id=self.decision_combo.currentData(),
+            campaign_id=self.campaign_combo.currentData(),
         )
         self.model.set_rows(rows)
         self._update_totals()
@@ -155,12 +175,16 @@ class RegisterPage(LazyPage, QWidget):
 
     # --- actions ----------------------------------------------------------------------------------
 
-    def set_filters(self, *, year=None, award_type=None, unit_id=None, decision_id=None) -> None:
+    def set_filters(self, *, year=None, award_type=None, unit_id=None, decision_id=None, campaign_id=None) -> None:
         """Set several filters at once (tests, links from other pages)."""
+        if self._stale:  # a link may arrive before the page was ever shown
+            self._stale = False
+            self.reload()
         self._loading = True
         try:
             for combo, value in ((self.year_combo, year), (self.type_combo, award_type),
-                                 (self.unit_combo, unit_id), (self.decision_combo, decision_id)):
+                                 (self.unit_combo, unit_id), (self.decision_combo, decision_id),
+                                 (self.campaign_combo, campaign_id)):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         finally:
             self._loading = False

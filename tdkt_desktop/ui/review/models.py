@@ -28,6 +28,10 @@ def review_search_text(row: ReviewRow) -> str:
     return f"{row.code} {row.name} {row.unit_name}"
 
 
+#: Registration stopped being a legal basis in 2024 (DOMAIN §2); the column only informs.
+REGISTERED_TIP = "Đăng ký thi đua đầu năm: chỉ để tham khảo, không phải điều kiện xét danh hiệu (từ năm 2024)."
+
+
 class ReviewModel(RecordTableModel):
     """Rows of the Bình xét table; colour shows the verdict. Rows are keyed, so one can be replaced."""
 
@@ -40,6 +44,7 @@ class ReviewModel(RecordTableModel):
                tooltip=lambda r: RATING_NAMES.get(r.rating, "Chưa có xếp loại")),
         Column("Kết quả xét", lambda r: r.verdict_text(), lambda r: r.verdict_text(),
                tooltip=lambda r: "\n".join(r.verdict.reasons) if r.verdict else ""),
+        Column("Đăng ký", lambda r: r.registered, lambda r: r.registered, tooltip=lambda r: REGISTERED_TIP),
         Column("Đề nghị", lambda r: "☑" if r.proposal else "☐", lambda r: bool(r.proposal), align=_CENTER),
         Column("Trạng thái", lambda r: r.status_text(), lambda r: r.status_text(), tooltip=lambda r: r.decision_text()),
         Column("Đủ điều kiện khác", lambda r: ", ".join(r.eligible_awards), lambda r: len(r.eligible_awards),

@@ -43,7 +43,19 @@ from tdkt_desktop.ui.review.unit_form import UnitRatingForm
 from tdkt_desktop.vocabulary import RATING_NAMES, VERDICT_STATUSES
 
 #: Column widths that fit 1366 px beside the reasons panel (the last column stretches).
-_WIDTHS = {0: 55, 1: 165, 2: 130, 3: 58, 4: 140, 5: 58, 6: 205}
+_WIDTHS = {0: 55, 1: 150, 2: 105, 3: 58, 4: 152, 5: 82, 6: 58, 7: 173}
+
+
+def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
+    """(subject, id) → "Đã đăng ký" when the chosen award was registered, else the awards that were."""
+    from tdkt_desktop.db import catalog
+    from tdkt_desktop.db.registrations import registered_awards
+
+    names = {t.code: t.short_name or t.name for t in catalog.list_award_types(db, active_only=False)}
+    return {
+        key: "Đã đăng ký" if award in codes else "Đăng ký " + ", ".join(names.get(c, c) for c in codes)
+        for key, codes in registered_awards(db, year).items()
+    }
 
 
 class ReviewPage(LazyPage, QWidget):
@@ -51,7 +63,7 @@ class ReviewPage(LazyPage, QWidget):
 
     topics = frozenset({
         changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,
-        changes.RULESETS, changes.COUNCIL, changes.CATALOG, changes.SETTINGS, changes.WORKING_YEAR,
+        changes.RULESETS, changes.COUNCIL, changes.CATALOG, changes.SETTINGS, changes.WORKING_YEAR, changes.CAMPAIGNS,
     })
 
     def __init__(self, db: Database, window):
@@ -216,7 +228,8 @@ class ReviewPage(LazyPage, QWidget):
         proposals = review.list_proposals(self.db, self.result.year, award=code)
         keep = {r.key for r in self.selected_rows()}
         current = self.current_row()
-        self.model.set_rows(build_rows(self.result, code, proposals, self.short_names))
+        self.model.set_rows(build_rows(self.result, code, proposals, self.short_names,
+                                       registered_texts(self.db, self.result.year, code)))
         self._restore_selection(keep, current.key if current else None)
         if not keep and self.proxy.rowCount():  # show the first row's reasons, not an empty panel
             self.table.selectRow(0)

@@ -38,6 +38,8 @@ class ReviewRow:
     verdict: Verdict | None
     proposal: Proposal | None
     eligible_awards: tuple[str, ...] = ()  # short names of the other awards the subject is eligible for
+    #: What the person or unit registered for that year (đăng ký thi đua), as shown; information only.
+    registered: str = ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -76,7 +78,7 @@ class ReviewRow:
 
 
 def person_row(result: YearResult, pid: int, award: str, proposal: Proposal | None,
-               short_names: dict[str, str]) -> ReviewRow:
+               short_names: dict[str, str], registered: str = "") -> ReviewRow:
     """The row of one person for ``award``."""
     person = result.people[pid]
     verdicts = result.person_verdicts[pid]
@@ -84,11 +86,12 @@ def person_row(result: YearResult, pid: int, award: str, proposal: Proposal | No
     others = tuple(short_names.get(c, v.award_name) for c, v in verdicts.items()
                    if c != award and v.eligible and not v.decided)
     return ReviewRow("ca_nhan", pid, person.code, person.name, person.unit_name,
-                     facts.rating if facts and facts.rating else "", verdicts.get(award), proposal, others)
+                     facts.rating if facts and facts.rating else "", verdicts.get(award), proposal, others,
+                     registered)
 
 
 def unit_row(result: YearResult, unit_id: int, award: str, proposal: Proposal | None,
-             short_names: dict[str, str]) -> ReviewRow:
+             short_names: dict[str, str], registered: str = "") -> ReviewRow:
     """The row of one collective for ``award``."""
     unit = next(u for u in result.units if u.id == unit_id)
     mine = [v for v in result.unit_verdicts if v.subject_id == unit_id]
@@ -96,13 +99,16 @@ def unit_row(result: YearResult, unit_id: int, award: str, proposal: Proposal | 
                    if v.award != award and v.eligible and not v.decided)
     verdict = next((v for v in mine if v.award == award), None)
     return ReviewRow("tap_the", unit_id, "", unit.name, unit.name, unit.ratings.get(result.year, ""), verdict,
-                     proposal, others)
+                     proposal, others, registered)
 
 
-def build_rows(result: YearResult, award: str, proposals: list[Proposal],
-               short_names: dict[str, str]) -> list[ReviewRow]:
-    """Every person (or, for a collective award, every unit) with its verdict and proposal."""
+def build_rows(result: YearResult, award: str, proposals: list[Proposal], short_names: dict[str, str],
+               registered: dict[tuple[str, int], str] | None = None) -> list[ReviewRow]:
+    """Every person (or, for a collective award, every unit) with its verdict, proposal and registration."""
     by_subject = {(p.staff_id, p.unit_id): p for p in proposals}
+    registered = registered or {}
     if award in result.ruleset.awards(collective=True):
-        return [unit_row(result, u.id, award, by_subject.get((None, u.id)), short_names) for u in result.units]
-    return [person_row(result, pid, award, by_subject.get((pid, None)), short_names) for pid in result.people]
+        return [unit_row(result, u.id, award, by_subject.get((None, u.id)), short_names,
+                         registered.get(("tap_the", u.id), "")) for u in result.units]
+    return [person_row(result, pid, award, by_subject.get((pid, None)), short_names,
+                       registered.get(("ca_nhan", pid), "")) for pid in result.people]

@@ -20,19 +20,31 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
-def _award_text(a: Award) -> str:
-    return f"{a.award_name} – QĐ {a.decision_number}"
+#: Campaign names are long; the cell shows the start, the tooltip the whole name.
+_CAMPAIGN_CHARS = 48
+
+
+def _award_text(a: Award, campaign: str = "") -> str:
+    text = f"{a.award_name} – QĐ {a.decision_number}"
+    if campaign:
+        short = campaign if len(campaign) <= _CAMPAIGN_CHARS else campaign[:_CAMPAIGN_CHARS].rstrip() + "…"
+        text += f"\n   (phong trào: {short})"
+    return text
 
 
 def _award_tooltip(entry: YearEntry) -> str:
-    return "\n".join(
-        f"{a.award_name}: Quyết định số {a.decision_number} ngày {format_date(a.decision_date)} của {a.issuer}"
-        for a in entry.awards
-    )
+    lines = []
+    for a in entry.awards:
+        line = f"{a.award_name}: Quyết định số {a.decision_number} ngày {format_date(a.decision_date)} của {a.issuer}"
+        if a.decision_id in entry.campaigns:
+            line += f"; khen thưởng theo phong trào “{entry.campaigns[a.decision_id]}”"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _awards(entry: YearEntry, kind: str) -> str:
-    return "\n".join(_award_text(a) for a in entry.awards if a.award_kind == kind)
+    return "\n".join(_award_text(a, entry.campaigns.get(a.decision_id, ""))
+                     for a in entry.awards if a.award_kind == kind)
 
 
 def _initiatives(entry: YearEntry) -> str:
