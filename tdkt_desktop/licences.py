@@ -17,7 +17,7 @@ APP_DISTRIBUTION = "tdkt-desktop"
 #: Files in a dist-info folder that carry licence or notice text.
 _LICENCE_FILE = re.compile(r"(licen[cs]e|copying|notice|authors)", re.IGNORECASE)
 #: Bundled fonts: (family, licence file under resources/fonts).
-FONTS = [("Be Vietnam Pro", "BeVietnamPro-OFL.txt"), ("Noto Serif", "NotoSerif-OFL.txt")]
+FONTS = [("Be Vietnam Pro", "BeVietnamPro-OFL.txt"), ("Liberation Serif", "LiberationSerif-OFL.txt")]
 #: Qt is used under the LGPL 3.0, which is the GPL 3.0 plus extra permissions: both texts ship.
 QT_LICENCE_FILES = ["LGPL-3.0.txt", "GPL-3.0.txt"]
 QT_NOTE = (

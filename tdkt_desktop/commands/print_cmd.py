@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from tdkt_desktop.errors import UserError
+
+
+def _decision_options(parser: argparse.ArgumentParser) -> None:
+    """--decision with --year / --date: numbering restarts every year, so a number alone may be ambiguous."""
+    parser.add_argument("--decision", required=True, metavar="SỐ", help="số quyết định, ví dụ “125/QĐ-SKHCN”")
+    parser.add_argument("--year", type=int, metavar="NĂM", help="năm ban hành (khi nhiều năm có cùng số)")
+    parser.add_argument("--date", metavar="dd/mm/yyyy", help="ngày ban hành (khi nhiều quyết định có cùng số)")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -15,11 +20,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="in giấy khen, quyết định, báo cáo thống kê ra tệp PDF")
     kinds = p.add_subparsers(dest="kind", metavar="LOẠI", required=True)
     cert = kinds.add_parser("certificates", help="giấy khen của một quyết định (mỗi người một trang)")
-    cert.add_argument("--decision", required=True, metavar="SỐ", help="số quyết định, ví dụ “125/QĐ-SKHCN”")
+    _decision_options(cert)
     cert.add_argument("--overlay", action="store_true", help="chỉ in các trường lên phôi in sẵn")
     cert.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
     dec = kinds.add_parser("decision", help="quyết định kèm danh sách")
-    dec.add_argument("--decision", required=True, metavar="SỐ", help="số quyết định, ví dụ “125/QĐ-SKHCN”")
+    _decision_options(dec)
     dec.add_argument("-o", "--output", required=True, type=Path, metavar="TỆP.pdf", help="tệp PDF kết quả")
     stat = kinds.add_parser("statistics", help="báo cáo thống kê khen thưởng theo giai đoạn")
     stat.add_argument("--from", dest="from_year", required=True, type=int, metavar="NĂM", help="từ năm")
@@ -49,74 +54,35 @@ def _run_campaign_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so a failure never leaves half a file."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise UserError(f"Thư mục “{path.parent}” không tồn tại.")
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=".pdf.tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     """Open the database, build the document, write it; the register logs printed certificates."""
     from tdkt_desktop.commands.opening import reading, writing
+    from tdkt_desktop.reports.base import doc_number
+    from tdkt_desktop.services import printing
+    from tdkt_desktop.text import DateError, parse_date
 
+    on = None
+    if getattr(args, "date", None):
+        try:
+            on = parse_date(args.date, field="--date")
+        except DateError as exc:
+            raise UserError(str(exc)) from exc
     # Certificates record serials in the register (a write, under the writer lock); the rest only read.
     opened = writing(args) if args.kind == "certificates" else reading(args)
     with opened as db:
-        if args.kind == "certificates":
-            count = print_certificates(db, args.decision, args.output, overlay=args.overlay)
-            print(f"Đã in {count} giấy khen vào {args.output}.")
-        elif args.kind == "decision":
-            print_decision(db, args.decision, args.output)
-            print(f"Đã in quyết định {args.decision} vào {args.output}.")
-        else:
-            print_statistics(db, args.from_year, args.to_year, args.output)
+        if args.kind == "statistics":
+            printing.write_atomically(args.output, printing.statistics(db, args.from_year, args.to_year).pdf)
             print(f"Đã in báo cáo thống kê {args.from_year}–{args.to_year} vào {args.output}.")
+            return 0
+        decision = printing.find_decision(db, args.decision, year=args.year, on=on)
+        if args.kind == "certificates":
+            run_ = printing.certificates_to_file(db, decision.id, args.output, overlay=args.overlay)
+            print(f"Đã in {len(run_.issues)} giấy khen vào {args.output}.")
+        else:
+            printing.write_atomically(args.output, printing.decision(db, decision.id).pdf)
+            print(f"Đã in quyết định {doc_number(decision.number)} ngày {decision.issued_on:%d/%m/%Y} "
+                  f"vào {args.output}.")
     return 0
-
-
-def print_certificates(db, number: str, output: Path, *, overlay: bool = False) -> int:
-    """All certificates of decision ``number``; serials are logged only once the file is written."""
-    from tdkt_desktop.db import certificates as register
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.certificates import render_certificates
-
-    decision = sources.find_decision(db, number)
-    awards = sources.certificate_awards(db, decision.id)
-    profile = register.default_profile(db)
-    with db.atomic():  # the register rows roll back if the file cannot be written
-        issues = register.plan_certificates(db, awards)
-        pdf = render_certificates(
-            sources.certificates_for(db, awards, issues), blank_code=profile.blank_type, overlay=overlay,
-            offset_mm=(profile.offset_x_mm, profile.offset_y_mm), title=f"Giấy khen – {decision.number}",
-        )
-        register.record_printing(db, issues, mode="overlay" if overlay else "full", profile_name=profile.name)
-        write_atomically(output, pdf)
-    return len(issues)
-
-
-def print_decision(db, number: str, output: Path) -> None:
-    """The decision with its attached list."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.decision import render_decision
-
-    decision = sources.find_decision(db, number)
-    write_atomically(output, render_decision(sources.decision_text_for(db, decision.id)))
-
-
-def print_statistics(db, from_year: int, to_year: int, output: Path) -> None:
-    """The award statistics report for a period."""
-    from tdkt_desktop.reports import statistics
-
-    write_atomically(output, statistics.render_statistics(statistics.statistics_for(db, from_year, to_year)))
 
 
 # --- bloc minutes (self-contained: its own parser, database opening and writer) --------------------
@@ -153,6 +119,7 @@ def run_bloc_minutes(args: argparse.Namespace) -> int:
     from tdkt_desktop.reports.bloc_minutes import render_bloc_minutes
     from tdkt_desktop.services.bloc_documents import minutes_for
     from tdkt_desktop.services.blocs import resolve_bloc
+    from tdkt_desktop.services.printing import write_atomically
 
     with open_read(args) as db:
         bloc = resolve_bloc(db, args.bloc)

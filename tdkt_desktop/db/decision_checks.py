@@ -45,18 +45,28 @@ def normalize_number(number: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def number_key(number: str) -> str:
+    """What two ways of writing one number share: '08/QĐ-SKHCN', '8/qđ-skhcn', 'Số: 8 / QĐ-SKHCN'
+    → '8/qd-skhcn' (case, spaces, đ and leading zeros of the running number ignored)."""
+    key = fold(normalize_number(number))
+    head, sep, rest = key.partition("/")
+    if sep and head.isdigit():
+        return f"{int(head)}/{rest}"
+    return key
+
+
 def decision_key(issuer: str | None, year: int, number: str) -> tuple:
-    """What identifies one decision: its issuer, year and number (case, spaces, "Số:" and diacritics ignored).
+    """What identifies one decision: its issuer, year and number (see :func:`number_key`).
 
     ``issuer`` None matches any issuer (callers that look a number up within the office's own decisions).
     """
-    return (fold(issuer) if issuer is not None else None, year, fold(normalize_number(number)))
+    return (fold(issuer) if issuer is not None else None, year, number_key(number))
 
 
 def find_decision(
     db: Database, number: str, *, issuer: str | None = None, year: int | None = None
 ) -> Decision | None:
-    """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
+    """The newest decision with this number (see :func:`number_key` for what counts as equal)."""
     clauses, args = [], []
     if year is not None:
         clauses.append("d.year = ?")

@@ -16,6 +16,7 @@ from tdkt_desktop.db.decision_checks import (
     find_decision,
     normalize_number,
     normalized_decision,
+    number_key,
     validate_awards,
     validate_decision,
 )
@@ -24,7 +25,7 @@ from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import format_date, iso, nfc
 
 __all__ = [
-    "find_decision", "normalize_number", "validate_awards", "validate_decision",
+    "find_decision", "normalize_number", "number_key", "validate_awards", "validate_decision",
 ]
 
 _AWARD_SELECT = """
@@ -98,6 +99,35 @@ def list_decisions(db: Database, *, year: int | None = None) -> list[Decision]:
     where, args = (" WHERE d.year = ?", [year]) if year is not None else ("", [])
     sql = _DECISION_SELECT + where + " ORDER BY d.issued_on DESC, d.id DESC"
     return [_row_to_decision(r) for r in db.query(sql, args)]
+
+
+def decisions_numbered(db: Database, number: str, *, year: int | None = None,
+                       issued_on: dt.date | None = None) -> list[Decision]:
+    """Every decision written with this number, oldest first ("8/QĐ-SKHCN" finds "08/QĐ-SKHCN").
+
+    Numbering restarts each year, so one number can belong to several decisions: ``year`` (of
+    issue) or ``issued_on`` narrows them down.
+    """
+    key = number_key(number)
+    clauses, args = [], []
+    if year is not None:
+        clauses.append("d.year = ?")
+        args.append(year)
+    if issued_on is not None:
+        clauses.append("d.issued_on = ?")
+        args.append(issued_on.isoformat())
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on, d.id", args)
+    return [_row_to_decision(r) for r in rows if number_key(r["number"]) == key]
+
+
+def council_meeting_of(db: Database, decision_id: int) -> int | None:
+    """The council meeting whose votes led to this decision (its proposals carry the decision), or None."""
+    row = db.execute(
+        "SELECT v.meeting_id FROM council_votes v JOIN proposals p ON p.id = v.proposal_id "
+        "WHERE p.decision_id = ? ORDER BY v.meeting_id DESC LIMIT 1", [decision_id],
+    ).fetchone()
+    return int(row[0]) if row else None
 
 
 def awards_of_decision(db: Database, decision_id: int) -> list[Award]:
@@ -234,7 +264,8 @@ def add_awards(db: Database, decision_id: int, awards: list[Award]) -> list[int]
     errors = validate_awards(db, awards, default_year=decision.year or 0, issued_on=decision.issued_on)
     if errors:
         raise ValidationError(errors)
-    last = next(iter(db.query("SELECT coalesce(max(position), 0) AS p FROM awards WHERE decision_id = ?", [decision_id])))["p"]
+    sql = "SELECT coalesce(max(position), 0) FROM awards WHERE decision_id = ?"
+    last = db.execute(sql, [decision_id]).fetchone()[0]
     with db.atomic():
         return _insert_awards(db, decision_id, decision.year or 0, awards, start=last + 1)
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.text import nfc
 
 #: What a meeting of each kind is called in the subject line ("Hội nghị tổng kết … năm 2018").
@@ -142,7 +142,7 @@ def attendance_table(lines: tuple[AttendanceLine, ...], width: float) -> Any:
         header = ["STT", "Đơn vị thành viên", "Tham dự"]
         rows = [[str(i), a.member, "Có mặt" if a.present else "Vắng"] for i, a in enumerate(lines, start=1)]
         widths = (0.08, 0.76, 0.16)
-    return base.data_table(header, rows, [width * f for f in widths], align={0: "center", len(header) - 1: "center"})
+    return blocks.data_table(header, rows, [width * f for f in widths], align={0: "center", len(header) - 1: "center"})
 
 
 def render_bloc_minutes(data: MinutesData) -> bytes:
@@ -170,7 +170,7 @@ def render_bloc_minutes(data: MinutesData) -> bytes:
         body += heading()
         if data.ranking_note:
             body.append(base.para(data.ranking_note, s["body"]))
-        body.append(base.data_table(
+        body.append(blocks.data_table(
             ["Hạng", "Đơn vị thành viên", "Điểm tự chấm", "Điểm khối chấm"],
             [[r.rank, r.member, r.self_score, r.agreed_score] for r in data.ranking],
             [width * f for f in (0.10, 0.58, 0.16, 0.16)], align={0: "center", 2: "right", 3: "right"},
@@ -179,7 +179,7 @@ def render_bloc_minutes(data: MinutesData) -> bytes:
         page_break, title = heading()
         body.append(page_break)
         for number, ballot in enumerate(data.ballots, start=1):
-            table = base.data_table(
+            table = blocks.data_table(
                 ["STT", "Đơn vị", "Số phiếu", "Tỷ lệ", "Kết quả"],
                 [[str(i), *row] for i, row in enumerate(ballot.rows, start=1)],
                 [width * f for f in (0.07, 0.53, 0.12, 0.12, 0.16)], align={0: "center", 2: "right", 3: "right"},
@@ -197,7 +197,7 @@ def render_bloc_minutes(data: MinutesData) -> bytes:
     # The last paragraphs travel with the signatures: a page holding only signatures is not a valid record.
     last = [body.pop()] if data.results or data.conclusions else []
     body.append(KeepTogether([*last, closing, Spacer(1, 4 * base.MM),
-                              base.signature_table(chair, [], width, secretary)]))
+                              blocks.signature_table(chair, [], width, secretary)]))
     doc = base.Document(
         letterhead=data.heading.letterhead(f"{base.BLANK_NUMBER}/BB-KTĐ", data.held_on),
         kind="BIÊN BẢN", subject=data.subject, body=body,

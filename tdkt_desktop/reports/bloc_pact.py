@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.reports.bloc_minutes import DOTS, BlocHeading
 from tdkt_desktop.text import nfc
 
@@ -52,7 +52,7 @@ def render_pact(data: PactData) -> bytes:
     body.append(Spacer(1, 3 * base.MM))
     body.append(base.para("ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC", s["center_bold"]))
     body.append(Spacer(1, 2 * base.MM))
-    body.append(base.data_table(
+    body.append(blocks.data_table(
         ["STT", "Đơn vị thành viên", "Người ký (họ tên, chức vụ)", "Ký tên"],
         # The empty cell is tall enough to sign in.
         [[str(i), m, ", ".join(x for x in (r, t) if x), Spacer(1, 12 * base.MM)]

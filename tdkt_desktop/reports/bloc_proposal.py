@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.reports.bloc_minutes import BlocHeading, person_name
 from tdkt_desktop.text import format_date, nfc
 
@@ -70,7 +70,7 @@ def render_bloc_proposal(data: ProposalData) -> bytes:
         base.para(f"DANH SÁCH ĐƠN VỊ ĐƯỢC ĐỀ NGHỊ TẶNG CỜ THI ĐUA NĂM {data.year}", s["center_bold"]),
         base.para(f"(Kèm theo Tờ trình số{base.BLANK_NUMBER}/TTr-KTĐ của {bloc})", s["note"]),
         Spacer(1, 4 * base.MM),
-        base.data_table(
+        blocks.data_table(
             ["STT", "Tên đơn vị", "Hình thức đề nghị", "Điểm", "Xếp hạng", "Số phiếu", "Tỷ lệ"],
             [[str(i), p.member, p.award, p.score, p.rank, p.votes, p.share]
              for i, p in enumerate(data.proposed, start=1)],

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.text import nfc
 
 #: Column widths in mm: STT, staff count, the unit's own registration, people total, one award column.
@@ -112,7 +112,7 @@ def render_summary(text: RegistrationSummaryText) -> bytes:
         mm = base.MM
         widths = [_STT * mm, _unit_width(width, n), _COUNT * mm, _OWN * mm, *([_AWARD * mm] * n), _TOTAL * mm]
         align = {0: "center", **{i: "right" for i in (2, *range(4, len(text.header)))}}
-        body.append(base.data_table(list(text.header), [list(r) for r in text.rows], widths, align=align))
+        body.append(blocks.data_table(list(text.header), [list(r) for r in text.rows], widths, align=align))
     annex: list[Any] = []
     if text.people:
         annex = [base.para("DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA", s["center_bold"]),
@@ -120,7 +120,7 @@ def render_summary(text: RegistrationSummaryText) -> bytes:
                  Spacer(1, 4 * base.MM)]
         sections = tuple(i for i, p in enumerate(text.people) if p.section)
         data = [[p.name] if p.section else [p.stt, p.name, p.position, p.awards] for p in text.people]
-        annex.append(base.data_table(["STT", "Họ và tên", "Chức vụ", "Danh hiệu, hình thức đăng ký"], data,
+        annex.append(blocks.data_table(["STT", "Họ và tên", "Chức vụ", "Danh hiệu, hình thức đăng ký"], data,
                                      [width * f for f in (0.08, 0.32, 0.25, 0.35)], sections, {0: "center"}))
     doc = base.Document(letterhead=text.letterhead, kind="BÁO CÁO", subject=text.subject, body=body,
                         signer=text.signer, recipients=list(text.recipients), annex=annex, pdf_title=text.subject)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.reports.campaign_plan import Section, campaign_texts, section_flowables
 from tdkt_desktop.reports.decision import count_phrase
 from tdkt_desktop.text import fold, format_date, nfc
@@ -155,7 +155,7 @@ def render_review(text: ReviewReportText) -> bytes:
         annex += [base.para(f"Phụ lục {number}", s["center_bold"]), base.para(title, s["center_bold"]),
                   base.para(f"(Kèm theo báo cáo {text.subject[0].lower()}{text.subject[1:]})", s["note"]),
                   Spacer(1, 4 * base.MM),
-                  base.data_table(list(header), [list(r) for r in rows], [width * f for f in fractions],
+                  blocks.data_table(list(header), [list(r) for r in rows], [width * f for f in fractions],
                                   align={0: "center", 4: "center"} if len(header) == 6 else {0: "center"})]
     doc = base.Document(letterhead=text.letterhead, kind="BÁO CÁO", subject=text.subject, body=body,
                         signer=text.signer, recipients=list(text.recipients), annex=annex, pdf_title=text.subject)

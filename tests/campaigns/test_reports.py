@@ -14,7 +14,7 @@ from tdkt_desktop.db.records import Settings
 from tdkt_desktop.reports import campaign_plan as PL
 from tdkt_desktop.reports import campaign_registrations as RG
 from tdkt_desktop.reports import campaign_review as RV
-from tdkt_desktop.reports import campaign_sources as sources
+from tdkt_desktop.services import campaign_documents as sources
 from tdkt_desktop.services import campaigns as service
 
 SETTINGS = Settings(office_name="Sở Khoa học và Công nghệ tỉnh Tiền Giang", governing_body="UBND TỈNH TIỀN GIANG",
@@ -68,7 +68,7 @@ def test_plan_pdf():
     for s in ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "IV. TỔ CHỨC THỰC HIỆN", "Số: 06/KH-SKHCN",
               "Tiền Giang, ngày 12 tháng 01 năm 2026", "Dương Văn Bon", "Nơi nhận:"):
         assert s in out
-    assert {"NotoSerif-Regular", "NotoSerif-Bold", "NotoSerifItalic-Italic", "NotoSerifItalic-BoldItalic"} <= fonts(pdf)
+    assert {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"} <= fonts(pdf)
 
 
 def test_registration_summary_totals_and_landscape_when_wide():

@@ -127,7 +127,7 @@ def test_ships_licences_and_guide():
     for needle in ("PySide6_Essentials", "reportlab", "GNU LESSER GENERAL PUBLIC LICENSE", "SIL OPEN FONT LICENSE"):
         assert needle in notice
     fonts = next(BUNDLE.rglob("resources/fonts"))
-    assert {p.name for p in fonts.glob("*OFL*")} == {"BeVietnamPro-OFL.txt", "NotoSerif-OFL.txt"}
+    assert {p.name for p in fonts.glob("*OFL*")} == {"BeVietnamPro-OFL.txt", "LiberationSerif-OFL.txt"}
 
 
 def test_export_then_import_into_a_new_file(run, demo, tmp_path):

@@ -140,7 +140,7 @@ def test_wheel_install_finds_resources_under_share(tmp_path, monkeypatch, fresh_
     real_get_path = sysconfig.get_path
     monkeypatch.setattr(sysconfig, "get_path", lambda name, *a, **k: (
         str(tmp_path / "venv") if name == "data" else real_get_path(name, *a, **k)))
-    assert paths.resource_path("fonts", "NotoSerif-OFL.txt") == installed / "fonts" / "NotoSerif-OFL.txt"
+    assert paths.resource_path("fonts", "LiberationSerif-OFL.txt") == installed / "fonts" / "LiberationSerif-OFL.txt"
 
 
 def test_frozen_build_reads_resources_from_its_folder(tmp_path, monkeypatch, fresh_resources):

@@ -8,7 +8,7 @@ import datetime as dt
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db.records import CouncilMeeting, UnitRating
-from tdkt_desktop.reports import sources
+from tdkt_desktop.services import documents as sources
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services.eligibility import evaluate_year
 
@@ -41,7 +41,7 @@ def test_upward_proposals_of_an_institute_go_to_its_minister(demo_db):
     review_council.record_vote(demo_db, meeting_id, proposal, 9)
     council_service.close_meeting(demo_db, meeting_id)
     assert sources.upward_authorities(demo_db, meeting_id) == {"Bộ trưởng": 1}
-    text = sources.proposal_for_meeting(demo_db, meeting_id, "Bộ trưởng", today=dt.date(2026, 12, 20))
+    text = sources.proposal_for_meeting(demo_db, meeting_id, "Bộ trưởng", on=dt.date(2026, 12, 20))
     assert text.recipient == "Bộ trưởng Bộ Khoa học và Công nghệ"
 
 

@@ -78,7 +78,7 @@ def _slug(text: str) -> str:
 def preview_plan(window, campaign_id: int):
     """Kế hoạch phát động (skeleton) in the print preview."""
     from tdkt_desktop.reports.campaign_plan import render_plan
-    from tdkt_desktop.reports.campaign_sources import plan_for
+    from tdkt_desktop.services.campaign_documents import plan_for
     from tdkt_desktop.ui.printing.actions import _build, show_preview
 
     name = campaigns_db.get_campaign(window.db, campaign_id).name
@@ -90,7 +90,7 @@ def preview_plan(window, campaign_id: int):
 def preview_registration_summary(window, campaign_id: int, year: int):
     """Tổng hợp đăng ký thi đua of a campaign year."""
     from tdkt_desktop.reports.campaign_registrations import render_summary
-    from tdkt_desktop.reports.campaign_sources import registration_summary_for
+    from tdkt_desktop.services.campaign_documents import registration_summary_for
     from tdkt_desktop.ui.printing.actions import _build, show_preview
 
     pdf = _build(window, lambda: render_summary(registration_summary_for(window.db, campaign_id, year)))
@@ -101,7 +101,7 @@ def preview_registration_summary(window, campaign_id: int, year: int):
 def preview_review_report(window, review_id: int):
     """Báo cáo sơ kết / tổng kết of a recorded review."""
     from tdkt_desktop.reports.campaign_review import render_review
-    from tdkt_desktop.reports.campaign_sources import review_report_for
+    from tdkt_desktop.services.campaign_documents import review_report_for
     from tdkt_desktop.ui.printing.actions import _build, show_preview
 
     holder: dict[str, str] = {}

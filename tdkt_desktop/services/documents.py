@@ -1,40 +1,40 @@
-"""Read what a document needs from the database and hand it to the pure text builders."""
+"""Gather what each document needs from the database and hand it to the pure text builders in reports/."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlite_utils import Database
 
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db import review_council as council_db
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import statistics as statistics_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, CertificateIssue, Decision
+from tdkt_desktop.db.records import Award, CertificateIssue, Decision, Settings
 from tdkt_desktop.db.settings import get_settings
-from tdkt_desktop.errors import NotFoundError, UserError
-from tdkt_desktop.reports.base import office_plain
+from tdkt_desktop.errors import UserError
+from tdkt_desktop.reports import base
 from tdkt_desktop.reports.certificates import Certificate, certificate_for
 from tdkt_desktop.reports.decision import DecisionText, decision_text
 from tdkt_desktop.reports.minutes import Candidate, Member, MinutesText, minutes_text
-from tdkt_desktop.reports.proposal import ProposalText, proposal_text
+from tdkt_desktop.reports.proposal import ProposalText, council_signer, proposal_text
 from tdkt_desktop.reports.registration import RegistrationText, collective_form, individual_form
+from tdkt_desktop.reports.statistics import StatisticsText, statistics_text
+from tdkt_desktop.reports.wording import full_unit_name, position_rank, purpose, sentence
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services import rulesets
-from tdkt_desktop.text import fold, nfc
+from tdkt_desktop.text import fold, format_date, nfc
+
+#: Rows of the attendance table when the office has not recorded its council: filled in by hand.
+BLANK_MEMBER_ROWS = 9
 
 
-def find_decision(db: Database, number: str) -> Decision:
-    """The decision numbered as written ("125/QĐ-SKHCN").
-
-    Raises:
-        NotFoundError: no such decision (Vietnamese message quoting the number).
-    """
-    decision = decisions_db.find_decision(db, number)
-    if decision is None:
-        raise NotFoundError(f"Không tìm thấy quyết định số “{number}” trong dữ liệu.")
-    return decision
+class NoMeetingRecorded(UserError):
+    """No council meeting is recorded for a decision; the blank minutes form may be printed instead."""
 
 
 def check_own_decision(db: Database, decision: Decision) -> None:
@@ -45,30 +45,38 @@ def check_own_decision(db: Database, decision: Decision) -> None:
         UserError: the decision was issued by another body (UBND tỉnh, Bộ, Thủ tướng ...).
     """
     settings = get_settings(db)
-    own = fold(decision.issuer) in {fold(settings.office_name), fold(settings.document_symbol)}
-    own = own or fold(decision.number).endswith(f"-{fold(settings.document_symbol)}")
-    if not own:
+    if not _own(settings, decision):
         raise UserError(
             f"Quyết định số {decision.number} do {decision.issuer} ban hành; chương trình chỉ in "
             f"quyết định và giấy khen của {settings.office_name}."
         )
 
 
+def _own(settings: Settings, decision: Decision) -> bool:
+    own = fold(decision.issuer) in {fold(settings.office_name), fold(settings.document_symbol)}
+    return own or fold(decision.number).endswith(f"-{fold(settings.document_symbol)}")
+
+
 def _positions(db: Database, awards: list[Award]) -> dict[int, str]:
     return {a.staff_id: staff_db.get_staff(db, a.staff_id).position for a in awards if a.staff_id is not None}
+
+
+def _listed_awards(db: Database, decision: Decision) -> list[Award]:
+    awards = decisions_db.awards_of_decision(db, decision.id)
+    if not awards:
+        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    return awards
 
 
 def decision_text_for(db: Database, decision_id: int) -> DecisionText:
     """The decision's texts, its awards in list order.
 
     Raises:
-        UserError: the decision has no awards to list.
+        UserError: another body's decision, or one with no awards to list.
     """
     decision = decisions_db.get_decision(db, decision_id)
     check_own_decision(db, decision)
-    awards = decisions_db.awards_of_decision(db, decision_id)
-    if not awards:
-        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    awards = _listed_awards(db, decision)
     options = register.get_print_options(db)
     kinds = {a.award_type: a.award_kind for a in awards}
     return decision_text(decision, awards, get_settings(db), positions=_positions(db, awards), kinds=kinds,
@@ -98,25 +106,37 @@ def certificate_awards(db: Database, decision_id: int, award_ids: list[int] | No
 
 
 def certificates_for(db: Database, awards: list[Award], issues: list[CertificateIssue]) -> list[Certificate]:
-    """One certificate per award (same order), each with its planned serial."""
+    """One certificate per award (same order), each with its planned serial.
+
+    Every certificate of a decision gives the decision's purpose as its reason (the trích yếu and
+    Điều 1 say the same), unless its own line's reason differs from the others'; collectives are
+    named in full with the office.
+    """
     settings = get_settings(db)
     types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
     serials = {i.award_id: i.serial for i in issues}
-    decisions: dict[int, Decision] = {}
+    decisions: dict[int, tuple[Decision, str, str]] = {}
     certs = []
     for award in awards:
         if award.decision_id not in decisions:
-            decisions[award.decision_id] = decisions_db.get_decision(db, award.decision_id)
+            decision = decisions_db.get_decision(db, award.decision_id)
+            lines = decisions_db.awards_of_decision(db, decision.id)
+            reasons = {fold(a.reason) for a in lines if a.reason.strip()}
+            shared = reasons.pop() if len(reasons) == 1 else ""
+            decisions[award.decision_id] = (decision, sentence(purpose(decision, lines)), shared)
+        decision, said, shared = decisions[award.decision_id]
+        own_reason = award.reason.strip() and fold(award.reason) != shared
         person = staff_db.get_staff(db, award.staff_id) if award.staff_id is not None else None
+        unit = units_db.get_unit(db, award.unit_id) if award.unit_id is not None else None
         award_type = types[award.award_type]
         certs.append(certificate_for(
-            award=award, decision=decisions[award.decision_id], settings=settings,
+            award=award, decision=decision, settings=settings,
             certificate_kind=award_type.certificate_kind, award_kind=award_type.kind,
             gender=person.gender if person else "", position=person.position if person else "",
-            serial=serials.get(award.id, ""),
+            serial=serials.get(award.id, ""), reason=sentence(award.reason) if own_reason else said,
+            recipient=full_unit_name(unit.name, settings.office_name) if unit and unit.kind == "noi_bo" else "",
         ))
     return certs
-
 
 
 def _recipient(decision: Decision) -> str:
@@ -126,47 +146,63 @@ def _recipient(decision: Decision) -> str:
     return issuer if not title or fold(issuer).startswith(fold(title)) else f"{title} {issuer}"
 
 
-def proposal_for(db: Database, decision_id: int, *, today: dt.date | None = None) -> ProposalText:
+def _council_signer(db: Database, settings: Settings) -> base.Signer:
+    """The recorded council's chair, or its first vice-chair when the chair is the head of office
+    the tờ trình is addressed to (the usual case: the Giám đốc chairs the council)."""
+    members = council_db.list_members(db)
+    chair = next((m.full_name for m in members if m.role == "chu_tich"), "")
+    vice = next((m.full_name for m in members if m.role == "pho_chu_tich"), "")
+    if chair and fold(chair) != fold(settings.signer_name):
+        return council_signer(chair)
+    return council_signer("", vice)
+
+
+def proposal_date(db: Database, decision: Decision) -> dt.date:
+    """The day a decision's tờ trình belongs to: the council meeting that led to it, else the decision's day."""
+    meeting_id = decisions_db.council_meeting_of(db, decision.id)
+    return council_db.get_meeting(db, meeting_id).held_on if meeting_id else decision.issued_on
+
+
+def proposal_for(db: Database, decision_id: int, *, on: dt.date | None = None) -> ProposalText:
     """The tờ trình that proposed a decision's list: the council to the office's head for the
-    office's own decisions, the office to the deciding body for the others."""
+    office's own decisions, the office to the deciding body for the others.
+
+    Dated ``on`` (the chooser's date) or by :func:`proposal_date`; its "Căn cứ" lines follow that date.
+    """
     decision = decisions_db.get_decision(db, decision_id)
-    awards = decisions_db.awards_of_decision(db, decision_id)
-    if not awards:
-        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    awards = _listed_awards(db, decision)
     settings = get_settings(db)
-    try:
-        check_own_decision(db, decision)
-        own = True
-    except UserError:
-        own = False
-    recipient = f"{nfc(settings.signer_title).capitalize()} {office_plain(settings.office_name)}" if own \
+    own = _own(settings, decision)
+    recipient = f"{nfc(settings.signer_title).capitalize()} {base.office_plain(settings.office_name)}" if own \
         else _recipient(decision)
     return proposal_text(awards, settings, recipient=recipient, positions=_positions(db, awards),
                          kinds={a.award_type: a.award_kind for a in awards}, council=own,
-                         date=today or dt.date.today(),
-                         office_bases=list(register.get_print_options(db).office_bases))
+                         date=on or proposal_date(db, decision),
+                         office_bases=list(register.get_print_options(db).office_bases),
+                         signer=_council_signer(db, settings) if own else None, purpose=purpose(decision, awards))
 
 
-def _province(settings) -> str:
+def _province(settings: Settings) -> str:
     """'UBND TỈNH CAO BẰNG' → 'tỉnh Cao Bằng' (blank when the governing body is not a province)."""
-    import re
-
     match = re.search(r"(TỈNH|THÀNH PHỐ)\s+(.+)$", nfc(settings.governing_body), flags=re.IGNORECASE)
     return f"{match.group(1).lower()} {match.group(2).title()}" if match else ""
 
 
+def _upward(db: Database, meeting_id: int) -> list:
+    """The meeting's passed candidates whose award the office does not decide itself."""
+    meeting = council_db.get_meeting(db, meeting_id)
+    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    return [c for c in council_service.candidates(db, meeting_id)
+            if c.passed and c.proposal.award_type not in office]
+
+
 def upward_authorities(db: Database, meeting_id: int) -> dict[str, int]:
     """Who decides the meeting's passed candidates that go upward: authority → number of candidates."""
-    from tdkt_desktop.db import review_council
-
-    meeting = review_council.get_meeting(db, meeting_id)
-    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
-    authority = _authorities(db, meeting.year)
+    decides = _authorities(db, council_db.get_meeting(db, meeting_id).year)
     counts: dict[str, int] = {}
-    for c in council_service.candidates(db, meeting_id):
-        if c.passed and c.proposal.award_type not in office:
-            who = authority(c.proposal.award_type)
-            counts[who] = counts.get(who, 0) + 1
+    for c in _upward(db, meeting_id):
+        who = decides(c.proposal.award_type)
+        counts[who] = counts.get(who, 0) + 1
     return counts
 
 
@@ -191,20 +227,17 @@ def _authorities(db: Database, year: int):
 
 
 def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
-                         today: dt.date | None = None) -> ProposalText:
-    """The tờ trình sending a meeting's passed candidates for ``authority``'s awards upward.
+                         on: dt.date | None = None) -> ProposalText:
+    """The tờ trình sending a meeting's passed candidates for ``authority``'s awards upward, dated
+    ``on`` or the meeting's day.
 
     Raises:
         UserError: no passed candidate goes to that authority.
     """
-    from tdkt_desktop.db import review_council
-
-    meeting = review_council.get_meeting(db, meeting_id)
-    office = set(rulesets.ruleset_for_year(db, meeting.year).data["council"]["office_decides"])
+    meeting = council_db.get_meeting(db, meeting_id)
     types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
     decides = _authorities(db, meeting.year)
-    proposals = [c.proposal for c in council_service.candidates(db, meeting_id)
-                 if c.passed and c.proposal.award_type not in office and decides(c.proposal.award_type) == authority]
+    proposals = [c.proposal for c in _upward(db, meeting_id) if decides(c.proposal.award_type) == authority]
     if not proposals:
         raise UserError(f"Cuộc họp ngày {meeting.held_on:%d/%m/%Y} không có ai được đề nghị lên {authority}.")
     awards = [
@@ -224,65 +257,58 @@ def proposal_for_meeting(db: Database, meeting_id: int, authority: str, *,
         recipient = f"Bộ trưởng {_ministry_name(settings.governing_body)}"
     return proposal_text(awards, settings, recipient=recipient, via=via, positions=_positions(db, awards),
                          kinds={a.award_type: a.award_kind for a in awards}, council=False,
-                         date=today or dt.date.today(),
+                         date=on or meeting.held_on,
                          office_bases=list(register.get_print_options(db).office_bases))
 
 
-_HEADS = ("trưởng phòng", "chánh văn phòng", "chánh thanh tra", "chi cục trưởng", "giám đốc trung tâm",
-          "trưởng ban")
-
-
-def council_members(db: Database) -> list[Member]:
-    """The usual council: the director chairs, deputies are vice-chairs, heads of units are members,
-    a Văn phòng officer is secretary (the office edits names on paper if its council differs)."""
-    settings = get_settings(db)
-    people = [p for p in staff_db.list_staff(db, include_inactive=False)]
-    members: list[Member] = []
-    for p in people:
-        pos = fold(p.position)
-        if pos == "giam doc" or fold(p.full_name) == fold(settings.signer_name):
-            members.insert(0, Member(p.full_name, "Chủ tịch Hội đồng", present=None))
-        elif pos.startswith("pho giam doc"):
-            members.append(Member(p.full_name, "Phó Chủ tịch Hội đồng", present=None))
-    members += [Member(p.full_name, "Ủy viên", present=None) for p in people if fold(p.position) in {fold(h) for h in _HEADS}]
-    secretary = next((p for p in people if fold(p.unit_name) == "van phong so"
-                      and fold(p.position).startswith("chuyen vien")), None)
-    if secretary is not None:
-        members.append(Member(secretary.full_name, "Thư ký Hội đồng", present=None))
-    return members
-
-
 def minutes_for(db: Database, decision_id: int) -> MinutesText:
-    """Minutes of the council meeting behind a decision: its list as candidates, votes left to fill."""
+    """Minutes of the council meeting behind a decision, as recorded.
+
+    Raises:
+        NoMeetingRecorded: no recorded meeting voted on the decision's list (see :func:`blank_minutes_for`).
+    """
     decision = decisions_db.get_decision(db, decision_id)
-    awards = decisions_db.awards_of_decision(db, decision_id)
-    if not awards:
-        raise UserError(f"Quyết định số {decision.number} chưa có ai trong danh sách khen thưởng.")
+    meeting_id = decisions_db.council_meeting_of(db, decision_id)
+    if meeting_id is None:
+        raise NoMeetingRecorded(
+            f"Chưa có cuộc họp Hội đồng Thi đua - Khen thưởng nào được ghi cho danh sách của Quyết định số "
+            f"{base.doc_number(decision.number)} ngày {format_date(decision.issued_on)}."
+        )
+    return minutes_for_meeting(db, meeting_id)
+
+
+def blank_minutes_for(db: Database, decision_id: int) -> MinutesText:
+    """The minutes form for a decision's list: the council as recorded (or blank rows when it is not),
+    the decision's list as candidates; date, attendance and votes left to fill by hand."""
+    decision = decisions_db.get_decision(db, decision_id)
+    awards = _listed_awards(db, decision)
     positions = _positions(db, awards)
     candidates = [
         Candidate(a.recipient_name, ", ".join(p for p in (positions.get(a.staff_id, ""), a.unit_name) if p)
-                  if a.staff_id is not None else "", a.award_name)
+                  if a.staff_id is not None else "", a.award_name, collective=a.staff_id is None)
         for a in awards
     ]
+    members = [Member(m.full_name, council_db.ROLES.get(m.role, m.role), present=None)
+               for m in council_db.list_members(db)]
+    members = members or [Member("", "", present=None)] * BLANK_MEMBER_ROWS
     settings = get_settings(db)
-    return minutes_text(settings, year=awards[0].year or decision.year, held_on=None,
-                        place=f"Phòng họp {office_plain(settings.office_name)}",
-                        members=council_members(db), candidates=candidates)
+    return minutes_text(settings, year=awards[0].year or decision.year, held_on=None, place="",
+                        members=members, candidates=candidates)
 
 
 def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesText:
     """Minutes of a recorded council meeting: its attendance, every candidate's votes and result."""
-    from tdkt_desktop.db import review_council
-
-    meeting = review_council.get_meeting(db, meeting_id)
+    meeting = council_db.get_meeting(db, meeting_id)
     members = [
-        Member(a.full_name, review_council.ROLES.get(a.role, a.role), present=a.present,
-               reason="" if a.present else ("có ý kiến bằng văn bản" if a.written_opinion else ""))
-        for a in review_council.attendance(db, meeting_id)
+        Member(a.full_name, council_db.ROLES.get(a.role, a.role), present=a.present,
+               reason="" if a.present else ("có ý kiến bằng văn bản" if a.written_opinion else ""),
+               written=not a.present and a.written_opinion)
+        for a in council_db.attendance(db, meeting_id)
     ]
     candidates = [
         Candidate(c.proposal.name, c.proposal.unit_name, c.proposal.award_name,
-                  c.votes_for if c.voted else None, ("Đạt" if c.passed else "Không đạt") if c.voted else "")
+                  c.votes_for if c.voted else None, ("Đạt" if c.passed else "Không đạt") if c.voted else "",
+                  collective=c.proposal.staff_id is None)
         for c in council_service.candidates(db, meeting_id)
     ]
     return minutes_text(get_settings(db), year=meeting.year, held_on=meeting.held_on, place=meeting.place,
@@ -304,14 +330,22 @@ def registration_for(db: Database, *, year: int, staff_id: int | None = None, un
         raise UserError("Hãy chọn một cán bộ hoặc một tập thể để in bản đăng ký.")
     unit = units_db.get_unit(db, unit_id)
     members = staff_db.list_staff(db, unit_id=unit_id, include_inactive=False)
-    head = next((m.full_name for m in members if fold(m.position) in {fold(h) for h in _HEADS}
-                 or fold(m.position) == "giam doc"), "")
+    head = next((m.full_name for m in sorted(members, key=lambda m: position_rank(m.position))
+                 if position_rank(m.position) == (0, 0)), "")
     return collective_form(settings, year=year, unit=unit.name, head_name=head, title=title_name,
                            form=form_name, members=members, today=today)
 
 
-__all__ = [
-    "NotFoundError", "certificate_awards", "certificates_for", "council_members", "decision_text_for",
-    "find_decision", "minutes_for", "minutes_for_meeting", "proposal_for", "proposal_for_meeting",
-    "registration_for", "upward_authorities",
-]
+def statistics_for(db: Database, from_year: int, to_year: int) -> StatisticsText:
+    """Read the counts for the period and build the texts.
+
+    Raises:
+        UserError: the years are reversed or implausible.
+    """
+    if from_year > to_year:
+        raise UserError(f"Năm bắt đầu ({from_year}) sau năm kết thúc ({to_year}).")
+    if from_year < 1945 or to_year > 2100:
+        raise UserError(f"Giai đoạn {from_year}–{to_year} không hợp lệ.")
+    counts = statistics_db.award_counts(db, from_year, to_year)
+    by_year = statistics_db.counts_by_year(db, from_year, to_year)
+    return statistics_text(counts, by_year, get_settings(db), from_year, to_year, today=dt.date.today())
