@@ -337,6 +337,8 @@ def _review_council(db: Database) -> None:
 
 # Later migrations live in their own modules, registered on the same ``migrations`` object in number
 # order (the file would pass 400 lines); keep these imports last.
-from tdkt_desktop.db import migrations_campaigns  # noqa: E402, F401
-from tdkt_desktop.db import migrations_blocs  # noqa: E402, F401
-from tdkt_desktop.db import migrations_review  # noqa: E402, F401
+from tdkt_desktop.db import (
+    migrations_blocs,  # noqa: F401
+    migrations_campaigns,  # noqa: F401
+    migrations_review,  # noqa: F401
+)
