@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+#: The catalog keeps titles (danh hiệu thi đua) and forms (hình thức khen thưởng) apart, in this order.
+AWARD_KINDS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
+AWARD_TARGETS = {"ca_nhan": "Cá nhân", "tap_the": "Tập thể"}
+AWARD_LEVELS = {"co_so": "Cơ sở", "bo_tinh": "Bộ, ngành, tỉnh", "nha_nuoc": "Nhà nước"}
+CERTIFICATE_KINDS = {
+    "": "Không có",
+    "bang_chung_nhan": "Bằng chứng nhận",
+    "giay_khen": "Giấy khen",
+    "bang_khen": "Bằng khen",
+    "co": "Cờ thi đua",
+    "huan_chuong": "Huân chương",
+    "ky_niem_chuong": "Kỷ niệm chương",
+}
+
 DECISION_KINDS = {
     "hang_nam": "Hằng năm",
     "phong_trao": "Theo đợt, phong trào",

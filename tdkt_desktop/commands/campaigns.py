@@ -82,10 +82,10 @@ def print_campaign_report(db_path: Path, name: str, review: str | None, output: 
     Raises:
         UserError: unknown or ambiguous name, no recorded review of that kind; no file is written.
     """
-    from tdkt_desktop.services.printing import write_atomically
     from tdkt_desktop.reports.campaign_review import render_review
     from tdkt_desktop.services.campaign_documents import choose_review, review_report_for
     from tdkt_desktop.services.campaigns import find_one_campaign
+    from tdkt_desktop.services.printing import write_atomically
 
     db = open_read_only(db_path)
     try:

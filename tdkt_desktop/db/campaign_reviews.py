@@ -10,10 +10,10 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.campaign_records import CampaignReview, Reminder, ReviewResult
 from tdkt_desktop.db.campaigns import get_campaign
-from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.catalog import list_award_types
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import format_date, iso, nfc
-from tdkt_desktop.vocabulary import REVIEW_KINDS, REVIEW_RESULTS
+from tdkt_desktop.vocabulary import AWARD_TARGETS, REVIEW_KINDS, REVIEW_RESULTS
 
 _SELECT = """
 SELECT v.*, (SELECT count(*) FROM review_results x WHERE x.review_id = v.id) AS n_results,
@@ -167,8 +167,8 @@ def validate_results(db: Database, results: list[ReviewResult]) -> dict[str, str
             if t is None:
                 errors[key] = f"{line}: không có hình thức “{r.award_type}” trong danh mục."
             elif t.target != target:
-                errors[key] = (f"{line}: “{t.name}” dành cho {TARGETS[t.target].lower()}, "
-                               f"không đề nghị cho {r.name or TARGETS[target].lower()}.")
+                errors[key] = (f"{line}: “{t.name}” dành cho {AWARD_TARGETS[t.target].lower()}, "
+                               f"không đề nghị cho {r.name or AWARD_TARGETS[target].lower()}.")
         seen.setdefault(subject, i)
     return errors
 

@@ -8,10 +8,10 @@ import re
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.catalog import list_award_types
 from tdkt_desktop.db.records import Award, AwardType, Decision
 from tdkt_desktop.text import fold, format_date, nfc
-from tdkt_desktop.vocabulary import DECISION_KINDS
+from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS
 
 _DECISION_SELECT = """
 SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
@@ -155,8 +155,8 @@ def validate_awards(
         who = _who(db, award)
         if award_type.target != recipient_target:
             errors[key] = (
-                f"{line}: “{award_type.name}” dành cho {TARGETS[award_type.target].lower()}, "
-                f"không tặng cho {TARGETS[recipient_target].lower()} {who}."
+                f"{line}: “{award_type.name}” dành cho {AWARD_TARGETS[award_type.target].lower()}, "
+                f"không tặng cho {AWARD_TARGETS[recipient_target].lower()} {who}."
             )
             continue
         table, column, rid = (

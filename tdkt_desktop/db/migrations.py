@@ -335,11 +335,11 @@ def _review_council(db: Database) -> None:
     )
 
 
-# Later migrations live in their own modules, registered on the same ``migrations`` object (the file
-# would pass 400 lines); keep these imports last. Each number is unique; the order only fixes new files.
-from tdkt_desktop.db import (  # noqa: E402, F401
-    migrations_blocs,
-    migrations_campaigns,
-    migrations_marker,
-    migrations_review,
+# Later migrations live in their own modules, registered on the same ``migrations`` object in number
+# order (the file would pass 400 lines); keep these imports last.
+from tdkt_desktop.db import (  # noqa: E402
+    migrations_blocs,  # noqa: F401
+    migrations_campaigns,  # noqa: F401
+    migrations_marker,  # noqa: F401
+    migrations_review,  # noqa: F401
 )

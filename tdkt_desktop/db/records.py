@@ -79,10 +79,6 @@ class AwardType:
     family: str = ""  # statistics group: the individual and collective variants of one award
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
-    @property
-    def is_title(self) -> bool:
-        """True for a danh hiệu thi đua, False for a hình thức khen thưởng."""
-        return self.kind == "danh_hieu"
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.campaign_records import Campaign, Registration, UnitRegistrations
-from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.catalog import list_award_types
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc
+from tdkt_desktop.vocabulary import AWARD_TARGETS
 
 # The result is the number of a decision granting exactly what was registered (same type, year,
 # person or unit); two sub-queries so each uses its own index on awards.
@@ -104,8 +105,8 @@ def check_registration(campaign: Campaign, year: int, award_kind: str | None, aw
     if award_kind is None:
         return "award", f"Không có danh hiệu/hình thức “{award_name}” trong danh mục."
     if award_target != target:
-        return "award", (f"“{award_name}” dành cho {TARGETS[award_target].lower()}, "
-                         f"không đăng ký cho {TARGETS[target].lower()}.")
+        return "award", (f"“{award_name}” dành cho {AWARD_TARGETS[award_target].lower()}, "
+                         f"không đăng ký cho {AWARD_TARGETS[target].lower()}.")
     if year not in campaign.years:
         return "year", (f"Năm {year} nằm ngoài thời gian của phong trào “{campaign.name}” "
                         f"({campaign.period_text()}).")

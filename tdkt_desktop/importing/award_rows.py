@@ -10,6 +10,7 @@ from tdkt_desktop.db.decisions import normalize_number
 from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.importing.workbook import CellError, date_value, text_value
 from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.vocabulary import AWARD_TARGETS
 
 
 def _existing_decisions(db) -> dict[tuple, dict]:
@@ -63,7 +64,7 @@ def check_award_rows(checker) -> None:
         if award_type is None:
             other = catalog.find_award_type(db, text_value(raw_award), table=checker.types)
             reason = (
-                f"“{other.name}” dành cho {catalog.TARGETS[other.target].lower()}, không dùng cho dòng này."
+                f"“{other.name}” dành cho {AWARD_TARGETS[other.target].lower()}, không dùng cho dòng này."
                 if other
                 else "Không có danh hiệu/hình thức này trong danh mục (ví dụ: Lao động tiên tiến, CSTĐCS, "
                 "Giấy khen của Giám đốc Sở)."

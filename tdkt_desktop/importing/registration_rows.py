@@ -10,6 +10,7 @@ from tdkt_desktop.db import registrations as registrations_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.importing.workbook import text_value
 from tdkt_desktop.text import fold
+from tdkt_desktop.vocabulary import AWARD_TARGETS
 
 _SHEET = "registrations"
 
@@ -67,7 +68,7 @@ def check_registration_rows(checker) -> None:
         if award is None:
             other = catalog.find_award_type(db, text_value(raw_award), table=checker.types)
             checker.issue(title, number, "Danh hiệu/Hình thức đăng ký", raw_award, (
-                f"“{other.name}” dành cho {catalog.TARGETS[other.target].lower()}, không dùng cho dòng này."
+                f"“{other.name}” dành cho {AWARD_TARGETS[other.target].lower()}, không dùng cho dòng này."
                 if other else "Không có danh hiệu/hình thức này trong danh mục (ví dụ: Lao động tiên tiến, CSTĐCS)."
             ))
         if campaign is not None and award is not None and year is not None:

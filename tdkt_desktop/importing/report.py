@@ -39,7 +39,7 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path:
         # The value column repeats what the user typed: "=HYPERLINK(…)" must stay text, not a live formula.
         append_text_safe(ws, [issue.sheet or "(tệp)", issue.row or None, issue.column or None, issue.value or None,
                               issue.reason])
-    for column, width in zip("ABCDE", (16, 8, 24, 30, 100)):
+    for column, width in zip("ABCDE", (16, 8, 24, 30, 100), strict=True):
         ws.column_dimensions[column].width = width
     save_atomically(book, target)
     return target

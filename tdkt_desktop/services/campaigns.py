@@ -31,8 +31,8 @@ def reward_lines(db: Database, review_id: int, issued_on: dt.date | None = None)
     Raises:
         UserError: the review is not a recorded tổng kết, or proposes no award.
     """
-    from tdkt_desktop.services.rulesets import ruleset_for_year
     from tdkt_desktop.rules.ruleset import money_amount
+    from tdkt_desktop.services.rulesets import ruleset_for_year
 
     review = reviews_db.get_review(db, review_id)
     campaign = campaigns_db.get_campaign(db, review.campaign_id)
