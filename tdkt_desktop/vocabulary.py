@@ -16,6 +16,15 @@ CERTIFICATE_KINDS = {
     "ky_niem_chuong": "Kỷ niệm chương",
 }
 
+#: Council (Hội đồng TĐKT) roles in the order lists and minutes name them.
+COUNCIL_ROLES = {
+    "chu_tich": "Chủ tịch Hội đồng",
+    "pho_chu_tich": "Phó Chủ tịch Hội đồng",
+    "uy_vien_thuong_truc": "Ủy viên thường trực",
+    "uy_vien": "Ủy viên",
+    "thu_ky": "Ủy viên, Thư ký",
+}
+
 DECISION_KINDS = {
     "hang_nam": "Hằng năm",
     "phong_trao": "Theo đợt, phong trào",
