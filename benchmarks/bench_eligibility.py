@@ -50,7 +50,7 @@ def build(path: Path) -> None:
         for sid in range(1, STAFF + 1):
             for y in YEARS:
                 rating = rng.choices(["HTXS", "HTT", "HT", "KHT"], [15, 75, 8, 2])[0]
-                discipline = "Khiển trách" if rng.random() < 0.01 else ""
+                discipline = "khien_trach" if rng.random() < 0.01 else ""
                 ratings.append({"staff_id": sid, "year": y, "rating": rating, "discipline": discipline})
                 if rng.random() < 0.1:
                     initiatives.append({"staff_id": sid, "year": y, "title": f"Sáng kiến {sid}/{y}",

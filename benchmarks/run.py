@@ -159,9 +159,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="start-up runs per side (median)")
     parser.add_argument("--full", action="store_true", help="also Bình xét and Hội đồng at 100,000 staff")
     parser.add_argument("--only", nargs="*", default=None,
-                        help="sections: startup pages memory commands certificates search small")
+                        help="sections: startup pages memory commands certificates search small features")
     args = parser.parse_args()
-    wanted = set(args.only or ["startup", "pages", "memory", "commands", "certificates", "search", "small"])
+    wanted = set(args.only or ["startup", "pages", "memory", "commands", "certificates", "search", "small",
+                               "features"])
     t0 = time.perf_counter()
     byte_compile()
     db20, db100, office = bigdb.build(20_000), bigdb.build(100_000), bigdb.build(2_000, years=15)
@@ -183,6 +184,10 @@ def main() -> int:
             for row in section():
                 rows.append(row)
                 print(row.text(), flush=True)
+    if "features" in wanted:  # blocs and campaigns print their own lines against their targets
+        for module in ("bench_blocs", "bench_campaigns"):
+            for line in __import__(module).run():
+                print(line, flush=True)
     failed = [r for r in rows if (r.ratio() or 0) > 1]
     elapsed = time.perf_counter() - t0
     print(f"\n{len(rows) - len(failed)}/{len(rows)} dòng trong ngân sách; tổng thời gian {elapsed:.0f} s")

@@ -91,11 +91,13 @@ class Driver:
 def open_window(db_path: Path):
     """The window as ``run_window`` builds it, shown, with its staff list loaded."""
     from tdkt_desktop import paths
+    from tdkt_desktop.db.integrity import record_verified
     from tdkt_desktop.ui.shell.app import ensure_app, open_for_window
     from tdkt_desktop.ui.shell.main_window import MainWindow
 
     app = ensure_app()
-    paths.session_marker(db_path).unlink(missing_ok=True)  # as after a clean exit
+    paths.session_marker(db_path).unlink(missing_ok=True)  # as after a clean, checked exit
+    record_verified(db_path)
     db, _lock = open_for_window(db_path)
     window = MainWindow(db, db_path)
     loop = QEventLoop()

@@ -64,7 +64,7 @@ def test_backup_command(tmp_path, capsys):
     open_database(target).close()
     assert main(["--db", str(target), "backup"]) == 0
     assert "Đã sao lưu" in capsys.readouterr().out
-    assert len(list((tmp_path / "backups" / "a").glob("*.sqlite"))) == 1
+    assert len(list((tmp_path / "backups" / "a.sqlite").glob("*.sqlite"))) == 1
 
 
 def test_screenshots_writes_every_tab(tmp_path, qapp, capsys):

@@ -60,6 +60,14 @@ def run(args: argparse.Namespace) -> int:
                     written.append(target)
                 if sub is not None:
                     sub.setCurrentIndex(0)
+                # A tab may offer more views than its sub-tabs (the campaigns tab: one campaign's page).
+                views = getattr(window.tabs.widget(i), "screenshot_views", lambda: [])()
+                for k, (title, show) in enumerate(views, start=1):
+                    show()
+                    app.processEvents()
+                    target = out / f"{i + 1:02d}-p{k}-{_slug(title)}.png"
+                    window.grab().save(str(target))
+                    written.append(target)
             window.tabs.setCurrentIndex(0)
             window.quick_search.setText(args.query)
             app.processEvents()

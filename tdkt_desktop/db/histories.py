@@ -19,6 +19,9 @@ class HistoryRows:
     awards: dict[int, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: unit id → year → award codes
     unit_awards: dict[int, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    #: ("staff" | "unit", id) → (year, award code) → (decision number, ISO date)
+    decisions: dict[tuple[str, int], dict[tuple[int, str], tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(dict))
     #: staff id → [(year, scope, kind, title)] in year order
     initiatives: dict[int, list[tuple[int, str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     #: (id, code, name, gender, unit id, unit name, recruited ISO date, active) in list order
@@ -55,12 +58,19 @@ def load_history_rows(
     unit_only = ""
     unit_args: list = [year]
     if only:
-        unit_only = " AND (staff_id IN (SELECT value FROM json_each(?)) OR unit_id IN (SELECT value FROM json_each(?)))"
+        unit_only = (" AND (a.staff_id IN (SELECT value FROM json_each(?)) "
+                     "OR a.unit_id IN (SELECT value FROM json_each(?)))")
         unit_args += [args[1], json.dumps(sorted(unit_ids or []))]
-    for staff_id, unit_id, y, code in conn.execute(
-        "SELECT staff_id, unit_id, year, award_type FROM awards WHERE year <= ?" + unit_only, unit_args
+    for staff_id, unit_id, y, code, number, issued in conn.execute(
+        "SELECT a.staff_id, a.unit_id, a.year, a.award_type, d.number, d.issued_on FROM awards a "
+        "JOIN decisions d ON d.id = a.decision_id WHERE a.year <= ?" + unit_only, unit_args
     ):
-        (out.awards[staff_id] if staff_id is not None else out.unit_awards[unit_id])[y].add(code)
+        if staff_id is not None:
+            out.awards[staff_id][y].add(code)
+            out.decisions[("staff", staff_id)][(y, code)] = (number, issued)
+        else:
+            out.unit_awards[unit_id][y].add(code)
+            out.decisions[("unit", unit_id)][(y, code)] = (number, issued)
     for staff_id, y, scope, kind, title in conn.execute(
         "SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= ?" + only + " ORDER BY year, id",
         args,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import threading
 from pathlib import Path
 
-from tdkt_desktop.db.connection import check_integrity
-from tdkt_desktop.errors import CorruptDatabaseError
+from tdkt_desktop import paths
+from tdkt_desktop.db.connection import check_file_integrity
+from tdkt_desktop.errors import DatabaseOpenError
 
 
 class IntegrityCheck:
-    """Runs :func:`check_integrity` on its own read-only connection in a thread, started at once.
+    """Runs :func:`check_file_integrity` on its own connection in a thread, started at once.
 
     SQLite releases the GIL while it checks, so the window paints and a command renders meanwhile;
     whoever writes calls :meth:`wait` first, so a damaged file is still caught before any write.
@@ -18,14 +22,14 @@ class IntegrityCheck:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.error: CorruptDatabaseError | None = None
+        self.error: DatabaseOpenError | None = None
         self._thread = threading.Thread(target=self._run, name="tdkt-quick-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            check_integrity(self.path)
-        except CorruptDatabaseError as exc:
+            check_file_integrity(self.path)
+        except DatabaseOpenError as exc:
             self.error = exc
 
     @property
@@ -37,8 +41,53 @@ class IntegrityCheck:
         """Block until the check is over.
 
         Raises:
-            CorruptDatabaseError: the file is damaged; nothing may be written to it.
+            DatabaseOpenError: the file is damaged (or could not be checked); nothing may be written to it.
         """
         self._thread.join()
         if self.error is not None:
             raise self.error
+
+
+_KEPT = 20  # offices a user opens; older entries only cost a check at their next open
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _read_verified() -> dict[str, list[int]]:
+    try:
+        data = json.loads(paths.verified_files().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def record_verified(path: Path | str) -> None:
+    """Remember ``path`` as it is now (closed, its check passed): the next start may defer the check.
+
+    A failure to remember only costs the next start its early check.
+    """
+    path = Path(path).resolve()
+    with contextlib.suppress(OSError):
+        data = {k: v for k, v in _read_verified().items() if k != str(path)}
+        data[str(path)] = _stamp(path)
+        kept = dict(list(data.items())[-_KEPT:])
+        target = paths.verified_files()
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(json.dumps(kept), encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def unchanged_since_verified(path: Path | str) -> bool:
+    """Whether ``path`` is byte-for-byte where a clean, checked session left it (same size and time, no -wal).
+
+    Anything else (another program or a copy wrote it, a crash, a file never checked here) is checked
+    before it opens; only damage that changes no timestamp (a failing disk) is left to the background check.
+    """
+    path = Path(path).resolve()
+    try:
+        return not os.path.exists(f"{path}-wal") and _read_verified().get(str(path)) == _stamp(path)
+    except OSError:
+        return False

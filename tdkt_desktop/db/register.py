@@ -15,13 +15,14 @@ from tdkt_desktop.text import fold, tokens
 @dataclass(frozen=True)
 class AwardQuery:
     """What the register shows: any of year, award type, unit (its own awards and its staff's), decision,
-    and typed words that must each begin a word of the recipient, staff code, award, decision number,
-    unit or issuer."""
+    campaign (the awards of decisions made for it), and typed words that must each begin a word of the
+    recipient, staff code, award, decision number, unit or issuer."""
 
     year: int | None = None
     award_type: str | None = None
     unit_id: int | None = None
     decision_id: int | None = None
+    campaign_id: int | None = None
     text: str = ""
 
 
@@ -53,6 +54,9 @@ def award_filter(db: Database, query: AwardQuery) -> AwardFilter:
     if query.unit_id is not None:
         clauses.append("(a.unit_id = ? OR a.staff_id IN (SELECT id FROM staff WHERE unit_id = ?))")
         args += [query.unit_id, query.unit_id]
+    if query.campaign_id is not None:
+        clauses.append("a.decision_id IN (SELECT id FROM decisions WHERE campaign_id = ?)")
+        args.append(query.campaign_id)
     words = tokens(query.text)
     if not words:
         return AwardFilter(" WHERE " + " AND ".join(clauses), tuple(args))

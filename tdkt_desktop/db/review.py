@@ -209,7 +209,8 @@ def withdraw(db: Database, proposal_id: int) -> None:
     """
     item = get_proposal(db, proposal_id)
     if item.status == "da_quyet_dinh":
-        raise ValidationError({"status": f"Đề nghị “{item.award_name}” của {item.name} đã có quyết định, không rút được."})
+        raise ValidationError(
+            {"status": f"Đề nghị “{item.award_name}” của {item.name} đã có quyết định, không rút được."})
     with db.atomic():
         db.execute("DELETE FROM council_votes WHERE proposal_id = ?", [proposal_id])
         db["proposals"].delete(proposal_id)

@@ -10,14 +10,15 @@ from tdkt_desktop.db import audit, review
 from tdkt_desktop.db.records import Attendance, CouncilMeeting, CouncilMember
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, nfc
+from tdkt_desktop.vocabulary import COUNCIL_ROLES
 
-ROLES = {
-    "chu_tich": "Chủ tịch Hội đồng",
-    "pho_chu_tich": "Phó Chủ tịch Hội đồng",
-    "uy_vien_thuong_truc": "Ủy viên thường trực",
-    "uy_vien": "Ủy viên",
-    "thu_ky": "Ủy viên, Thư ký",
-}
+ROLES = COUNCIL_ROLES  # the name callers use
+
+
+def _role_order(column: str) -> str:
+    """SQL that sorts council roles as vocabulary.COUNCIL_ROLES lists them (chair first, secretary last)."""
+    whens = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(COUNCIL_ROLES))
+    return f"CASE {column} {whens} ELSE {len(COUNCIL_ROLES)} END"
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -34,8 +35,7 @@ def list_members(db: Database, *, include_inactive: bool = False) -> list[Counci
     """Members in role order (Chủ tịch first), then sort order."""
     where = "" if include_inactive else " WHERE active = 1"
     order = (
-        " ORDER BY CASE role WHEN 'chu_tich' THEN 0 WHEN 'pho_chu_tich' THEN 1 "
-        "WHEN 'uy_vien_thuong_truc' THEN 2 WHEN 'uy_vien' THEN 3 ELSE 4 END, sort_order, id"
+        f" ORDER BY {_role_order('role')}, sort_order, id"
     )
     return [_row_to_member(r) for r in db.query("SELECT * FROM council_members" + where + order)]
 
@@ -98,7 +98,8 @@ def _row_to_meeting(row: dict) -> CouncilMeeting:
 def meetings(db: Database, year: int | None = None) -> list[CouncilMeeting]:
     """Meetings, newest first."""
     where, args = ("", []) if year is None else (" WHERE year = ?", [year])
-    return [_row_to_meeting(r) for r in db.query(f"SELECT * FROM council_meetings{where} ORDER BY held_on DESC, id DESC", args)]
+    rows = db.query(f"SELECT * FROM council_meetings{where} ORDER BY held_on DESC, id DESC", args)
+    return [_row_to_meeting(r) for r in rows]
 
 
 def get_meeting(db: Database, meeting_id: int) -> CouncilMeeting:
@@ -130,7 +131,8 @@ def open_meeting(db: Database, meeting: CouncilMeeting) -> int:
         db["council_attendance"].insert_all(
             {"meeting_id": meeting_id, "member_id": m.id, "present": 1, "written_opinion": 0} for m in members
         )
-        audit.record(db, "them", "council_meetings", meeting_id, f"năm {meeting.year}, ngày {format_date(meeting.held_on)}")
+        audit.record(db, "them", "council_meetings", meeting_id,
+                     f"năm {meeting.year}, ngày {format_date(meeting.held_on)}")
     return meeting_id
 
 
@@ -147,8 +149,7 @@ def attendance(db: Database, meeting_id: int) -> list[Attendance]:
     rows = db.query(
         "SELECT a.*, m.full_name, m.role, m.position FROM council_attendance a "
         "JOIN council_members m ON m.id = a.member_id WHERE a.meeting_id = ? "
-        "ORDER BY CASE m.role WHEN 'chu_tich' THEN 0 WHEN 'pho_chu_tich' THEN 1 "
-        "WHEN 'uy_vien_thuong_truc' THEN 2 WHEN 'uy_vien' THEN 3 ELSE 4 END, m.sort_order, m.id",
+        f"ORDER BY {_role_order('m.role')}, m.sort_order, m.id",
         [meeting_id],
     )
     return [

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.migrations import GIVEN_NAME_SQL
+from tdkt_desktop.db.migrations_perf import GIVEN_NAME_SQL
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
@@ -211,13 +211,13 @@ def delete_staff(db: Database, staff_id: int) -> None:
     person = get_staff(db, staff_id)
     history = sum(
         db[table].count_where("staff_id = ?", [staff_id])
-        for table in ("awards", "ratings", "initiatives")
+        for table in ("awards", "ratings", "initiatives", "registrations", "review_results")
     )
     if history:
         raise ValidationError(
             {
                 "id": f"Không xóa được {person.full_name}: đã có {history} mục khen thưởng, xếp "
-                "loại hoặc sáng kiến. Hãy chuyển sang “Ngừng theo dõi” để giữ lịch sử."
+                "loại, sáng kiến hoặc đăng ký, kết quả thi đua. Hãy chuyển sang “Ngừng theo dõi” để giữ lịch sử."
             }
         )
     with db.atomic():
@@ -228,6 +228,10 @@ def delete_staff(db: Database, staff_id: int) -> None:
 def has_fts(db: Database) -> bool:
     """Whether the FTS5 index exists (it is skipped on SQLite builds without FTS5)."""
     return db["staff_fts"].exists()
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
@@ -247,8 +251,9 @@ def search_staff(db: Database, query: str, *, limit: int = 50) -> list[Staff]:
             "ORDER BY s.active DESC, s.fold LIMIT ?"
         )
         return _staff_rows(db, sql, [match, limit])
-    clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ?" for _ in words]
-    args: list[object] = [f"% {w}%" for w in words]
+    # "_" and "%" typed by the user are letters to find, not LIKE wildcards ("ng_yen" is not "nguyen").
+    clauses = ["(' ' || s.fold || ' ' || lower(s.code)) LIKE ? ESCAPE '\\'" for _ in words]
+    args: list[object] = [f"% {_like_escape(w)}%" for w in words]
     sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY s.active DESC, s.fold LIMIT ?"
     return _staff_rows(db, sql, [*args, limit])
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.importing.reader import MAX_TEXT
+from tdkt_desktop.importing.saving import FORMULA_START, append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import SHEETS, SHEETS_BY_KEY
+from tdkt_desktop.safefile import atomic_path
 from tdkt_desktop.text import format_date
+from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
 
 _WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "issuer": 38, "collective": 36,
-           "position": 22, "rating": 30, "number": 18}
+           "position": 22, "rating": 30, "number": 18, "campaign": 60}
 
 
 def _rows(db: Database) -> dict[str, Iterator[tuple]]:
@@ -21,7 +26,7 @@ def _rows(db: Database) -> dict[str, Iterator[tuple]]:
     Read straight from the cursors while the file is written: the whole register is never held in memory.
     """
     conn = db.conn
-    rating_names, scopes, kinds = ratings_db.RATINGS, ratings_db.SCOPES, ratings_db.INITIATIVE_KINDS
+    scopes, kinds = ratings_db.SCOPES, ratings_db.INITIATIVE_KINDS
     staff = (
         (code, name, format_date(born) or None, gender or None, position or None, unit or None,
          format_date(recruited) or None)
@@ -30,12 +35,17 @@ def _rows(db: Database) -> dict[str, Iterator[tuple]]:
             "FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code"
         )
     )
-    ratings = (
-        (code, year, rating_names[rating], discipline or None)
-        for code, year, rating, discipline in conn.execute(
+    ratings = chain(
+        ((code, year, RATING_NAMES[rating], discipline_label(discipline) or None, None)
+         for code, year, rating, discipline in conn.execute(
             "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id "
             "ORDER BY s.code, r.year"
-        )
+        )),
+        ((None, year, RATING_NAMES[rating], None, name)
+         for name, year, rating in conn.execute(
+            "SELECT u.name, ur.year, ur.rating FROM unit_ratings ur JOIN units u ON u.id = ur.unit_id "
+            "ORDER BY u.name, ur.year"
+        )),
     )
     initiatives = (
         (code, year, title, scopes[scope], kinds[kind])
@@ -53,7 +63,14 @@ def _rows(db: Database) -> dict[str, Iterator[tuple]]:
             "ORDER BY a.year, d.issued_on, d.issuer, d.number, a.position, a.id"
         )
     )
-    return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards}
+    registrations = conn.execute(
+        "SELECT s.code, u.name AS unit, r.year, c.name AS campaign, t.name FROM registrations r "
+        "JOIN campaigns c ON c.id = r.campaign_id JOIN award_types t ON t.code = r.award_type "
+        "LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN units u ON u.id = r.unit_id "
+        "ORDER BY c.starts_on, c.fold, r.year, s.code IS NOT NULL, s.code, u.fold, t.kind, r.award_type"
+    )
+    return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "awards": awards,
+            "registrations": registrations}
 
 
 def _write(path: Path, data: dict[str, Iterable[tuple]], *, guide: bool = False) -> dict[str, int]:
@@ -66,65 +83,103 @@ def _write(path: Path, data: dict[str, Iterable[tuple]], *, guide: bool = False)
     with "=" stays text and is never stored as a formula.
     """
     import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    head = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
-    text = book.add_format({"num_format": "@"})  # staff codes are text: "007" must stay "007" in Excel
     counts = {}
-    try:
-        for fmt in SHEETS:
-            ws = book.add_worksheet(fmt.name)
-            for index, column in enumerate(fmt.columns):
-                ws.set_column(index, index, _WIDTHS.get(column.key, 16), text if column.key == "code" else None)
-                ws.write_string(0, index, column.header, head)
-            ws.freeze_panes(1, 0)
-            write_string, write_number = ws.write_string, ws.write_number
-            n = 0
-            for n, row in enumerate(data.get(fmt.key, ()), start=1):
-                for index, value in enumerate(row):
-                    if value is None:
-                        continue
-                    if isinstance(value, str):
-                        write_string(n, index, value)
-                    else:
-                        write_number(n, index, value)
-            counts[fmt.key] = n
-        if guide:
-            ws = book.add_worksheet("Hướng dẫn")
-            ws.set_column(0, 0, 110)
-            for n, line in enumerate(GUIDE):
-                ws.write_string(n, 0, line)
-    finally:
-        book.close()
+    # Written under a temporary name and renamed when complete: a full disk leaves no half file.
+    with atomic_path(path, "xlsx") as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True})
+        head = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
+        text = book.add_format({"num_format": "@"})  # staff codes are text: "007" must stay "007" in Excel
+        # A quote prefix keeps Excel from turning "=…" into a formula when the user edits the cell.
+        quoted = {False: book.add_format({"quote_prefix": True}),
+                  True: book.add_format({"num_format": "@", "quote_prefix": True})}
+        try:
+            for fmt in SHEETS:
+                ws = book.add_worksheet(fmt.name)
+                for index, column in enumerate(fmt.columns):
+                    ws.set_column(index, index, _WIDTHS.get(column.key, 16), text if column.key == "code" else None)
+                    ws.write_string(0, index, column.header, head)
+                ws.freeze_panes(1, 0)
+                write_string, write_number = ws.write_string, ws.write_number
+                codes = [column.key == "code" for column in fmt.columns]
+                n = 0
+                for n, row in enumerate(data.get(fmt.key, ()), start=1):
+                    for index, value in enumerate(row):
+                        if value is None:
+                            if codes[index]:  # an empty code cell stays text too, ready for a code typed later
+                                ws.write_blank(n, index, None, text)
+                            continue
+                        if isinstance(value, str):
+                            if len(value) > MAX_TEXT:
+                                raise _too_long(fmt, n + 1, fmt.columns[index].header, value)
+                            if value.startswith(FORMULA_START):
+                                write_string(n, index, value, quoted[codes[index]])
+                            else:
+                                write_string(n, index, value)
+                        else:
+                            write_number(n, index, value)
+                counts[fmt.key] = n
+            if guide:
+                ws = book.add_worksheet("Hướng dẫn")
+                ws.set_column(0, 0, 110)
+                for n, line in enumerate(GUIDE):
+                    ws.write_string(n, 0, line)
+        finally:
+            try:
+                book.close()
+            except FileCreateError as exc:  # the OSError inside (full disk) is what the caller reports
+                raise exc.args[0] from None
     return counts
 
 
 GUIDE = [
     "Mẫu nhập dữ liệu thi đua, khen thưởng",
-    "• Bốn trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng. Có thể bỏ trang không dùng; thứ tự cột tùy ý.",
+    "• Năm trang: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng, Đăng ký thi đua. Có thể bỏ trang không dùng; "
+    "thứ tự cột tùy ý.",
     "• Mã cán bộ là văn bản: giữ nguyên số 0 ở đầu (ví dụ 007).",
     "• Ngày ghi dạng dd/mm/yyyy (ví dụ 05/01/2025) hoặc định dạng ngày của Excel.",
-    "• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “Hoàn thành tốt nhiệm vụ”…",
+    f"• Xếp loại: HTXS, HTT, HT, KHT hoặc ghi đầy đủ “{RATING_NAMES['HTT']}”…",
+    "• Xếp loại tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”.",
     "• Phạm vi sáng kiến: Cơ sở; Bộ, tỉnh; Toàn quốc.",
     "• Danh hiệu/Hình thức: tên đầy đủ hoặc viết tắt quen dùng (LĐTT, CSTĐCS, Giấy khen của Giám đốc Sở…).",
     "• Khen tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”. Đơn vị chưa có sẽ được tạo mới.",
+    "• Đăng ký thi đua: ghi Mã cán bộ hoặc tên Tập thể, Năm, tên Phong trào đúng như trong tab “Phong trào thi đua” "
+    "(phong trào chưa có sẽ báo lỗi, không tự tạo) và danh hiệu hoặc hình thức đăng ký; ví dụ: CB001 | | 2026 | "
+    "Thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2026 | Lao động tiên tiến.",
     "• Nếu có dòng sai, chương trình không nhập dòng nào và ghi báo cáo lỗi cạnh tệp.",
     "• Nhập lại cùng một tệp không làm thay đổi dữ liệu.",
     "• Xóa trang “Hướng dẫn” này hoặc để nguyên đều được (chương trình bỏ qua).",
 ]
 
 
+def _too_long(fmt, row: int, header: str, value: str):
+    """Excel cuts a cell at 32,767 characters: say so instead of exporting a silently shortened value."""
+    from tdkt_desktop.errors import UserError
+
+    return UserError(
+        f"Không xuất được: trang “{fmt.name}”, dòng {row}, cột “{header}” dài {len(value)} "
+        f"ký tự, quá giới hạn {MAX_TEXT} ký tự của một ô Excel (Excel sẽ cắt mất phần thừa). "
+        "Hãy rút gọn nội dung đó rồi xuất lại."
+    )
+
+
 def export_workbook(db: Database, path: Path | str) -> dict[str, int]:
-    """Write staff, ratings, initiatives and awards in the import format; returns rows per sheet."""
+    """Write staff, ratings, initiatives, awards and registrations in the import format; returns rows per sheet.
+
+    Raises:
+        UserError: a text is longer than an Excel cell holds (nothing is written).
+        OSError: the file cannot be written (an existing file is left as it was).
+    """
     counts = _write(Path(path), _rows(db))
     return {SHEETS_BY_KEY[k].name: n for k, n in counts.items()}
 
 
 def write_template(path: Path | str) -> None:
-    """A blank workbook with the four sheets, their headers, one example row each, and a guide."""
-    _write(Path(path), {fmt.key: [fmt.example] for fmt in SHEETS}, guide=True)
+    """A blank workbook with the five sheets, their headers, an example row (but for registrations), a guide."""
+    _write(Path(path), {fmt.key: [fmt.example] for fmt in SHEETS if fmt.example}, guide=True)
 
 
 def export_statistics(rows, years: tuple[int, int], path: Path | str, *, office: str = "") -> None:
@@ -144,12 +199,12 @@ def export_statistics(rows, years: tuple[int, int], path: Path | str, *, office:
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for i, r in enumerate(rows, start=1):
-        ws.append([i, r.name, "Danh hiệu thi đua" if r.kind == "danh_hieu" else "Hình thức khen thưởng",
-                   r.ca_nhan, r.tap_the, r.total])
+        append_text_safe(ws, [i, r.name, "Danh hiệu thi đua" if r.kind == "danh_hieu" else "Hình thức khen thưởng",
+                              r.ca_nhan, r.tap_the, r.total])
     individuals, collectives, grand = total(rows)
     ws.append([None, "Tổng cộng", None, individuals, collectives, grand])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.column_dimensions["B"].width = 55
     ws.column_dimensions["C"].width = 24
-    book.save(Path(path))
+    save_atomically(book, path)

@@ -22,13 +22,14 @@ from tdkt_desktop.text import format_date
 def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdicts=None) -> list[CandidateVote]:
     """Every proposal of the meeting's year with its votes and result under the year's rule set.
 
-    ``verdicts`` (an ``eligibility_input.YearResult``) adds the engine's verdicts when given.
+    ``verdicts`` (an ``services.eligibility.YearResult``) adds the engine's verdicts when given.
     """
     meeting = council_db.get_meeting(db, meeting_id)
     rs = rs or ruleset_for_year(db, meeting.year)
     present, written, total = council_db.head_count(db, meeting_id)
     quorum = council_rules.quorum(rs, present, total)
     votes = council_db.vote_counts(db, meeting_id)
+    short = {t.code: t.short_name for t in catalog.list_award_types(db, active_only=False)}
     out = []
     for p in review.list_proposals(db, meeting.year):
         got = votes.get(p.id)
@@ -41,7 +42,8 @@ def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdict
             passed=bool(got is not None and result.passed), result_text=result.text if got else "Chưa biểu quyết.",
             eligible=None if verdict is None else verdict.eligible,
             needs_council=bool(verdict and verdict.needs_council),
-            reasons=verdict.reasons if verdict else (),
+            reasons=verdict.reasons if verdict else (), status=verdict.status if verdict else "",
+            short_name=short.get(p.award_type, ""),
         ))
     return out
 

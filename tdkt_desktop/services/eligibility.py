@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from tdkt_desktop.db.histories import load_history_rows
+from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.rules.engine import Engine
 from tdkt_desktop.rules.model import (
     InitiativeFact,
@@ -27,6 +28,7 @@ class YearResult:
 
     year: int
     ruleset: RuleSet
+    office_level: str
     people: dict[int, PersonHistory]
     units: list[UnitHistory]
     person_verdicts: dict[int, dict[str, Verdict]]
@@ -58,6 +60,7 @@ def load_histories(
         sid: {y: YearFacts(rating=r, discipline=discipline_code(d)) for y, (r, d) in by_year.items()}
         for sid, by_year in rows.ratings.items()
     }
+    no_decisions: dict = {}
     people: dict[int, PersonHistory] = {}
     members: dict[int, list[int]] = defaultdict(list)
     for sid, code, name, gender, unit_id, unit_name, recruited, active in rows.staff:
@@ -72,6 +75,7 @@ def load_histories(
                 InitiativeFact(year=y, scope=scope, kind=kind, title=title)
                 for y, scope, kind, title in rows.initiatives.get(sid, ())
             ),
+            decisions=rows.decisions.get(("staff", sid), no_decisions),
         )
         if unit_id is not None:
             members[unit_id].append(sid)
@@ -79,7 +83,7 @@ def load_histories(
         UnitHistory(
             id=uid, name=name, ratings=rows.unit_ratings.get(uid, {}), leads_bloc=rows.unit_leads.get(uid, {}),
             awards={y: frozenset(c) for y, c in rows.unit_awards.get(uid, {}).items()},
-            member_ids=tuple(members.get(uid, ())),
+            member_ids=tuple(members.get(uid, ())), decisions=rows.decisions.get(("unit", uid), no_decisions),
         )
         for uid, name in rows.units
         if (members.get(uid) or uid in rows.unit_ratings) and (not restricted or uid in (unit_ids or []))
@@ -97,7 +101,8 @@ def evaluate_year(
 ) -> YearResult:
     """Load the office (or only some people and units) and evaluate every person and unit for ``year``.
 
-    ``rulesets`` defaults to the bundled sets plus the office's own copies.
+    ``rulesets`` defaults to the bundled sets plus the office's own copies; the office level
+    (Sở or Văn phòng/Viện under a Bộ) comes from the settings.
 
     Raises:
         ValidationError: no rule set covers ``year``.
@@ -106,9 +111,10 @@ def evaluate_year(
         from tdkt_desktop.services.rulesets import all_rulesets
 
         rulesets = all_rulesets(db)
-    engine = Engine(rulesets)
+    level = get_settings(db).office_level
+    engine = Engine(rulesets, office_level=level)
     rs = engine.ruleset_for(year)
     people, units = load_histories(db, year, staff_ids=staff_ids, unit_ids=unit_ids)
     person_verdicts = {pid: engine.evaluate_person(p, year) for pid, p in people.items()}
     unit_verdicts = engine.evaluate_units(units, people, year, person_verdicts)
-    return YearResult(year, rs, people, units, person_verdicts, unit_verdicts)
+    return YearResult(year, rs, level, people, units, person_verdicts, unit_verdicts)

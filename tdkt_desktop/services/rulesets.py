@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import review as review_db
 from tdkt_desktop.errors import NotFoundError
+from tdkt_desktop.rules import params
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
 from tdkt_desktop.text import nfc
@@ -72,8 +73,8 @@ def save_office_ruleset(db: Database, office_id: int, data: dict, *, active: boo
     before = get_office_ruleset(db, office_id)
     data = _nfc_tree(data)
     rs = rules.from_data(data)
-    old = dict(rules.flatten(before.data))
-    changed = [p for p, v in rules.flatten(data) if old.get(p) != v]
+    old = dict(params.flatten(before.data))
+    changed = [p for p, v in params.flatten(data) if old.get(p) != v]
     review_db.update_office_ruleset(db, office_id, name=rs.name, effective_from=rs.effective_from, data=data,
                                     active=active, changed=changed)
 

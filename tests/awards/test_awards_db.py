@@ -221,7 +221,7 @@ def test_ratings_set_replace_and_validate(office):
     assert _snapshot(db) == before
     assert ratings.parse_rating("Hoàn thành xuất sắc nhiệm vụ") == "HTXS"
     assert ratings.parse_rating("hoan thanh nhiem vu") == "HT"
-    assert ratings.parse_discipline("cảnh cáo") == "Cảnh cáo"
+    assert ratings.parse_discipline("cảnh cáo") == "canh_cao"
     assert len(ratings.ratings_for_year(db, 2024)) == 1
 
 

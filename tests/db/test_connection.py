@@ -10,11 +10,13 @@ from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.db.restore import restore
 from tdkt_desktop.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
     NotSQLiteError,
+    UserError,
 )
 
 
@@ -115,8 +117,8 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
     db.close()
     assert len(backup.list_backups(path)) == 3
     path.write_bytes(b"garbage")
-    used, damaged = backup.restore_latest(path)
-    assert damaged.read_bytes() == b"garbage"
+    result = restore(path)
+    assert result.kept.read_bytes() == b"garbage"
     db = open_database(path)
     assert db["settings"].get("office_name")["value"] == "Sở KH&CN"
     db.close()
@@ -125,13 +127,13 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
 def test_restore_without_backup_says_so(tmp_path):
     path = tmp_path / "a.sqlite"
     path.write_bytes(b"x")
-    with pytest.raises(FileNotFoundError, match="Không có bản sao lưu"):
-        backup.restore_latest(path)
+    with pytest.raises(UserError, match="Không có bản sao lưu"):
+        restore(path)
     assert path.read_bytes() == b"x"
 
 
 def test_integrity_check_can_be_deferred_but_not_skipped(tmp_path):
-    from tdkt_desktop.db.connection import check_integrity
+    from tdkt_desktop.db.connection import check_file_integrity
     from tdkt_desktop.db.integrity import IntegrityCheck
 
     path = tmp_path / "index.sqlite"
@@ -142,7 +144,7 @@ def test_integrity_check_can_be_deferred_but_not_skipped(tmp_path):
     assert db["staff"].count == 200
     db.close()
     with pytest.raises(CorruptDatabaseError, match="bị hỏng"):
-        check_integrity(path)
+        check_file_integrity(path)
     check = IntegrityCheck(path)
     with pytest.raises(CorruptDatabaseError):
         check.wait()

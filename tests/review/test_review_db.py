@@ -13,7 +13,7 @@ from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, UnitRating
 from tdkt_desktop.errors import ValidationError
-from tdkt_desktop.rules.ruleset import set_param
+from tdkt_desktop.rules.params import set_param
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services import rulesets
 from tdkt_desktop.services.eligibility import evaluate_year, load_histories
@@ -138,8 +138,8 @@ def test_votes_quorum_results_and_decisions(demo_db):
     assert len(done["decisions"]) == 3 and done["awards"] == 4 and done["upward"] == []
     rows = list(demo_db.query(
         "SELECT d.number, a.award_type, a.amount, a.staff_id, a.unit_id FROM awards a "
-        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN (%s) ORDER BY d.number, a.position"
-        % ",".join(str(i) for i in done["decisions"])
+        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN ({}) ORDER BY d.number, a.position"
+        .format(",".join(str(i) for i in done["decisions"]))
     ))
     assert [r["number"] for r in rows] == ["301/QĐ-SKHCN", "301/QĐ-SKHCN", "302/QĐ-SKHCN", "303/QĐ-SKHCN"]
     assert {r["award_type"]: r["amount"] for r in rows} == {
@@ -197,8 +197,8 @@ def test_cli_json_and_errors(tmp_path, demo_db):
     assert {i["award"] for i in items} >= {"lao_dong_tien_tien", "chien_si_thi_dua_co_so", "bang_khen_cap_tinh",
                                           "tap_the_lao_dong_tien_tien"}
     for item in items:
-        assert set(item) == {"staff_code" if "staff_code" in item else "unit", "name", "award", "eligible",
-                             "needs_council", "reasons"}
+        assert {"staff_code" if "staff_code" in item else "unit", "name", "award", "eligible",
+                "needs_council", "reasons", "status", "authority"} <= set(item)
         assert item["reasons"]
         assert not (item["needs_council"] and not item["eligible"])
     text = subprocess.run(run, capture_output=True, text=True, encoding="utf-8", check=True).stdout

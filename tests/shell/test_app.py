@@ -47,7 +47,7 @@ def test_corrupt_file_offers_restore(tmp_path, qapp, boxes):
     try:
         assert "bị hỏng" in boxes["question"][0]
         assert db["settings"].get("office_name")["value"] == "Sở Nội vụ"
-        assert list(tmp_path.glob("a.sqlite.hong-*"))  # the damaged file is kept
+        assert list(tmp_path.glob("a.sqlite.truoc-khoi-phuc-*"))  # the damaged file is kept
     finally:
         db.close()
         lock.release()
@@ -114,19 +114,28 @@ def test_clean_session_skips_the_check_at_open_and_removes_its_marker(tmp_path, 
     close_session(window, db, path, lock)
     assert not paths.session_marker(path).exists()
     assert len(backup.list_backups(path)) == backups + 1
+    from tdkt_desktop.db.integrity import unchanged_since_verified
+
+    assert unchanged_since_verified(path)  # the next start may defer its check
+    with open(path, "r+b") as fh:  # any later write by another program, a copy over it …
+        fh.seek(0, 2)
+        fh.write(b"\0" * 4096)
+    assert not unchanged_since_verified(path)  # … and the next start checks before opening
     assert boxes["critical"] == []
 
 
 def test_damage_found_in_the_background_refuses_every_write(tmp_path, qtbot, qapp, boxes, app_fonts):
     from tdkt_desktop import paths
     from tdkt_desktop.db import settings as settings_db
+    from tdkt_desktop.db.integrity import record_verified
     from tdkt_desktop.ui.common.changes import WriteFailed
     from tdkt_desktop.ui.shell.app import close_session
     from tdkt_desktop.ui.shell.main_window import MainWindow
 
     path = tmp_path / "a.sqlite"
     _damaged_index(path)
-    db, lock = open_for_window(path)  # no marker: the file opens at once, unchecked
+    record_verified(path)  # damage that changed no timestamp (a failing disk) after a clean, checked session
+    db, lock = open_for_window(path)  # no marker, file as last verified: it opens at once, unchecked
     window = MainWindow(db, path)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded):

@@ -11,20 +11,14 @@ from tdkt_desktop.db.records import Award, AwardCount, Decision
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
-from tdkt_desktop.vocabulary import DECISION_KINDS
+from tdkt_desktop.vocabulary import AWARD_KINDS, DECISION_KINDS
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-KIND_LABELS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
 
 
 def _date_key(d) -> str:
     return d.isoformat() if d else ""
-
-
-def award_target(a: Award) -> str:
-    """'Cá nhân' or 'Tập thể'."""
-    return "Cá nhân" if a.staff_id is not None else "Tập thể"
 
 
 class AwardTableModel(LazyRecordModel):
@@ -35,7 +29,7 @@ class AwardTableModel(LazyRecordModel):
     COLUMNS = (
         Column("Năm", lambda a: a.year, None, _CENTER),
         Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
-        Column("Loại", lambda a: KIND_LABELS.get(a.award_kind, ""), lambda a: a.award_kind),
+        Column("Loại", lambda a: AWARD_KINDS.get(a.award_kind, ""), lambda a: a.award_kind),
         Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
         Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
         Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
@@ -121,7 +115,7 @@ class StatisticsModel(RecordTableModel):
 
     COLUMNS = (
         Column("Danh hiệu / Hình thức", lambda r: r.name, lambda r: fold(r.name)),
-        Column("Loại", lambda r: KIND_LABELS.get(r.kind, "")),
+        Column("Loại", lambda r: AWARD_KINDS.get(r.kind, "")),
         Column("Cá nhân", lambda r: r.ca_nhan, None, _RIGHT),
         Column("Tập thể", lambda r: r.tap_the, None, _RIGHT),
         Column("Tổng", lambda r: r.total, None, _RIGHT),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from tdkt_desktop.ui.common.table_model import RecordTableModel, _sort_key
 
@@ -77,6 +78,7 @@ class LazyRecordModel(RecordTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._order: Order = None
+        self._reported = False
 
     def key(self, record: Any) -> Any:
         """What identifies a record (its id by default)."""
@@ -93,8 +95,21 @@ class LazyRecordModel(RecordTableModel):
         self.beginResetModel()
         self._source = source
         self._pages.clear()
+        self._reported = False
         self._count = source.count()
         self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        # Pages are read while Qt paints: an error (a damaged stored value) raised back through Qt's C++
+        # would end the process. It is raised again from the event loop, where the window's error handler
+        # names the damage, once per query.
+        try:
+            return super().data(index, role)
+        except Exception as exc:
+            if not self._reported:
+                self._reported = True
+                QTimer.singleShot(0, partial(_raise, exc))
+            return None
 
     def reload(self) -> None:
         """Re-read the same query after a write."""
@@ -175,3 +190,7 @@ class LazyRecordModel(RecordTableModel):
             [self.index(moved[i.row()], i.column()) if moved[i.row()] >= 0 else QModelIndex() for i in persistent],
         )
         self.layoutChanged.emit()
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc

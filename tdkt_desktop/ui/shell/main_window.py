@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.errors import CorruptDatabaseError, UserError, describe_sqlite_error
+from tdkt_desktop.errors import DatabaseOpenError, UserError, describe_sqlite_error
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 
@@ -75,9 +75,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # Feature menus install themselves; their modules import the heavy parts only when used.
         from tdkt_desktop.ui.printing import menu as printing_menu
+        from tdkt_desktop.ui.shell import about_dialog
         from tdkt_desktop.ui.transfer import menu as transfer_menu
 
-        for install in (printing_menu.install, transfer_menu.install):
+        for install in (printing_menu.install, transfer_menu.install, about_dialog.install):
             install(self)
         self.data_changed.connect(lambda changed: changes.touches(changed, {changes.SETTINGS}) and self.refresh_title())
         self.refresh_title()
@@ -120,13 +121,13 @@ class MainWindow(QMainWindow):
         if self.integrity_error() is not None:  # say so at once, not only at the first save
             self._refuse_damaged()
 
-    def integrity_error(self) -> CorruptDatabaseError | None:
+    def integrity_error(self) -> DatabaseOpenError | None:
         """The damage the background check found (waiting for it if still running), or None."""
         if self.integrity is None:
             return None
         try:
             self.integrity.wait()
-        except CorruptDatabaseError as exc:
+        except DatabaseOpenError as exc:
             return exc
         return None
 
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         try:
             target = backup.make_backup(self.db, self.db_path, reason="thu-cong")
-        except OSError as exc:
-            QMessageBox.critical(self, "Không sao lưu được", f"Lỗi khi sao lưu: {exc}")
+        except UserError as exc:  # BackupError: nothing with a backup's name was left behind
+            QMessageBox.critical(self, "Không sao lưu được", str(exc))
             return
         self.statusBar().showMessage(f"Đã sao lưu: {target}", 8000)
