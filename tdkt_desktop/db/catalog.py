@@ -205,6 +205,8 @@ def update_award_type(db: Database, award_type: AwardType) -> None:
 
 def label(award_type: AwardType) -> str:
     """'Giấy khen của Giám đốc Sở (tập thể)' where the name alone is ambiguous; else the name."""
-    return f"{award_type.name} ({AWARD_TARGETS[award_type.target].lower()})" if award_type.kind == "hinh_thuc" else award_type.name
+    if award_type.kind != "hinh_thuc":
+        return award_type.name
+    return f"{award_type.name} ({AWARD_TARGETS[award_type.target].lower()})"
 
 

@@ -49,7 +49,8 @@ def _unit_ratings(db: Database, rng: random.Random) -> None:
     given = {
         (r[0], r[1]): r[2]
         for r in db.execute(
-            "SELECT unit_id, year, group_concat(award_type) FROM awards WHERE unit_id IS NOT NULL GROUP BY unit_id, year"
+            "SELECT unit_id, year, group_concat(award_type) FROM awards "
+            "WHERE unit_id IS NOT NULL GROUP BY unit_id, year"
         ).fetchall()
     }
     units = [r[0] for r in db.execute("SELECT id FROM units WHERE kind = 'noi_bo' ORDER BY sort_order, id")]
