@@ -41,18 +41,6 @@ def list_notes(db: Database, campaign_id: int) -> list[ProgressNote]:
     ]
 
 
-def get_evidence(db: Database, evidence_id: int) -> Evidence:
-    """One attached file's row.
-
-    Raises:
-        NotFoundError: no such row.
-    """
-    rows = list(db["campaign_evidence"].rows_where("id = ?", [evidence_id]))
-    if not rows:
-        raise NotFoundError(f"Không tìm thấy tệp minh chứng có mã số nội bộ {evidence_id}.")
-    return _evidence(rows[0])
-
-
 def validate_note(db: Database, campaign_id: int, noted_on: dt.date | None, text: str) -> dict[str, str]:
     """Field → message: a date inside the campaign's life (not in the future), some text."""
     from tdkt_desktop.db.campaigns import get_campaign

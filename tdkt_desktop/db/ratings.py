@@ -253,24 +253,6 @@ def add_initiative(db: Database, item: Initiative) -> int:
     return new_id
 
 
-def update_initiative(db: Database, item: Initiative) -> None:
-    """Save changes to an initiative.
-
-    Raises:
-        ValidationError, NotFoundError: nothing is written.
-    """
-    if item.id is None or not db["initiatives"].count_where("id = ?", [item.id]):
-        raise NotFoundError("Không tìm thấy sáng kiến cần sửa.")
-    item = _normalized_initiative(item)
-    errors = validate_initiative(db, item)
-    if errors:
-        raise ValidationError(errors)
-    before = db["initiatives"].get(item.id)
-    with db.atomic():
-        db["initiatives"].update(item.id, _initiative_row(item))
-        audit.record(db, "sua", "initiatives", item.id, audit.diff_summary(before, _initiative_row(item)))
-
-
 def remove_initiative(db: Database, initiative_id: int) -> None:
     """Delete an initiative entered by mistake."""
     rows = list(db["initiatives"].rows_where("id = ?", [initiative_id]))

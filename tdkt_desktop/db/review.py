@@ -241,25 +241,6 @@ def toggle_proposals(
     return changed
 
 
-def set_proposed(db: Database, year: int, award: str, staff_ids: list[int], proposed: bool) -> int:
-    """Propose (or withdraw) ``award`` for many people in one transaction; returns how many changed.
-
-    Raises:
-        ValidationError: one of them cannot be proposed; nothing is changed.
-    """
-    existing = {p.staff_id: p for p in list_proposals(db, year, award=award) if p.staff_id is not None}
-    changed = 0
-    with db.atomic():
-        for sid in staff_ids:
-            if proposed and sid not in existing:
-                propose(db, year, award, staff_id=sid)
-                changed += 1
-            elif not proposed and sid in existing:
-                withdraw(db, existing[sid].id)
-                changed += 1
-    return changed
-
-
 def next_decision_number(db: Database, year: int) -> int:
     """One more than the highest leading number of this year's decisions (e.g. '125/QĐ-SKHCN' → 126)."""
     best = 0

@@ -43,10 +43,3 @@ def competition_ranking(items: Iterable[tuple[Hashable, Any]], *, higher_is_bett
     return out
 
 
-def tie_groups(ranked: Iterable[Ranked]) -> list[list[Ranked]]:
-    """The groups of items sharing one rank (each with two or more items), best rank first."""
-    groups: dict[int, list[Ranked]] = {}
-    for item in ranked:
-        if item.tied and item.rank is not None:
-            groups.setdefault(item.rank, []).append(item)
-    return [groups[r] for r in sorted(groups)]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tdkt_desktop.rules.ranking import competition_ranking, tie_groups
+from tdkt_desktop.rules.ranking import competition_ranking
 from tdkt_desktop.rules.scoring import (
     CriterionFact,
     maximum_total,
@@ -23,7 +23,7 @@ def test_equal_scores_share_a_rank_and_the_next_rank_skips():
     assert [(r.key, r.rank, r.tied) for r in ranked] == [("B", 1, True), ("C", 1, True), ("A", 3, False), ("D", 4, False)]
     ranked = competition_ranking([("A", 99), ("B", 95), ("C", 95), ("D", 90)])
     assert [r.rank for r in ranked] == [1, 2, 2, 4]
-    assert [[r.key for r in g] for g in tie_groups(ranked)] == [["B", "C"]]
+    assert [r.key for r in ranked if r.tied] == ["B", "C"]
 
 
 def test_ties_keep_the_callers_order_and_unscored_come_last():

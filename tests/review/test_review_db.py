@@ -66,7 +66,8 @@ def test_proposal_errors_leave_db_unchanged(demo_db):
         review.propose(demo_db, 2025, "lao_dong_tien_tien", staff_id=given[0])
     ids = [s.id for s in staff_db.list_staff(demo_db)[:3]]
     with pytest.raises(ValidationError):
-        review.set_proposed(demo_db, 2026, "lao_dong_tien_tien", ids + [None], True)
+        review.toggle_proposals(demo_db, 2026, "lao_dong_tien_tien",
+                                [("ca_nhan", i, None) for i in ids] + [("ca_nhan", None, None)], withdraw_all=False)
     assert _snapshot(demo_db) == before
 
 

@@ -67,11 +67,6 @@ class AwardSource:
         return register.award_totals(self.db, self.where)
 
 
-def award_search_text(a: Award) -> str:
-    """What the register's search box matches."""
-    return f"{a.recipient_name} {a.staff_code} {a.award_name} {a.decision_number} {a.unit_name} {a.issuer}"
-
-
 class DecisionTableModel(RecordTableModel):
     """Decisions: number, date, issuer, kind, count, summary."""
 
