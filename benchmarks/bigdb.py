@@ -1,9 +1,16 @@
-"""Build a large synthetic database (20,000 staff, 200,000 awards) for the benchmarks, once per size."""
+"""Build the large benchmark databases (20,000 and 100,000 staff) once, cached by size and schema.
+
+Each has 10 years of ratings (2016–2025; the realistic office 15), initiatives, about ten awards per person (2016–2024),
+unit ratings, a 1,000-line Giấy khen decision (certificates), the 2025 proposals and an open
+council meeting with votes, so every page of the window has real work to show.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -15,6 +22,9 @@ from tdkt_desktop.demo.office import _FAMILY, _GIVEN_F, _GIVEN_M, _MIDDLE_F, _MI
 from tdkt_desktop.text import fold
 
 CACHE = Path(tempfile.gettempdir()) / "tdkt-bench"
+REVIEW_YEAR = 2025
+CERTIFICATE_DECISION = "999/QĐ-SKHCN"  # the 1,000-line Giấy khen decision the certificate benchmark prints
+CERTIFICATES = 1000
 
 
 def random_name(rng: random.Random) -> str:
@@ -30,59 +40,138 @@ def random_name(rng: random.Random) -> str:
     ).replace("  ", " ")
 
 
+def schema_key() -> str:
+    """Changes when the migrations or this generator change, so a stale cached file is never used."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in (root / "tdkt_desktop" / "db" / "migrations.py", Path(__file__).resolve()):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def build(staff_count: int = 20_000, years: int = 10, seed: int = 7) -> Path:
-    """A database with ``staff_count`` staff and ``staff_count × years`` awards (cached by size)."""
+    """The cached database with ``staff_count`` staff and ``years`` years up to 2025 (about 1 s per 6,000 staff)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"big-{staff_count}-{years}.sqlite"
+    path = CACHE / f"big-{staff_count}-{years}-{schema_key()}.sqlite"
     if path.exists():
         return path
+    for old in CACHE.glob(f"big-{staff_count}-{years}-*.sqlite"):  # an older schema's file is of no use now
+        old.unlink()
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    rng = random.Random(seed)
     db = open_database(tmp)
-    with db.atomic():
-        db["settings"].insert({"key": "office_name", "value": "Sở Khoa học và Công nghệ (dữ liệu thử tải)"})
-        unit_ids = [
-            db["units"].insert({"name": name, "fold": fold(name), "sort_order": i}).last_pk
-            for i, (name, _) in enumerate(UNITS)
-        ]
-        staff = []
-        for i in range(staff_count):
-            name = random_name(rng)
-            staff.append(
-                {
-                    "id": i + 1,
-                    "code": f"CB{i + 1:05d}",
-                    "full_name": name,
-                    "fold": fold(name),
-                    "birth_date": dt.date(rng.randint(1965, 1999), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
-                    "gender": "Nữ" if " Thị " in name else "Nam",
-                    "position": "Chuyên viên",
-                    "unit_id": rng.choice(unit_ids),
-                    "recruited_on": "2015-09-01",
-                }
-            )
-        db["staff"].insert_all(staff, batch_size=2000)
-        if not db["award_types"].count_where("code = 'lao_dong_tien_tien'"):
-            db["award_types"].insert(
-                {"code": "lao_dong_tien_tien", "name": "Lao động tiên tiến", "kind": "danh_hieu", "target": "ca_nhan"}
-            )
-        first_year = 2025 - years + 1
-        for k, year in enumerate(range(first_year, 2026)):
-            db["decisions"].insert(
-                {"id": k + 1, "number": f"{100 + k}/QĐ-SKHCN", "issued_on": f"{year}-12-20", "year": year, "issuer": "SKHCN"}
-            )
-        awards = (
-            {"decision_id": k + 1, "award_type": "lao_dong_tien_tien", "staff_id": s + 1, "year": first_year + k, "position": s}
-            for k in range(years)
-            for s in range(staff_count)
-        )
-        db["awards"].insert_all(awards, batch_size=5000)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    conn = sqlite3.connect(tmp)
+    with conn:
+        _fill(conn, staff_count, REVIEW_YEAR - years + 1, random.Random(seed))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")  # one file: copies of it need no -wal beside them
+    conn.execute("ANALYZE")
+    conn.close()
     tmp.rename(path)
     return path
 
 
+def _fill(conn: sqlite3.Connection, n: int, first_year: int, rng: random.Random) -> None:
+    conn.execute("INSERT INTO settings VALUES ('office_name', 'Sở Khoa học và Công nghệ (dữ liệu thử tải)')")
+    conn.execute("INSERT INTO settings VALUES ('place_name', 'Cao Bằng')")
+    conn.execute("INSERT INTO settings VALUES ('signer_name', 'Hoàng Văn Thắng')")
+    conn.execute("INSERT INTO settings VALUES ('signer_title', 'Giám đốc')")
+    unit_ids = []
+    for i, (name, _size) in enumerate(UNITS):
+        unit_ids.append(conn.execute("INSERT INTO units (name, fold, sort_order) VALUES (?, ?, ?)",
+                                     [name, fold(name), i]).lastrowid)
+    staff = []
+    for i in range(1, n + 1):
+        name = random_name(rng)
+        staff.append((
+            i, f"CB{i:06d}", name, fold(name),
+            dt.date(rng.randint(1965, 1999), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
+            "Nữ" if " Thị " in name else "Nam", rng.choice(["Chuyên viên", "Chuyên viên chính", "Kỹ sư", "Kế toán"]),
+            rng.choice(unit_ids), f"{rng.randint(1990, 2015)}-09-01", 0 if rng.random() < 0.03 else 1,
+        ))
+    conn.executemany(
+        "INSERT INTO staff (id, code, full_name, fold, birth_date, gender, position, unit_id, recruited_on, active) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", staff,
+    )
+    decisions = {}
+    for year in range(first_year, REVIEW_YEAR):
+        decisions[year] = conn.execute(
+            "INSERT INTO decisions (number, issued_on, year, issuer, signer_name, signer_title) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [f"{100 + year - first_year}/QĐ-SKHCN", f"{year}-12-20", year, "Sở Khoa học và Công nghệ",
+             "Hoàng Văn Thắng", "Giám đốc"],
+        ).lastrowid
+    ratings, initiatives, awards = [], [], []
+    for sid in range(1, n + 1):
+        for year in range(first_year, REVIEW_YEAR + 1):
+            rating = rng.choices(["HTXS", "HTT", "HT", "KHT"], [15, 75, 8, 2])[0]
+            discipline = "Khiển trách" if rng.random() < 0.01 else ""
+            ratings.append((sid, year, rating, discipline))
+            has_initiative = rng.random() < 0.12
+            if has_initiative:
+                scope = rng.choices(["co_so", "bo_tinh", "toan_quoc"], [85, 13, 2])[0]
+                initiatives.append((sid, year, f"Sáng kiến cải tiến quy trình số {sid}/{year}", scope))
+            if year == REVIEW_YEAR or discipline or rating not in ("HTXS", "HTT"):
+                continue  # 2025 is the year under review: no decisions yet
+            awards.append((decisions[year], "lao_dong_tien_tien", sid, year, sid))
+            if year != 2024 and rng.random() < 0.2:  # 2024 has its own Giấy khen decision
+                awards.append((decisions[year], "giay_khen", sid, year, sid))
+            if rating == "HTXS" and has_initiative:
+                awards.append((decisions[year], "chien_si_thi_dua_co_so", sid, year, sid))
+    conn.executemany("INSERT INTO ratings (staff_id, year, rating, discipline) VALUES (?, ?, ?, ?)", ratings)
+    conn.executemany("INSERT INTO initiatives (staff_id, year, title, scope) VALUES (?, ?, ?, ?)", initiatives)
+    conn.executemany("INSERT INTO awards (decision_id, award_type, staff_id, year, position) VALUES (?, ?, ?, ?, ?)",
+                     awards)
+    conn.executemany(
+        "INSERT INTO unit_ratings (unit_id, year, rating) VALUES (?, ?, ?)",
+        [(u, y, rng.choice(["HTXS", "HTT", "HTT"])) for u in unit_ids for y in range(first_year, REVIEW_YEAR + 1)],
+    )
+    certificate = conn.execute(
+        "INSERT INTO decisions (number, issued_on, year, issuer, signer_name, signer_title, kind) "
+        "VALUES (?, '2024-12-27', 2024, 'Sở Khoa học và Công nghệ', 'Hoàng Văn Thắng', 'Giám đốc', 'hang_nam')",
+        [CERTIFICATE_DECISION],
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO awards (decision_id, award_type, staff_id, year, position, reason) "
+        "VALUES (?, 'giay_khen', ?, 2024, ?, ?)",
+        [(certificate, sid, sid, "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024")
+         for sid in range(1, CERTIFICATES + 1)],
+    )
+    _review(conn, n, rng, [r for r in ratings if r[1] == REVIEW_YEAR])
+
+
+def _review(conn: sqlite3.Connection, n: int, rng: random.Random, ratings: list[tuple]) -> None:
+    """2025 proposals (LĐTT for most who qualify, CSTĐCS for the best), council members and an open meeting."""
+    proposals = []
+    for sid, _year, rating, discipline in ratings:
+        if discipline or rating not in ("HTXS", "HTT"):
+            continue
+        if rng.random() < 0.6:
+            proposals.append((REVIEW_YEAR, "lao_dong_tien_tien", sid))
+        if rating == "HTXS" and rng.random() < 0.5:
+            proposals.append((REVIEW_YEAR, "chien_si_thi_dua_co_so", sid))
+    conn.executemany("INSERT INTO proposals (year, award_type, staff_id) VALUES (?, ?, ?)", proposals)
+    roles = ["chu_tich", "pho_chu_tich", "pho_chu_tich", "uy_vien_thuong_truc", "uy_vien", "uy_vien", "uy_vien",
+             "uy_vien", "thu_ky"]
+    for order, role in enumerate(roles, start=1):
+        name = conn.execute("SELECT full_name FROM staff WHERE id = ?", [order]).fetchone()[0]
+        conn.execute(
+            "INSERT INTO council_members (id, full_name, fold, role, position, staff_id, sort_order) "
+            "VALUES (?, ?, ?, ?, 'Lãnh đạo', ?, ?)", [order, name, fold(name), role, order, order],
+        )
+    meeting = conn.execute(
+        "INSERT INTO council_meetings (year, held_on, place, secret_ballot, status) "
+        "VALUES (?, '2025-12-22', 'Phòng họp tầng 2', 1, 'dang_hop')", [REVIEW_YEAR],
+    ).lastrowid
+    conn.executemany("INSERT INTO council_attendance (meeting_id, member_id) VALUES (?, ?)",
+                     [(meeting, m) for m in range(1, len(roles) + 1)])
+    council = [r[0] for r in conn.execute(
+        "SELECT id FROM proposals WHERE award_type = 'chien_si_thi_dua_co_so' ORDER BY id LIMIT 300")]
+    conn.executemany("INSERT INTO council_votes (meeting_id, proposal_id, votes_for) VALUES (?, ?, ?)",
+                     [(meeting, pid, rng.randint(5, 9)) for pid in council])
+
+
 if __name__ == "__main__":
-    print(build())
+    for size in map(int, sys.argv[1:] or ["20000"]):
+        print(build(size))

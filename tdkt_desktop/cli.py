@@ -13,13 +13,21 @@ from tdkt_desktop.commands import COMMAND_MODULES
 from tdkt_desktop.errors import UserError, describe_sqlite_error
 
 
+def version_text() -> str:
+    """``--version``: the app version, whether this is the frozen build, and the Python it runs on."""
+    from tdkt_desktop import paths
+
+    kind = "bản đóng gói, " if paths.is_frozen() else ""
+    return f"tdkt-desktop {__version__} ({kind}Python {sys.version.split()[0]})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global ``--db`` plus one sub-parser per command module."""
     parser = argparse.ArgumentParser(
         prog="tdkt-desktop",
         description="Thi đua – Khen thưởng: quản lý danh hiệu, khen thưởng, phong trào, khối thi đua.",
     )
-    parser.add_argument("--version", action="version", version=f"tdkt-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     parser.add_argument(
         "--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)"
     )
@@ -43,8 +51,41 @@ def main(argv: list[str]) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
-        print(f"Lỗi: {describe_sqlite_error(exc)}", file=sys.stderr)
+        report = damage_report(args.db or _default_path())
+        print(f"Lỗi: {report or describe_sqlite_error(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, permission denied, read-only medium
-        print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        from tdkt_desktop.safefile import describe_os_error
+
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"Lỗi hệ thống tệp: {describe_os_error(exc)}{where}. Không có tệp dở dang nào được để lại.",
+              file=sys.stderr)
         return 1
+    except Exception:
+        # A value that does not decode (a flipped byte that passes quick_check) is named, not a traceback.
+        report = damage_report(args.db or _default_path())
+        if report is None:
+            raise
+        print(f"Lỗi: {report}", file=sys.stderr)
+        return 1
+
+
+def _default_path() -> Path:
+    from tdkt_desktop import paths
+
+    return paths.database_path()
+
+
+def damage_report(path: Path) -> str | None:
+    """A Vietnamese report of damaged stored values in ``path``, or None when none is found."""
+    from tdkt_desktop.db.inspection import damaged_data_error, find_damage, is_wal_file
+
+    try:
+        immutable = is_wal_file(path) and not Path(f"{path}-wal").exists()
+        problems = find_damage(Path(path), immutable=immutable) if Path(path).is_file() else []
+    except Exception:  # the report is a courtesy: never hide the original error behind a new one
+        return None
+    if not problems:
+        return None
+    advice = f"Hãy khôi phục bản sao lưu tốt gần nhất: tdkt-desktop --db {path} restore"
+    return f"{damaged_data_error(Path(path), problems)}\n{advice}"

@@ -64,7 +64,7 @@ def test_backup_command(tmp_path, capsys):
     open_database(target).close()
     assert main(["--db", str(target), "backup"]) == 0
     assert "Đã sao lưu" in capsys.readouterr().out
-    assert len(list((tmp_path / "backups" / "a").glob("*.sqlite"))) == 1
+    assert len(list((tmp_path / "backups" / "a.sqlite").glob("*.sqlite"))) == 1
 
 
 def test_screenshots_writes_every_tab_and_dialog_at_laptop_size(tmp_path, qapp, capsys):
@@ -97,3 +97,16 @@ def test_unknown_command_exits_2(argv):
     with pytest.raises(SystemExit) as err:
         main(argv)
     assert err.value.code == 2
+
+
+def test_eligibility_json_is_compact_unless_pretty(tmp_path, demo_db, capsys):
+    import json
+
+    path = tmp_path / "demo.sqlite"
+    demo_db.execute(f"VACUUM INTO '{path}'")
+    assert main(["--db", str(path), "eligibility", "--year", "2026", "--json"]) == 0
+    compact = capsys.readouterr().out
+    assert main(["--db", str(path), "eligibility", "--year", "2026", "--json", "--pretty"]) == 0
+    pretty = capsys.readouterr().out
+    assert compact.count("\n") == 1 and pretty.count("\n") > 100
+    assert json.loads(compact) == json.loads(pretty) and json.loads(compact)

@@ -7,8 +7,11 @@ A command module sets ``func=run`` on its parser; ``args.db`` is the chosen data
 COMMAND_MODULES = [
     "tdkt_desktop.commands.demo",
     "tdkt_desktop.commands.maintenance",
+    "tdkt_desktop.commands.restore",
     "tdkt_desktop.commands.screenshots",
     "tdkt_desktop.commands.print_cmd",
     "tdkt_desktop.commands.eligibility",
     "tdkt_desktop.commands.transfer",
+    "tdkt_desktop.commands.bloc",
+    "tdkt_desktop.commands.campaigns",
 ]

@@ -1,4 +1,4 @@
-"""``tdkt-desktop import|export|template FILE.xlsx``: exchange staff, ratings, initiatives, awards with Excel."""
+"""``tdkt-desktop import|export|template FILE.xlsx``: staff, ratings, initiatives, awards, registrations ↔ Excel."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ _MAX_SHOWN = 40
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``import``, ``export`` and ``template``."""
-    p = sub.add_parser("import", help="nhập cán bộ, xếp loại, sáng kiến, khen thưởng từ tệp Excel (.xlsx)")
+    p = sub.add_parser("import", help="nhập cán bộ, xếp loại, sáng kiến, khen thưởng, đăng ký thi đua từ tệp Excel")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument(
@@ -26,34 +26,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="TỆP.xlsx")
     p.set_defaults(func=run_template)
     p = sub.add_parser("statistics", help="thống kê khen thưởng theo loại (cá nhân, tập thể) trong một giai đoạn")
-    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="NĂM", help="từ năm (mặc định: năm đầu có dữ liệu)")
-    p.add_argument("--to", dest="to_year", type=int, default=None, metavar="NĂM", help="đến năm (mặc định: năm cuối có dữ liệu)")
+    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="NĂM",
+                   help="từ năm (mặc định: năm đầu có dữ liệu)")
+    p.add_argument("--to", dest="to_year", type=int, default=None, metavar="NĂM",
+                   help="đến năm (mặc định: năm cuối có dữ liệu)")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="TỆP.xlsx", help="ghi bảng ra tệp Excel")
     p.set_defaults(func=run_statistics)
 
 
-def _open(args: argparse.Namespace):
-    from tdkt_desktop import paths
-    from tdkt_desktop.db.connection import open_database
-
-    return open_database(args.db or paths.database_path())
-
-
 def run_import(args: argparse.Namespace) -> int:
     """Check the whole file; write all of it or nothing; report every bad row."""
+    from tdkt_desktop.commands.opening import reading, writing
     from tdkt_desktop.importing.importer import import_file
     from tdkt_desktop.importing.legacy import ENCODINGS
     from tdkt_desktop.importing.preview import describe_plan
     from tdkt_desktop.importing.report import write_report
 
     encoding = {"auto": "auto", "unicode": None}.get(args.encoding, args.encoding)
-    db = _open(args)
-    try:
+    # A real import takes the window's single-writer lock; a dry run only reads.
+    opened = reading(args) if args.dry_run else writing(args, create=True)
+    with opened as db:
         plan = import_file(db, args.file, dry_run=args.dry_run, encoding=encoding)
         # The same list as the import window, compared with the data before anything is written.
         planned = describe_plan(db, plan) if args.dry_run else []
-    finally:
-        db.close()
     if plan.encoding:
         print(f"Đã chuyển chữ từ bảng mã {ENCODINGS[plan.encoding]} sang Unicode.")
     for summary in plan.summaries.values():
@@ -86,14 +81,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the four sheets."""
+    """Write the five sheets."""
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.importing.exporter import export_workbook
 
-    db = _open(args)
-    try:
+    with reading(args) as db:
         counts = export_workbook(db, args.file)
-    finally:
-        db.close()
     print(f"Đã xuất {args.file}: " + ", ".join(f"{name} {n} dòng" for name, n in counts.items()) + ".")
     return 0
 
@@ -109,18 +102,16 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_statistics(args: argparse.Namespace) -> int:
     """Print (and optionally save) counts by award type: computed from the decisions, never typed."""
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.db import settings as settings_db
     from tdkt_desktop.db import statistics
 
-    db = _open(args)
-    try:
+    with reading(args) as db:
         span = statistics.year_range(db) or (0, 0)
         start = args.from_year or span[0]
         end = args.to_year or span[1]
         rows = statistics.award_counts(db, start, end)
         office = settings_db.get_settings(db).office_name
-    finally:
-        db.close()
     individuals, collectives, total = statistics.total(rows)
     print(f"Thống kê khen thưởng {start}–{end}: {total} lượt ({collectives} tập thể, {individuals} cá nhân)")
     width = max((len(r.name) for r in rows), default=20)

@@ -7,20 +7,8 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import AwardType
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, nfc, tokens
-
-KINDS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
-TARGETS = {"ca_nhan": "Cá nhân", "tap_the": "Tập thể"}
-LEVELS = {"co_so": "Cơ sở", "bo_tinh": "Bộ, ngành, tỉnh", "nha_nuoc": "Nhà nước"}
-CERTIFICATE_KINDS = {
-    "": "Không có",
-    "bang_chung_nhan": "Bằng chứng nhận",
-    "giay_khen": "Giấy khen",
-    "bang_khen": "Bằng khen",
-    "co": "Cờ thi đua",
-    "huan_chuong": "Huân chương",
-    "ky_niem_chuong": "Kỷ niệm chương",
-}
+from tdkt_desktop.text import nfc, tokens
+from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_TARGETS
 
 # Words people put before the name in spreadsheets ("Danh hiệu Lao động tiên tiến").
 _PREFIXES = ("danh hieu ", "hinh thuc ", "tang ")
@@ -129,14 +117,14 @@ def _validate(db: Database, award_type: AwardType, *, new: bool) -> dict[str, st
         errors["code"] = f"Mã “{award_type.code}” đã có trong danh mục."
     if not award_type.name:
         errors["name"] = "Tên danh hiệu/hình thức không được để trống."
-    elif award_type.target in TARGETS:
+    elif award_type.target in AWARD_TARGETS:
         key = _key(award_type.name)
         for other in list_award_types(db, target=award_type.target, active_only=False):
             if (new or other.code != award_type.code) and _key(other.name) == key:
                 errors["name"] = f"Tên “{award_type.name}” trùng với một loại đã có trong danh mục."
-    if award_type.kind not in KINDS:
+    if award_type.kind not in AWARD_KINDS:
         errors["kind"] = "Hãy chọn: danh hiệu thi đua hoặc hình thức khen thưởng."
-    if award_type.target not in TARGETS:
+    if award_type.target not in AWARD_TARGETS:
         errors["target"] = "Hãy chọn đối tượng: cá nhân hoặc tập thể."
     return errors
 
@@ -217,9 +205,8 @@ def update_award_type(db: Database, award_type: AwardType) -> None:
 
 def label(award_type: AwardType) -> str:
     """'Giấy khen của Giám đốc Sở (tập thể)' where the name alone is ambiguous; else the name."""
-    return f"{award_type.name} ({TARGETS[award_type.target].lower()})" if award_type.kind == "hinh_thuc" else award_type.name
+    if award_type.kind != "hinh_thuc":
+        return award_type.name
+    return f"{award_type.name} ({AWARD_TARGETS[award_type.target].lower()})"
 
 
-def fold_name(award_type: AwardType) -> str:
-    """Search text for filters."""
-    return fold(f"{award_type.name} {award_type.short_name} {' '.join(award_type.aliases)}")

@@ -1,17 +1,45 @@
-"""Open the database in exactly one place: checks, pragmas, backup-before-migrate, migrations."""
+"""Open the database in exactly one place: checks, pragmas, backup-before-migrate, migrations.
+
+Two ways in: :func:`open_database` for a writer (the window and writing commands, which hold the
+:class:`~tdkt_desktop.db.lock.DatabaseLock`) and :func:`open_readonly` for reading commands, which never
+create, migrate or leave ``-wal``/``-shm`` files behind.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
-from tdkt_desktop.db.migrations import known_names, migrations
-from tdkt_desktop.errors import CorruptDatabaseError, NewerSchemaError, NotSQLiteError
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from tdkt_desktop.db.inspection import (
+    FileState,
+    check_integrity,
+    check_path,
+    check_writable,
+    describe_os_error,
+    describe_sqlite_error,
+    inspect_file,
+    is_wal_file,
+    ro_connect,
+    schema_version,
+)
+from tdkt_desktop.db.lock import DatabaseLock
+from tdkt_desktop.db.migrations import migrations
+from tdkt_desktop.db.migrations_marker import APP_ID
+from tdkt_desktop.errors import (
+    BackupError,
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    DatabaseOpenError,
+    DiskError,
+    MigrationError,
+    NeedsUpgradeError,
+    NotFoundError,
+    NotPermittedError,
+)
 
 
 def open_memory() -> Database:
@@ -22,88 +50,215 @@ def open_memory() -> Database:
     return db
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> Database:
-    """Open (or create) the database file at ``path`` and bring its schema up to date.
+def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = True) -> Database:
+    """Open (or create) the database file at ``path`` for writing and bring its schema up to date.
 
-    Checks come first and write nothing: a non-SQLite file, a failed ``quick_check`` or a
-    schema from a newer build raise a :class:`DatabaseOpenError` with a Vietnamese message.
-    Before pending migrations run on an existing file, a copy is put aside.
+    Checks come first and write nothing: a folder, a non-SQLite or foreign file, a damaged file, a
+    newer schema, a locked file, a full disk or a read-only file raise a :class:`DatabaseOpenError`
+    subclass with a Vietnamese message. Before pending migrations run on an existing file, a verified
+    backup is written; if it cannot be, nothing is migrated. A failed migration is rolled back.
+
+    ``integrity=False`` leaves ``quick_check`` (0.1–0.8 s on a large office) to the caller, who must
+    run :func:`check_file_integrity` before its first write (the window does it in the background);
+    when opening itself writes (pending migrations, the WAL switch, the marker) the check still comes first.
 
     Raises:
-        DatabaseOpenError: the file cannot be opened safely.
+        DatabaseOpenError: the file cannot be opened safely (nothing was changed).
+        BackupError: the backup before an upgrade failed (nothing was migrated).
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
-    if existed:
-        inspect_file(path)
-    db = Database(_connect(path), execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 3000")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.enable_wal()
-    if migrate and migrations.pending(db):
-        if existed and migrations.applied(db):
-            backup.make_backup(db, path, reason="truoc-nang-cap")
-        migrations.apply(db)
+    check_path(path)
+    existed = path.exists()
+    quiet = existed and _quiet(path)
+    state = inspect_file(path, immutable=quiet, integrity=False) if existed else FileState(empty=True)
+    if existed and state.empty and backup.list_backups(path):
+        # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
+        raise CorruptDatabaseError(
+            path,
+            f"Tệp dữ liệu “{path}” rỗng (không có bảng nào) trong khi đã có bản sao lưu của nó: dữ liệu có thể "
+            "đã bị mất do lỗi ghi đĩa. Chương trình không tạo cơ sở dữ liệu trống đè lên.",
+            can_restore=True,
+        )
+    check_writable(path)
+    try:
+        db = Database(_connect(path), execute_plugins=False)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    except OSError as exc:
+        raise describe_os_error(path, exc) from exc
+    try:
+        if existed and not state.empty and (integrity or _writes_on_open(db, path, state, migrate)):
+            _check_integrity(db, path)
+        _prepare(db, path)
+        if migrate and migrations.pending(db):
+            if existed and not state.empty:
+                backup.make_backup(db, path, reason="truoc-nang-cap")
+            _migrate(db, path)
+        if migrate:
+            _mark(db, path)
+    except BaseException:
+        db.close()
+        if not existed:  # a file this call created and could not finish is not left as an empty office
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
     return db
 
 
-def open_read_only(path: Path | str) -> Database:
-    """The existing file at ``path`` for reading only: never migrated, never written (``check``)."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    return Database(conn, execute_plugins=False)
+def _quiet(path: Path) -> bool:
+    """Whether checks can read the file as immutable, so they create no ``-wal``/``-shm`` beside it.
+
+    A WAL file with no ``-wal`` has no writer: any writer of a WAL file keeps one open. A rollback
+    journal file is read with plain ``mode=ro``, which creates nothing and still sees another
+    program's lock.
+    """
+    return is_wal_file(path) and not os.path.exists(f"{path}-wal")
 
 
-def inspect_file(path: Path) -> None:
-    """Read-only checks of an existing file: SQLite header, integrity, schema version.
+def _check_integrity(db: Database, path: Path) -> None:
+    """quick_check on the writer's own connection, before anything is written (CHECK rules included)."""
+    try:
+        check_integrity(db.conn, path)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+
+
+def _writes_on_open(db: Database, path: Path, state: FileState, migrate: bool) -> bool:
+    """Whether opening writes to the file (WAL switch, migrations, marker), so a deferred check cannot wait."""
+    if not is_wal_file(path):
+        return True
+    if not migrate:
+        return False
+    try:
+        marked = db.execute("PRAGMA application_id").fetchone()[0] == APP_ID
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    return state.pending or state.user_version != schema_version() or not marked
+
+
+def check_file_integrity(path: Path | str) -> None:
+    """``PRAGMA quick_check`` of the file on a connection of its own (safe from a worker thread).
+
+    The connection is read-write but ``query_only``: SQLite verifies CHECK rules only there (a
+    ``mode=ro`` connection skips them), and it writes nothing.
 
     Raises:
-        NotSQLiteError, CorruptDatabaseError, NewerSchemaError.
+        DatabaseOpenError: the file is damaged (:class:`CorruptDatabaseError`, :class:`DamagedDataError`)
+            or could not be checked; nothing may be written to it.
     """
-    with open(path, "rb") as fh:
-        header = fh.read(len(_SQLITE_MAGIC))
-    if header != _SQLITE_MAGIC:
-        raise NotSQLiteError(
-            path, f"Tệp “{path}” không phải cơ sở dữ liệu của chương trình (không phải tệp SQLite)."
-        )
+    path = Path(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(str(path), timeout=3.0)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            applied = _applied_names(conn)
+            conn.execute("PRAGMA query_only = 1")
+            check_integrity(conn, path)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            path, f"Tệp cơ sở dữ liệu “{path}” bị hỏng ({exc}).", can_restore=True
-        ) from exc
-    if result != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in result[:3])
-        raise CorruptDatabaseError(
-            path,
-            f"Tệp cơ sở dữ liệu “{path}” bị hỏng (kiểm tra toàn vẹn: {detail}).",
-            can_restore=True,
-        )
-    unknown = applied - known_names()
-    if unknown:
-        raise NewerSchemaError(
-            path,
-            f"Tệp “{path}” được tạo bởi phiên bản mới hơn của chương trình "
-            f"(có thay đổi cấu trúc chưa biết: {', '.join(sorted(unknown))}). "
-            "Hãy cập nhật chương trình; tệp không bị thay đổi.",
-        )
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
 
 
-def _applied_names(conn: sqlite3.Connection) -> set[str]:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
-    ).fetchone()
-    if not has_table:
-        return set()
-    rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
-    ).fetchall()
-    return {r[0] for r in rows}
+def _prepare(db: Database, path: Path) -> None:
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 3000")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.enable_wal()
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+
+
+def _migrate(db: Database, path: Path) -> None:
+    try:
+        migrations.apply(db)
+    except (DatabaseOpenError, BackupError):
+        raise
+    except sqlite3.Error as exc:
+        described = describe_sqlite_error(path, exc)
+        if isinstance(described, (DatabaseBusyError, DiskError, NotPermittedError)):
+            raise described from exc
+        raise _migration_error(path, exc) from exc
+    except Exception as exc:  # a migration is code: any failure is rolled back with its transaction
+        raise _migration_error(path, exc) from exc
+
+
+def _migration_error(path: Path, exc: Exception) -> MigrationError:
+    return MigrationError(
+        path,
+        f"Không nâng cấp được cấu trúc dữ liệu của tệp “{path}” ({type(exc).__name__}: {exc}). Thay đổi đã được "
+        "hoàn tác, tệp vẫn như trước; bản sao lưu trước khi nâng cấp nằm trong thư mục backups bên cạnh tệp.",
+    )
+
+
+def _mark(db: Database, path: Path) -> None:
+    """Stamp our marker and schema version (files from before ``0009_app_marker`` get it on upgrade)."""
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
+            db.execute(f"PRAGMA application_id = {APP_ID}")
+        if db.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+            db.execute(f"PRAGMA user_version = {schema_version()}")
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+
+
+class _ReadOnlyDatabase(Database):
+    """A read-only database that also drops the reader's hold on the writer lock when closed."""
+
+    _lock: DatabaseLock | None = None
+    needs_upgrade = False
+
+    def close(self) -> None:
+        """Close the connection, then let a window open the file again."""
+        try:
+            super().close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+
+def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
+    """Open an existing file read-only for a command that only reads (check, export, print …).
+
+    Never creates, migrates or writes the file and never leaves ``-wal``/``-shm`` behind: a WAL file
+    nobody has open is read as immutable while this process holds the writer lock, so no window
+    starts writing mid-read.
+
+    ``allow_older``: open a file that still awaits migrations (``check`` reads it as it is); the
+    returned database's ``needs_upgrade`` says so.
+
+    Raises:
+        NotFoundError: there is no such file (nothing is created).
+        NeedsUpgradeError: the file needs a migration this command must not make.
+        DatabaseOpenError: as :func:`open_database`.
+    """
+    path = Path(path)
+    check_path(path)
+    if not path.exists():
+        raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}” (lệnh này chỉ đọc, không tạo tệp mới).")
+    lock = DatabaseLock(path)
+    held = lock.try_acquire_existing()
+    immutable = _quiet(path) and (held or not lock.lock_path.exists())
+    try:
+        state = inspect_file(path, immutable=immutable)
+        if state.empty:
+            raise NeedsUpgradeError(path, f"Tệp “{path}” chưa có dữ liệu của chương trình (tệp trống).")
+        if state.pending and not allow_older:
+            raise NeedsUpgradeError(
+                path,
+                f"Tệp “{path}” có cấu trúc cũ (của phiên bản trước) và cần nâng cấp cấu trúc dữ liệu; lệnh này "
+                "chỉ đọc nên không nâng cấp. Hãy mở tệp trong cửa sổ chương trình, hoặc chạy "
+                f"“tdkt-desktop --db {path} backup” (sao lưu rồi nâng cấp), rồi chạy lại lệnh.",
+            )
+        conn = ro_connect(path, immutable=immutable, timeout=3.0)
+        db = _ReadOnlyDatabase(conn, execute_plugins=False)
+        db.execute("PRAGMA query_only = 1")
+    except BaseException:
+        lock.release()
+        raise
+    db._lock = lock
+    db.needs_upgrade = state.pending
+    return db
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -8,10 +8,10 @@ import re
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db.catalog import TARGETS, list_award_types
+from tdkt_desktop.db.catalog import list_award_types
 from tdkt_desktop.db.records import Award, AwardType, Decision
 from tdkt_desktop.text import fold, format_date, nfc
-from tdkt_desktop.vocabulary import DECISION_KINDS
+from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS
 
 _DECISION_SELECT = """
 SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
@@ -45,18 +45,36 @@ def normalize_number(number: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def number_key(number: str) -> str:
+    """What two ways of writing one number share: '08/QĐ-SKHCN', '8/qđ-skhcn', 'Số: 8 / QĐ-SKHCN'
+    → '8/qd-skhcn' (case, spaces, đ and leading zeros of the running number ignored)."""
+    key = fold(normalize_number(number))
+    head, sep, rest = key.partition("/")
+    if sep and head.isdigit():
+        return f"{int(head)}/{rest}"
+    return key
+
+
+def decision_key(issuer: str | None, year: int, number: str) -> tuple:
+    """What identifies one decision: its issuer, year and number (see :func:`number_key`).
+
+    ``issuer`` None matches any issuer (callers that look a number up within the office's own decisions).
+    """
+    return (fold(issuer) if issuer is not None else None, year, number_key(number))
+
+
 def find_decision(
     db: Database, number: str, *, issuer: str | None = None, year: int | None = None
 ) -> Decision | None:
-    """The decision with this number (as written, e.g. "125/QĐ-SKHCN"; case, spaces, đ ignored)."""
-    key = fold(normalize_number(number))
+    """The newest decision with this number (see :func:`number_key` for what counts as equal)."""
     clauses, args = [], []
     if year is not None:
         clauses.append("d.year = ?")
         args.append(year)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    wanted = decision_key(issuer, 0, number)  # the year is filtered in SQL
     for row in db.query(_DECISION_SELECT + where + " ORDER BY d.issued_on DESC", args):
-        if fold(row["number"]) == key and (issuer is None or fold(row["issuer"]) == fold(issuer)):
+        if decision_key(None if issuer is None else row["issuer"], 0, row["number"]) == wanted:
             return _row_to_decision(row)
     return None
 
@@ -117,8 +135,10 @@ def validate_awards(
     *,
     default_year: int,
     types: dict[str, AwardType] | None = None,
+    issued_on: dt.date | None = None,
 ) -> dict[str, str]:
-    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates."""
+    """Messages keyed "award_<i>" for each bad line: unknown type, wrong target, duplicates, and
+    (given the decision's date) an achievement year that starts after the decision."""
     types = types if types is not None else {t.code: t for t in list_award_types(db, active_only=False)}
     errors: dict[str, str] = {}
     seen: dict[tuple, int] = {}
@@ -137,8 +157,8 @@ def validate_awards(
         who = _who(db, award)
         if award_type.target != recipient_target:
             errors[key] = (
-                f"{line}: “{award_type.name}” dành cho {TARGETS[award_type.target].lower()}, "
-                f"không tặng cho {TARGETS[recipient_target].lower()} {who}."
+                f"{line}: “{award_type.name}” dành cho {AWARD_TARGETS[award_type.target].lower()}, "
+                f"không tặng cho {AWARD_TARGETS[recipient_target].lower()} {who}."
             )
             continue
         table, column, rid = (
@@ -154,6 +174,12 @@ def validate_awards(
             continue
         if award.amount is not None and award.amount < 0:
             errors[key] = f"{line}: số tiền thưởng không được âm."
+            continue
+        if isinstance(issued_on, dt.date) and issued_on < dt.date(year, 1, 1):
+            errors[key] = (
+                f"{line}: khen thưởng năm {year} cho {who} không thể có quyết định ngày {format_date(issued_on)}, "
+                f"trước khi năm {year} bắt đầu."
+            )
             continue
         dup = (column, rid, award.award_type, year)
         if dup in seen:

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from tdkt_desktop.db import campaigns as campaigns_db
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db.records import Award, Initiative, Rating
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 #: Chains worth showing (DOMAIN §6.6): code → label. Consecutive years of the same title.
 CHAIN_TYPES = {
@@ -27,6 +29,8 @@ class YearEntry:
     rating: Rating | None = None
     initiatives: tuple[Initiative, ...] = ()
     awards: tuple[Award, ...] = ()
+    #: Decision id → campaign name, for this year's awards made for a campaign.
+    campaigns: dict[int, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,12 @@ class PersonHistory:
     ratings: tuple[Rating, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
     awards: tuple[Award, ...] = ()
+    #: Decision id → name of the campaign the decision was made for (phong trào).
+    campaigns: dict[int, str] = field(default_factory=dict, compare=False)
+
+    def campaign_of(self, award: Award) -> str:
+        """The campaign an award came from, or ''."""
+        return self.campaigns.get(award.decision_id, "")
 
 
 def consecutive_runs(years: set[int] | list[int]) -> list[tuple[int, ...]]:
@@ -87,10 +97,10 @@ def chains_of(awards: list[Award], ratings: list[Rating]) -> list[Chain]:
             chains.append(Chain(code, label, run))
     good = latest_chain({r.year for r in ratings if r.rating in ("HTXS", "HTT")})
     if good:
-        chains.append(Chain("htt_tro_len", "Hoàn thành tốt nhiệm vụ trở lên", good))
+        chains.append(Chain("htt_tro_len", f"{RATING_NAMES['HTT']} trở lên", good))
     excellent = latest_chain({r.year for r in ratings if r.rating == "HTXS"})
     if excellent:
-        chains.append(Chain("htxs", "Hoàn thành xuất sắc nhiệm vụ", excellent))
+        chains.append(Chain("htxs", RATING_NAMES["HTXS"], excellent))
     return chains
 
 
@@ -99,6 +109,7 @@ def person_history(db: Database, staff_id: int) -> PersonHistory:
     ratings = ratings_db.ratings_of(db, staff_id)
     initiatives = ratings_db.initiatives_of(db, staff_id)
     awards = decisions_db.list_awards(db, staff_id=staff_id)
+    campaigns = campaigns_db.campaign_names_by_decision(db, [a.decision_id for a in awards])
     years = sorted({r.year for r in ratings} | {i.year for i in initiatives} | {a.year for a in awards}, reverse=True)
     by_rating = {r.year: r for r in ratings}
     entries = tuple(
@@ -107,6 +118,8 @@ def person_history(db: Database, staff_id: int) -> PersonHistory:
             rating=by_rating.get(y),
             initiatives=tuple(i for i in initiatives if i.year == y),
             awards=tuple(a for a in awards if a.year == y),
+            campaigns={a.decision_id: campaigns[a.decision_id] for a in awards
+                       if a.year == y and a.decision_id in campaigns},
         )
         for y in years
     )
@@ -117,4 +130,5 @@ def person_history(db: Database, staff_id: int) -> PersonHistory:
         ratings=tuple(ratings),
         initiatives=tuple(initiatives),
         awards=tuple(awards),
+        campaigns=campaigns,
     )

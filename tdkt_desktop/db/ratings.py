@@ -10,27 +10,22 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import Initiative, Rating
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, nfc, tokens
-
-RATINGS = {
-    "HTXS": "Hoàn thành xuất sắc nhiệm vụ",
-    "HTT": "Hoàn thành tốt nhiệm vụ",
-    "HT": "Hoàn thành nhiệm vụ",
-    "KHT": "Không hoàn thành nhiệm vụ",
-}
-
-#: Discipline levels, mildest first (DOMAIN §3).
-DISCIPLINES = ["Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc"]
+from tdkt_desktop.text import fold, format_date, nfc, tokens
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, discipline_label
 
 INITIATIVE_KINDS = {"sang_kien": "Sáng kiến", "de_tai": "Đề tài, nhiệm vụ KH&CN"}
 SCOPES = {"co_so": "Cơ sở", "bo_tinh": "Bộ, tỉnh", "toan_quoc": "Toàn quốc"}
 
-# Folded spellings people use in spreadsheets → code.
+# Folded spellings people use in spreadsheets → code (the full names come from vocabulary.RATING_NAMES).
 _RATING_ALIASES = {
-    "htxs": "HTXS", "hoan thanh xuat sac nhiem vu": "HTXS", "hoan thanh xuat sac": "HTXS", "xuat sac": "HTXS",
-    "htt": "HTT", "hoan thanh tot nhiem vu": "HTT", "hoan thanh tot": "HTT", "tot": "HTT",
-    "ht": "HT", "hoan thanh nhiem vu": "HT", "hoan thanh": "HT",
-    "kht": "KHT", "khong hoan thanh nhiem vu": "KHT", "khong hoan thanh": "KHT",
+    **{" ".join(tokens(name)): code for code, name in RATING_NAMES.items()},
+    **{code.lower(): code for code in RATING_NAMES},
+    "hoan thanh xuat sac": "HTXS", "xuat sac": "HTXS", "hoan thanh tot": "HTT", "tot": "HTT",
+    "hoan thanh": "HT", "khong hoan thanh": "KHT",
+}
+_DISCIPLINE_ALIASES = {
+    **{" ".join(tokens(discipline_label(code))): code for code in DISCIPLINE_ORDER},
+    **{code.replace("_", " "): code for code in DISCIPLINE_ORDER},
 }
 _SCOPE_ALIASES = {
     "co so": "co_so", "co_so": "co_so", "cap co so": "co_so",
@@ -51,11 +46,11 @@ def parse_rating(text: str | None) -> str | None:
 
 
 def parse_discipline(text: str | None) -> str | None:
-    """A discipline level in its canonical spelling, '' for none, None when not understood."""
-    key = " ".join(tokens(text))
+    """'Cảnh cáo', 'canh cao', 'canh_cao' → the code ('canh_cao'); '' for none; None when not understood."""
+    key = " ".join(tokens(text)).replace("_", " ")
     if key in ("", "khong"):
         return ""
-    return next((d for d in DISCIPLINES if fold(d) == key), None)
+    return _DISCIPLINE_ALIASES.get(key)
 
 
 def parse_scope(text: str | None) -> str | None:
@@ -74,16 +69,27 @@ def _year_ok(year: int) -> bool:
 
 
 def validate_rating(db: Database, rating: Rating) -> dict[str, str]:
-    """Field → Vietnamese message (empty when valid)."""
+    """Field → Vietnamese message (empty when valid).
+
+    ``discipline`` is a code of ``vocabulary.DISCIPLINE_ORDER`` (or ''); a rating before the year the
+    person was recruited is refused.
+    """
     errors: dict[str, str] = {}
-    if rating.rating not in RATINGS:
+    if rating.rating not in RATING_NAMES:
         errors["rating"] = f"Xếp loại “{rating.rating}” không hợp lệ (HTXS, HTT, HT hoặc KHT)."
-    if rating.discipline and rating.discipline not in DISCIPLINES:
-        errors["discipline"] = f"Hình thức kỷ luật “{rating.discipline}” không hợp lệ."
+    if rating.discipline and rating.discipline not in DISCIPLINE_ORDER:
+        choices = ", ".join(discipline_label(c) for c in DISCIPLINE_ORDER)
+        errors["discipline"] = f"Hình thức kỷ luật “{rating.discipline}” không hợp lệ ({choices})."
     if not _year_ok(rating.year):
         errors["year"] = f"Năm {rating.year} không hợp lệ."
-    if not db["staff"].count_where("id = ?", [rating.staff_id]):
+    row = db.execute("SELECT full_name, recruited_on FROM staff WHERE id = ?", [rating.staff_id]).fetchone()
+    if row is None:
         errors["staff_id"] = "Cán bộ không có trong cơ sở dữ liệu."
+    elif row[1] and _year_ok(rating.year) and rating.year < int(row[1][:4]):
+        errors["year"] = (
+            f"{row[0]}: không xếp loại năm {rating.year}, trước khi được tuyển dụng "
+            f"(ngày {format_date(row[1])})."
+        )
     return errors
 
 
@@ -245,24 +251,6 @@ def add_initiative(db: Database, item: Initiative) -> int:
         new_id = int(db["initiatives"].insert(_initiative_row(item)).last_pk)
         audit.record(db, "them", "initiatives", new_id, f"{item.staff_id}/{item.year}: {item.title}")
     return new_id
-
-
-def update_initiative(db: Database, item: Initiative) -> None:
-    """Save changes to an initiative.
-
-    Raises:
-        ValidationError, NotFoundError: nothing is written.
-    """
-    if item.id is None or not db["initiatives"].count_where("id = ?", [item.id]):
-        raise NotFoundError("Không tìm thấy sáng kiến cần sửa.")
-    item = _normalized_initiative(item)
-    errors = validate_initiative(db, item)
-    if errors:
-        raise ValidationError(errors)
-    before = db["initiatives"].get(item.id)
-    with db.atomic():
-        db["initiatives"].update(item.id, _initiative_row(item))
-        audit.record(db, "sua", "initiatives", item.id, audit.diff_summary(before, _initiative_row(item)))
 
 
 def remove_initiative(db: Database, initiative_id: int) -> None:

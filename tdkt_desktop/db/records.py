@@ -55,6 +55,7 @@ class Settings:
     signer_name: str = ""
     signer_title: str = "GIÁM ĐỐC"
     is_demo: bool = False
+    office_level: str = "so"  # so: Sở under a province; bo: Văn phòng/Viện under a Bộ (vocabulary.OFFICE_LEVELS)
 
 
 # --- Awards register (issue 4): catalog, decisions, awards, ratings, initiatives ---------------
@@ -78,10 +79,6 @@ class AwardType:
     family: str = ""  # statistics group: the individual and collective variants of one award
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
-    @property
-    def is_title(self) -> bool:
-        """True for a danh hiệu thi đua, False for a hình thức khen thưởng."""
-        return self.kind == "danh_hieu"
 
 
 @dataclass(frozen=True)
@@ -307,3 +304,5 @@ class CandidateVote:
     eligible: bool | None = None
     needs_council: bool = False
     reasons: tuple[str, ...] = ()
+    status: str = ""  # the engine's verdict status (vocabulary.VERDICT_STATUSES), '' when not evaluated
+    short_name: str = field(default="", compare=False)  # the award's short name ("Bằng khen tỉnh")

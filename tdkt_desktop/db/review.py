@@ -11,10 +11,8 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import Proposal, UnitRating
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.rules import ruleset as rules
-from tdkt_desktop.rules.model import RATING_ORDER
-from tdkt_desktop.rules.ruleset import RuleSet
 from tdkt_desktop.text import nfc
+from tdkt_desktop.vocabulary import RATINGS
 
 STATUS_NAMES = {
     "de_nghi": "Đề nghị",
@@ -29,95 +27,44 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-# --- rule sets --------------------------------------------------------------------------------
+# --- office rule-set copies (storage only; services/rulesets.py builds and validates RuleSets) ---
 
 
-def office_rulesets(db: Database) -> list[RuleSet]:
-    """The office's own copies (active or not)."""
-    out = []
-    for row in db.query("SELECT * FROM office_rulesets ORDER BY effective_from, id"):
-        data = json.loads(row["data"])
-        out.append(
-            RuleSet(
-                id=data["id"], name=row["name"], effective_from=dt.date.fromisoformat(row["effective_from"]),
-                data=data, source="office", office_id=row["id"], based_on=row["based_on"],
-                active=bool(row["active"]),
-            )
-        )
-    return out
+def office_ruleset_rows(db: Database) -> list[dict]:
+    """Rows of the office's own rule-set copies, oldest effective date first."""
+    return list(db.query("SELECT * FROM office_rulesets ORDER BY effective_from, id"))
 
 
-def all_rulesets(db: Database) -> list[RuleSet]:
-    """Bundled sets and office copies; ``rules.ruleset.resolve`` picks one per year."""
-    return rules.load_builtin() + office_rulesets(db)
-
-
-def ruleset_for_year(db: Database, year: int) -> RuleSet:
-    """The set that judges ``year`` in this office."""
-    return rules.resolve(all_rulesets(db), year)
-
-
-def get_office_ruleset(db: Database, office_id: int) -> RuleSet:
-    """One office copy.
-
-    Raises:
-        NotFoundError: no such copy.
-    """
-    for rs in office_rulesets(db):
-        if rs.office_id == office_id:
-            return rs
-    raise NotFoundError(f"Không tìm thấy bộ quy tắc của cơ quan số {office_id}.")
-
-
-def copy_ruleset(db: Database, source: RuleSet, name: str | None = None) -> int:
-    """Save an editable office copy of ``source`` (same effective date, so it replaces it)."""
-    data = json.loads(json.dumps(source.data))
-    name = nfc(name) or f"{source.name} (bản của cơ quan)"
-    data["name"] = name
-    data["id"] = f"{source.data['id']}_co_quan"
-    rs = rules.from_data(data)
+def insert_office_ruleset(db: Database, *, name: str, based_on: str, effective_from: dt.date, data: dict) -> int:
+    """Store a new active office copy with its audit row; returns its id."""
     with db.atomic():
         new_id = int(db["office_rulesets"].insert({
-            "name": name, "based_on": source.name, "effective_from": rs.effective_from.isoformat(),
+            "name": nfc(name), "based_on": based_on, "effective_from": effective_from.isoformat(),
             "data": json.dumps(data, ensure_ascii=False), "active": 1, "updated_at": _now(),
         }).last_pk)
-        audit.record(db, "them", "office_rulesets", new_id, f"sao chép từ {source.name}")
+        audit.record(db, "them", "office_rulesets", new_id, f"sao chép từ {based_on}")
     return new_id
 
 
-def save_office_ruleset(db: Database, office_id: int, data: dict, *, active: bool = True) -> None:
-    """Replace an office copy's parameters after validation.
-
-    Raises:
-        ValidationError: a parameter is wrong (path → Vietnamese message); nothing is saved.
-        NotFoundError: no such copy.
-    """
-    before = get_office_ruleset(db, office_id)
-    data = _nfc_tree(data)
-    rs = rules.from_data(data)
+def update_office_ruleset(db: Database, office_id: int, *, name: str, effective_from: dt.date, data: dict,
+                          active: bool, changed: list[str]) -> None:
+    """Replace an office copy's stored parameters; ``changed`` names the parameters for the audit row."""
     with db.atomic():
         db["office_rulesets"].update(office_id, {
-            "name": nfc(rs.name), "effective_from": rs.effective_from.isoformat(),
+            "name": nfc(name), "effective_from": effective_from.isoformat(),
             "data": json.dumps(data, ensure_ascii=False), "active": int(active), "updated_at": _now(),
         })
-        changed = [p for p, v in rules.flatten(data) if dict(rules.flatten(before.data)).get(p) != v]
         audit.record(db, "sua", "office_rulesets", office_id, "; ".join(changed)[:500])
 
 
-def _nfc_tree(value):
-    """Every string in a parameter tree NFC-normalised (names and criteria typed by the office)."""
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, dict):
-        return {k: _nfc_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc_tree(v) for v in value]
-    return value
-
-
 def delete_office_ruleset(db: Database, office_id: int) -> None:
-    """Remove an office copy; the bundled set it replaced applies again."""
-    get_office_ruleset(db, office_id)
+    """Remove an office copy; the bundled set it replaced applies again.
+
+    Raises:
+        NotFoundError: no such copy.
+    """
+    if not db["office_rulesets"].count_where("id = ?", [office_id]):
+        raise NotFoundError(f"Không tìm thấy bộ quy tắc của cơ quan số {office_id}.")
     with db.atomic():
         db["office_rulesets"].delete(office_id)
         audit.record(db, "xoa", "office_rulesets", office_id)
@@ -133,7 +80,7 @@ def set_unit_rating(db: Database, item: UnitRating) -> None:
         ValidationError: unknown rating or unit.
     """
     errors = {}
-    if item.rating not in RATING_ORDER:
+    if item.rating not in RATINGS:
         errors["rating"] = f"Xếp loại tập thể “{item.rating}” không hợp lệ (HTXS, HTT, HT, KHT)."
     if not db["units"].count_where("id = ?", [item.unit_id]):
         errors["unit_id"] = "Không tìm thấy đơn vị cần xếp loại."
@@ -262,7 +209,8 @@ def withdraw(db: Database, proposal_id: int) -> None:
     """
     item = get_proposal(db, proposal_id)
     if item.status == "da_quyet_dinh":
-        raise ValidationError({"status": f"Đề nghị “{item.award_name}” của {item.name} đã có quyết định, không rút được."})
+        raise ValidationError(
+            {"status": f"Đề nghị “{item.award_name}” của {item.name} đã có quyết định, không rút được."})
     with db.atomic():
         db.execute("DELETE FROM council_votes WHERE proposal_id = ?", [proposal_id])
         db["proposals"].delete(proposal_id)
@@ -289,25 +237,6 @@ def toggle_proposals(
             elif not withdraw_all and proposal_id is None:
                 who = {"staff_id": subject_id} if kind == "ca_nhan" else {"unit_id": subject_id}
                 propose(db, year, award, **who)
-                changed += 1
-    return changed
-
-
-def set_proposed(db: Database, year: int, award: str, staff_ids: list[int], proposed: bool) -> int:
-    """Propose (or withdraw) ``award`` for many people in one transaction; returns how many changed.
-
-    Raises:
-        ValidationError: one of them cannot be proposed; nothing is changed.
-    """
-    existing = {p.staff_id: p for p in list_proposals(db, year, award=award) if p.staff_id is not None}
-    changed = 0
-    with db.atomic():
-        for sid in staff_ids:
-            if proposed and sid not in existing:
-                propose(db, year, award, staff_id=sid)
-                changed += 1
-            elif not proposed and sid in existing:
-                withdraw(db, existing[sid].id)
                 changed += 1
     return changed
 

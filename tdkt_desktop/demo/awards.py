@@ -81,7 +81,7 @@ def build(db: Database) -> None:
                     continue
                 rating = _rating_for(rng, person.code, year)
                 ratings[(person.id, year)] = rating
-                discipline = "Khiển trách" if (person.code == DISCIPLINED and year == 2024) else ""
+                discipline = "khien_trach" if (person.code == DISCIPLINED and year == 2024) else ""
                 rows.append(Rating(id=None, staff_id=person.id, year=year, rating=rating, discipline=discipline))
         ratings_db.set_ratings(db, rows)
 

@@ -83,7 +83,8 @@ def staff_records(unit_ids: dict[str, int], seed: int = 2019) -> list[Staff]:
             if unit == "Ban Giám đốc":
                 position = _POSITIONS_LEAD[k]
             elif k < 2:
-                position = _POSITIONS_UNIT[k] if not unit.startswith("Chi cục") else ["Chi cục trưởng", "Phó Chi cục trưởng"][k]
+                heads = ["Chi cục trưởng", "Phó Chi cục trưởng"]
+                position = heads[k] if unit.startswith("Chi cục") else _POSITIONS_UNIT[k]
             else:
                 position = rng.choice(_POSITIONS_STAFF)
             birth = dt.date(rng.randint(1966, 1998), rng.randint(1, 12), rng.randint(1, 28))

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, Rating, UnitRating
+from tdkt_desktop.services import council as council_service
 
 #: (staff code, council role, title shown in the minutes); DOMAIN §7 and §13.2.
 COUNCIL = [
@@ -48,7 +49,8 @@ def _unit_ratings(db: Database, rng: random.Random) -> None:
     given = {
         (r[0], r[1]): r[2]
         for r in db.execute(
-            "SELECT unit_id, year, group_concat(award_type) FROM awards WHERE unit_id IS NOT NULL GROUP BY unit_id, year"
+            "SELECT unit_id, year, group_concat(award_type) FROM awards "
+            "WHERE unit_id IS NOT NULL GROUP BY unit_id, year"
         ).fetchall()
     }
     units = [r[0] for r in db.execute("SELECT id FROM units WHERE kind = 'noi_bo' ORDER BY sort_order, id")]
@@ -90,7 +92,7 @@ def _ratings_2026(db: Database, rng: random.Random, staff: dict) -> None:
 
 def _meeting_2025(db: Database) -> None:
     """A closed 2025 meeting: the higher-level candidates the engine found, voted and sent upward."""
-    from tdkt_desktop.db.eligibility_input import evaluate_year
+    from tdkt_desktop.services.eligibility import evaluate_year
 
     result = evaluate_year(db, 2025)
     rs = result.ruleset
@@ -112,5 +114,5 @@ def _meeting_2025(db: Database) -> None:
     for v in upward:
         proposal_id = review.propose(db, 2025, v.award, staff_id=v.subject_id)
         review_council.record_vote(db, meeting_id, proposal_id, present + written, 0, 0)
-    review_council.close_meeting(db, meeting_id)
-    review_council.create_decisions(db, meeting_id, dt.date(2025, 12, 26))
+    council_service.close_meeting(db, meeting_id)
+    council_service.create_decisions(db, meeting_id, dt.date(2025, 12, 26))

@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tdkt_desktop.db import catalog
+from tdkt_desktop.db.decision_checks import decision_key
 from tdkt_desktop.db.decisions import normalize_number
 from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.importing.workbook import CellError, date_value, text_value
 from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.vocabulary import AWARD_TARGETS
 
 
 def _existing_decisions(db) -> dict[tuple, dict]:
     import datetime as dt
 
-    from tdkt_desktop.importing.importer import decision_key
-
     found = {}
     for row in db.query("SELECT id, number, issued_on, issuer FROM decisions"):
         issued = dt.date.fromisoformat(row["issued_on"])
-        found[decision_key(row["issuer"], issued, row["number"])] = {**row, "issued_on": issued}
+        found[decision_key(row["issuer"], issued.year, row["number"])] = {**row, "issued_on": issued}
     return found
 
 
 def _existing_awards(db) -> dict[tuple, dict]:
     """(recipient key, award type, year) → the decision it came from."""
     import datetime as dt
-
-    from tdkt_desktop.importing.importer import decision_key
 
     sql = (
         "SELECT a.award_type, a.year, s.code AS code, u.name AS unit, d.number, d.issued_on, d.issuer "
@@ -37,7 +37,7 @@ def _existing_awards(db) -> dict[tuple, dict]:
         recipient = ("staff", row["code"]) if row["code"] is not None else ("unit", fold(row["unit"]))
         issued = dt.date.fromisoformat(row["issued_on"])
         found[(recipient, row["award_type"], row["year"])] = {
-            "key": decision_key(row["issuer"], issued, row["number"]),
+            "key": decision_key(row["issuer"], issued.year, row["number"]),
             "number": row["number"],
             "issued_on": issued,
         }
@@ -46,8 +46,6 @@ def _existing_awards(db) -> dict[tuple, dict]:
 
 def check_award_rows(checker) -> None:
     """Fill ``checker.plan.decisions`` with the new award lines grouped by decision, or add issues."""
-    from tdkt_desktop.importing.importer import decision_key
-
     db, plan = checker.db, checker.plan
     decisions = _existing_decisions(db)
     awards = _existing_awards(db)
@@ -66,7 +64,7 @@ def check_award_rows(checker) -> None:
         if award_type is None:
             other = catalog.find_award_type(db, text_value(raw_award), table=checker.types)
             reason = (
-                f"“{other.name}” dành cho {catalog.TARGETS[other.target].lower()}, không dùng cho dòng này."
+                f"“{other.name}” dành cho {AWARD_TARGETS[other.target].lower()}, không dùng cho dòng này."
                 if other
                 else "Không có danh hiệu/hình thức này trong danh mục (ví dụ: Lao động tiên tiến, CSTĐCS, "
                 "Giấy khen của Giám đốc Sở)."
@@ -84,12 +82,16 @@ def check_award_rows(checker) -> None:
         except CellError as exc:
             issued = None
             checker.issue(title, number, "Ngày quyết định", raw_date, str(exc))
+        if issued is not None and year and issued < dt.date(year, 1, 1):
+            checker.issue(title, number, "Ngày quyết định", format_date(issued),
+                          f"Quyết định ngày {format_date(issued)} có trước năm thành tích {year}: "
+                          f"khen thưởng năm {year} chỉ có thể quyết định từ 01/01/{year}.")
         issuer = text_value(cells["issuer"][0])
         if not issuer:
             checker.issue(title, number, "Cơ quan ban hành", "", "Thiếu cơ quan ban hành quyết định.")
         if len(plan.issues) > bad:
             continue
-        key = decision_key(issuer, issued, decision_number)
+        key = decision_key(issuer, issued.year, decision_number)
         group = plan.decisions.get(key)
         old_decision = decisions.get(key)
         if group is None:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog
-from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db import bulk, catalog
 from tdkt_desktop.db import ratings as ratings_db
+from tdkt_desktop.db import review as review_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Initiative, Rating, Staff
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
+from tdkt_desktop.importing.award_rows import check_award_rows
 from tdkt_desktop.importing.plan import ImportIssue, ImportPlan, SheetSummary
+from tdkt_desktop.importing.rating_rows import check_unit_row, recruited_on
+from tdkt_desktop.importing.reader import read_workbook
+from tdkt_desktop.importing.registration_rows import apply_registrations, check_registration_rows
 from tdkt_desktop.importing.workbook import (
     SHEETS,
     CellError,
@@ -25,31 +28,21 @@ from tdkt_desktop.importing.workbook import (
     date_value,
     match_columns,
     match_sheet,
-    open_workbook,
     text_value,
     year_value,
 )
 from tdkt_desktop.text import fold
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, discipline_label
 
 GENDERS = {"": "", "nam": "Nam", "nu": "Nữ"}
 
 
-def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None]:
-    """(format key → (title, rows of (row number, values, number formats))), unknown titles, detected, used."""
-    book = open_workbook(path)
-    try:
-        raw: list[tuple[str, list]] = []
-        for ws in book.worksheets:
-            rows = []
-            # Read-only sheets yield every row from the first, gaps included: the count is the row number.
-            for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
-                values = [c.value for c in row]
-                if any(v not in (None, "") for v in values):
-                    formats = [getattr(c, "number_format", None) for c in row]
-                    rows.append((number, values, formats))
-            raw.append((ws.title, rows))
-    finally:
-        book.close()
+def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None, list]:
+    """(format key → (title, rows of (row number, values, number formats))), unknown titles, detected, used,
+    and the issues found while reading (formula cells without a value, over-long text, two sheets of one kind).
+    """
+    sheets_read, problems = read_workbook(path)
+    raw: list[tuple[str, list]] = [(sheet.title, sheet.rows) for sheet in sheets_read]
     # Detected sheet by sheet: a workbook may join a sheet typed long ago in .VnTime to new ones.
     detected = None
     converted = []
@@ -65,14 +58,19 @@ def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str
         converted.append((title, rows))
     raw = converted
     used = detected if encoding == "auto" else encoding
-    sheets, unknown = {}, []
+    sheets, unknown, issues = {}, [], []
     for title, rows in raw:
         fmt = match_sheet(title)
-        if fmt is None or fmt.key in sheets:
+        if fmt is None:
             unknown.append(title)
+        elif fmt.key in sheets:
+            issues.append(ImportIssue(title, 0, "", "", f"Hai trang “{sheets[fmt.key][0]}” và “{title}” cùng là "
+                                      f"trang {fmt.name}; hãy gộp lại một trang, hoặc đổi tên trang không dùng."))
         else:
             sheets[fmt.key] = (title, rows)
-    return sheets, unknown, detected, used
+    for problem in problems:
+        issues.append(ImportIssue(problem.sheet, problem.row, problem.header, problem.value, problem.reason))
+    return sheets, unknown, detected, used, issues
 
 
 def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto") -> ImportPlan:
@@ -84,18 +82,20 @@ def check_file(db: Database, path: Path | str, *, encoding: str | None = "auto")
     path = Path(path)
     plan = ImportPlan(path=path)
     try:
-        sheets, unknown, plan.detected_encoding, plan.encoding = _read_sheets(path, encoding)
+        sheets, unknown, plan.detected_encoding, plan.encoding, read_issues = _read_sheets(path, encoding)
     except WorkbookError as exc:
         plan.issues.append(ImportIssue("", 0, "", path.name, str(exc)))
         return plan
+    plan.issues.extend(read_issues)
     if not sheets:
         names = ", ".join(f"“{s.name}”" for s in SHEETS)
         found = ", ".join(f"“{t}”" for t in unknown) or "không có trang nào"
-        plan.issues.append(ImportIssue("", 0, "", path.name,
-                                       f"Không có trang dữ liệu nào đúng mẫu (cần ít nhất một trong {names}; tệp có {found})."))
+        reason = f"Không có trang dữ liệu nào đúng mẫu (cần ít nhất một trong {names}; tệp có {found})."
+        plan.issues.append(ImportIssue("", 0, "", path.name, reason))
         return plan
     if not any(rows[1:] for _, rows in sheets.values()):
-        plan.issues.append(ImportIssue("", 0, "", path.name, "Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."))
+        reason = "Tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc trống)."
+        plan.issues.append(ImportIssue("", 0, "", path.name, reason))
         return plan
     _Checker(db, plan, sheets).run()
     return plan
@@ -165,6 +165,7 @@ class _Checker:
         self.check_ratings()
         self.check_initiatives()
         self.check_awards()
+        check_registration_rows(self)
 
     # --- sheets ---------------------------------------------------------------------------------
 
@@ -210,7 +211,7 @@ class _Checker:
                 if "unit" not in cells:
                     unit = existing.unit_name
             record = staff_db.normalized(record)
-            errors = staff_db.validate_staff(self.db, record)
+            errors = staff_db.validate_staff(self.db, record, by_code=self.staff_by_code)
             for column, message in errors.items():
                 label = {"full_name": "Họ và tên", "code": "Mã cán bộ", "birth_date": "Ngày sinh",
                          "recruited_on": "Ngày tuyển dụng", "gender": "Giới tính"}.get(column, column)
@@ -240,7 +241,8 @@ class _Checker:
         seen: dict[tuple, int] = {}
         for title, number, cells in self.rows("ratings"):
             bad = len(self.plan.issues)
-            code = self.code("ratings", title, number, cells)
+            unit = text_value(cells.get("collective", (None, None))[0])
+            code = self.code("ratings", title, number, cells, required=not unit)
             year = self.year("ratings", title, number, cells)
             raw = cells["rating"][0]
             rating = ratings_db.parse_rating(text_value(raw))
@@ -250,11 +252,18 @@ class _Checker:
             raw_disc = cells.get("discipline", (None, None))[0]
             discipline = ratings_db.parse_discipline(text_value(raw_disc))
             if discipline is None:
-                self.issue(title, number, "Kỷ luật", raw_disc,
-                           "Hình thức kỷ luật không hợp lệ (" + ", ".join(ratings_db.DISCIPLINES) + ").")
+                labels = ", ".join(discipline_label(c) for c in DISCIPLINE_ORDER)
+                self.issue(title, number, "Kỷ luật", raw_disc, f"Hình thức kỷ luật không hợp lệ ({labels}).")
+            if unit:
+                check_unit_row(self, title, number, unit, code, year, rating, discipline, seen, bad)
+                continue
             if code and year and (code, year) in seen:
                 self.issue(title, number, "Năm", year,
                            f"Cán bộ {code} đã có xếp loại năm {year} ở dòng {seen[(code, year)]}.")
+            recruited = recruited_on(self, code)
+            if code and year and recruited and year < recruited.year:
+                self.issue(title, number, "Năm", year,
+                           f"Cán bộ {code} được tuyển dụng ngày {recruited:%d/%m/%Y}; không xếp loại năm {year}.")
             if len(self.plan.issues) > bad:
                 continue
             seen[(code, year)] = number
@@ -312,8 +321,6 @@ class _Checker:
             self.plan.initiatives.append((op, code, item))
 
     def check_awards(self) -> None:
-        from tdkt_desktop.importing.award_rows import check_award_rows
-
         check_award_rows(self)
 
 
@@ -329,7 +336,7 @@ def _same_staff(old: Staff, new: Staff, unit: str) -> bool:
 
 
 def apply_plan(db: Database, plan: ImportPlan) -> int:
-    """Write a checked plan in one transaction; returns the number of rows added or changed.
+    """Write a checked plan in one transaction, in batches, with one audit row; returns rows added or changed.
 
     Raises:
         UserError: the plan has issues, or the database refused a row (then nothing is written).
@@ -340,45 +347,37 @@ def apply_plan(db: Database, plan: ImportPlan) -> int:
         # Any unit with that name, sub-units included, before creating a new top-level one.
         unit_ids: dict[str, int | None] = {fold(u.name): u.id for u in units_db.list_units(db, kind=None)}
         unit_ids[""] = None
+        named = [unit for op, _r, unit in plan.staff if op != "same"]
+        named += [unit for group in plan.decisions.values() for _a, code, unit in group["new"] if not code]
+        named += [unit for op, unit, _r in plan.unit_ratings if op != "same"]
+        named += [unit for *_cya, code, unit in plan.registrations if not code]
+        created = bulk.add_units(db, [n for n in named if fold(n) not in unit_ids])
+        unit_ids.update(created)
 
         def unit_id(name: str) -> int | None:
-            key = fold(name)
-            if key not in unit_ids:
-                unit_ids[key] = units_db.ensure_unit(db, name)
-            return unit_ids[key]
+            return unit_ids[fold(name)]
 
+        rows = bulk.ImportRows(new_units=len(created))
         for op, record, unit in plan.staff:
-            if op == "same":
-                continue
-            record = dataclasses.replace(record, unit_id=unit_id(unit))
-            if op == "add":
-                staff_db.add_staff(db, record)
-            else:
-                staff_db.update_staff(db, record)
-        ids = {s.code: s.id for s in staff_db.list_staff(db)}
-        ratings_db.set_ratings(
-            db, [dataclasses.replace(r, staff_id=ids[code]) for op, code, r in plan.ratings if op != "same"]
-        )
-        for op, code, item in plan.initiatives:
-            if op == "add":
-                ratings_db.add_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
-            elif op == "update":
-                ratings_db.update_initiative(db, dataclasses.replace(item, staff_id=ids[code]))
+            if op != "same":
+                record = dataclasses.replace(record, unit_id=unit_id(unit))
+                (rows.new_staff if op == "add" else rows.changed_staff).append(record)
+        rows.ratings = [(code, r) for op, code, r in plan.ratings if op != "same"]
+        rows.new_initiatives = [(code, i) for op, code, i in plan.initiatives if op == "add"]
+        rows.changed_initiatives = [(code, i) for op, code, i in plan.initiatives if op == "update"]
         for group in plan.decisions.values():
             lines = [
-                dataclasses.replace(
-                    award,
-                    staff_id=ids[code] if code else None,
-                    unit_id=None if code else unit_id(unit),
-                )
+                (code or None, dataclasses.replace(award, staff_id=None, unit_id=None if code else unit_id(unit)))
                 for award, code, unit in group["new"]
             ]
-            if not lines:
-                continue
-            if group["id"] is None:
-                decisions_db.add_decision(db, group["decision"], lines)
-            else:
-                decisions_db.add_awards(db, group["id"], lines)
+            if lines:
+                rows.decisions.append((group["decision"], group["id"], lines))
+        bulk.write_import(db, rows, source=plan.path.name)
+        # Unit ratings and registrations are few (one per unit, per registered person): written as before.
+        review_db.set_unit_ratings(
+            db, [dataclasses.replace(r, unit_id=unit_id(unit)) for op, unit, r in plan.unit_ratings if op != "same"])
+        if plan.registrations:
+            apply_registrations(db, plan, dict(db.execute("SELECT code, id FROM staff").fetchall()), unit_id)
     return plan.changes
 
 
@@ -390,9 +389,4 @@ def import_file(db: Database, path: Path | str, *, dry_run: bool = False, encodi
     return plan
 
 
-def decision_key(issuer: str, issued_on: dt.date, number: str) -> tuple:
-    """How imports recognise one decision: issuer, year and number (case and diacritics ignored)."""
-    return (fold(issuer), issued_on.year, fold(decisions_db.normalize_number(number)))
-
-
-__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "decision_key", "import_file"]
+__all__ = ["ImportIssue", "ImportPlan", "SheetSummary", "apply_plan", "check_file", "import_file"]

@@ -76,7 +76,9 @@ _VNI_RE = re.compile(
 # Latin-1 letters that Vietnamese itself uses: they are not evidence of a legacy encoding.
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 # Letters beyond Latin-1 that only real Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the ạ…ỹ block).
-_VIETNAMESE_EXTENDED = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_VIETNAMESE_EXTENDED = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 
 
 def convert(text: str, encoding: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tdkt_desktop.db.records import Initiative, Rating, Staff
+from tdkt_desktop.db.records import Initiative, Rating, Staff, UnitRating
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,11 @@ class ImportPlan:
     summaries: dict[str, SheetSummary] = field(default_factory=dict)
     staff: list[tuple[str, Staff, str]] = field(default_factory=list)  # (op, record, unit name)
     ratings: list[tuple[str, str, Rating]] = field(default_factory=list)  # (op, staff code, record)
+    unit_ratings: list[tuple[str, str, UnitRating]] = field(default_factory=list)  # (op, unit name, record)
     initiatives: list[tuple[str, str, Initiative]] = field(default_factory=list)
     decisions: dict[tuple, dict] = field(default_factory=dict)  # key → {decision, id, lines}
+    #: New registrations: (campaign id, year, award code, staff code or "", unit name or "").
+    registrations: list[tuple] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from tdkt_desktop.importing.importer import ImportPlan
+from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 
 
 def report_path(source: Path | str) -> Path:
@@ -27,7 +28,7 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path:
     book = Workbook()
     ws = book.active
     ws.title = "Báo cáo lỗi"
-    ws.append([f"Báo cáo nhập dữ liệu từ tệp “{plan.path.name}”"])
+    append_text_safe(ws, [f"Báo cáo nhập dữ liệu từ tệp “{plan.path.name}”"])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([f"Lúc {dt.datetime.now():%H:%M %d/%m/%Y}: {len(plan.issues)} lỗi; không dòng nào được nhập."])
     ws.append([])
@@ -35,8 +36,10 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path:
     for cell in ws[4]:
         cell.font = Font(bold=True)
     for issue in plan.issues:
-        ws.append([issue.sheet or "(tệp)", issue.row or None, issue.column or None, issue.value or None, issue.reason])
-    for column, width in zip("ABCDE", (16, 8, 24, 30, 100)):
+        # The value column repeats what the user typed: "=HYPERLINK(…)" must stay text, not a live formula.
+        append_text_safe(ws, [issue.sheet or "(tệp)", issue.row or None, issue.column or None, issue.value or None,
+                              issue.reason])
+    for column, width in zip("ABCDE", (16, 8, 24, 30, 100), strict=True):
         ws.column_dimensions[column].width = width
-    book.save(target)
+    save_atomically(book, target)
     return target

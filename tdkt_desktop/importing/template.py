@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt_desktop.importing.workbook import SHEETS, SheetFormat, text_value
+from tdkt_desktop.importing.workbook import SHEETS, text_value
 
 GUIDE_SHEET = "Hướng dẫn"
 
 GUIDE = [
     "Mẫu nhập dữ liệu thi đua, khen thưởng",
-    "• Gõ dữ liệu từ dòng 2 của các trang Cán bộ, Xếp loại, Sáng kiến, Khen thưởng (dòng 1 là tiêu đề cột).",
+    "• Năm trang dữ liệu: Cán bộ, Xếp loại, Sáng kiến, Khen thưởng, Đăng ký thi đua; gõ dữ liệu từ dòng 2 "
+    "(dòng 1 là tiêu đề cột).",
     "• Có thể bỏ trang không dùng; thứ tự cột tùy ý; tiêu đề cột không phân biệt dấu, chữ hoa.",
     "• Trang “Hướng dẫn” này chỉ để đọc: chương trình không nhập gì từ trang này (có thể xóa).",
     "• Mã cán bộ là văn bản: giữ nguyên số 0 ở đầu (ví dụ 007); “cb001” và “CB001” là cùng một mã.",
     "• Người đã có trong sổ (cùng mã cán bộ) sẽ được sửa theo tệp: chương trình liệt kê từng thông tin "
     "thay đổi và hỏi lại trước khi ghi.",
     "• Ngày ghi dạng dd/mm/yyyy (ví dụ 05/01/2025) hoặc định dạng ngày của Excel.",
+    "• Xếp loại và khen thưởng tập thể: để trống Mã cán bộ, ghi tên đơn vị ở cột “Tập thể”.",
+    "• Đăng ký thi đua: tên Phong trào đúng như trong tab “Phong trào thi đua” (phong trào chưa có sẽ báo lỗi, "
+    "không tự tạo).",
     "• Nếu có dòng sai, chương trình không nhập dòng nào và ghi báo cáo lỗi cạnh tệp.",
     "• Nhập lại cùng một tệp không làm thay đổi dữ liệu.",
 ]
@@ -38,6 +42,7 @@ NOTES = {
     ("ratings", "year"): "Bắt buộc. Năm đánh giá (ví dụ 2025).",
     ("ratings", "rating"): "Bắt buộc. HTXS, HTT, HT, KHT hoặc ghi đầy đủ “Hoàn thành tốt nhiệm vụ”…",
     ("ratings", "discipline"): "Hình thức kỷ luật trong năm (Khiển trách, Cảnh cáo…), để trống nếu không có.",
+    ("ratings", "collective"): "Tên tập thể được xếp loại (khi để trống Mã cán bộ).",
     ("initiatives", "code"): "Bắt buộc. Mã của tác giả sáng kiến, chủ nhiệm đề tài.",
     ("initiatives", "year"): "Bắt buộc. Năm được công nhận.",
     ("initiatives", "title"): "Bắt buộc. Tên sáng kiến, đề tài.",
@@ -50,60 +55,30 @@ NOTES = {
     ("awards", "date"): "Bắt buộc. Ngày ký quyết định, không sau hôm nay.",
     ("awards", "issuer"): "Bắt buộc. Cơ quan ban hành quyết định.",
     ("awards", "collective"): "Tên tập thể được khen (khi để trống Mã cán bộ).",
+    ("registrations", "code"): "Mã cán bộ đăng ký; để trống khi tập thể đăng ký.",
+    ("registrations", "collective"): "Tên tập thể đăng ký (khi để trống Mã cán bộ).",
+    ("registrations", "year"): "Bắt buộc. Năm đăng ký.",
+    ("registrations", "campaign"): "Bắt buộc. Tên phong trào đúng như trong tab “Phong trào thi đua”.",
+    ("registrations", "award"): "Bắt buộc. Danh hiệu hoặc hình thức đăng ký (Lao động tiên tiến, CSTĐCS…).",
 }
 
-_WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "issuer": 38, "collective": 36,
-           "position": 22, "rating": 30, "number": 18}
-
-
-def _data_sheet(book, fmt: SheetFormat, styles) -> None:
-    from openpyxl.utils import get_column_letter
-
-    bold, fill = styles
-    ws = book.create_sheet(fmt.name)
-    ws.append([c.header for c in fmt.columns])
-    for index, column in enumerate(fmt.columns, start=1):
-        cell = ws.cell(row=1, column=index)
-        cell.font, cell.fill = bold, fill
-        letter = get_column_letter(index)
-        ws.column_dimensions[letter].width = _WIDTHS.get(column.key, 16)
-        if column.key == "code":
-            # Codes typed later stay text: "007" is not turned into the number 7.
-            ws.column_dimensions[letter].number_format = "@"
-    ws.freeze_panes = "A2"
-
-
-def _guide_sheet(book, styles) -> None:
-    bold, fill = styles
-    ws = book.create_sheet(GUIDE_SHEET)
-    for line in GUIDE:
-        ws.append([line])
-    ws["A1"].font = bold
+def guide_rows() -> list[tuple[tuple[str, ...], bool]]:
+    """The "Hướng dẫn" sheet: the general notes, then per sheet its columns with a note and an example."""
+    rows: list[tuple[tuple[str, ...], bool]] = [((GUIDE[0],), True)] + [((line,), False) for line in GUIDE[1:]]
     for fmt in SHEETS:
-        ws.append([])
-        ws.append([f"Trang “{fmt.name}”"])
-        ws.cell(row=ws.max_row, column=1).font = bold
-        ws.append(["Cột", "Ghi chú", "Ví dụ"])
-        for cell in ws[ws.max_row]:
-            cell.font, cell.fill = bold, fill
-        for column, example in zip(fmt.columns, fmt.example, strict=True):
-            ws.append([column.header, NOTES.get((fmt.key, column.key), ""), text_value(example)])
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 90
-    ws.column_dimensions["C"].width = 40
+        rows += [((), False), ((f"Trang “{fmt.name}”",), True), (("Cột", "Ghi chú", "Ví dụ"), True)]
+        example = fmt.example or (None,) * len(fmt.columns)
+        for column, value in zip(fmt.columns, example, strict=True):
+            rows.append(((column.header, NOTES.get((fmt.key, column.key), ""), text_value(value)), False))
+    return rows
 
 
 def write_template(path: Path | str) -> None:
-    """The four data sheets with their headers only, then the "Hướng dẫn" sheet (notes and examples)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    """The data sheets with their headers only, then the "Hướng dẫn" sheet (notes and examples).
 
-    book = Workbook()
-    book.remove(book.active)
-    styles = (Font(bold=True), PatternFill("solid", fgColor="DDEBF7"))
-    for fmt in SHEETS:
-        _data_sheet(book, fmt, styles)
-    _guide_sheet(book, styles)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    Raises:
+        OSError: the file cannot be written.
+    """
+    from tdkt_desktop.importing.exporter import Guide, _write
+
+    _write(Path(path), {}, guide=Guide(GUIDE_SHEET, guide_rows(), widths=(26, 90, 40)))

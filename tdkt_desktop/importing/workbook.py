@@ -1,4 +1,4 @@
-"""The Excel exchange format: four sheets, their Vietnamese headers, and cell reading helpers."""
+"""The Excel exchange format: five sheets, their Vietnamese headers, and cell reading helpers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,15 @@ SHEETS: tuple[SheetFormat, ...] = (
     SheetFormat(
         "ratings", "Xếp loại",
         (
-            _CODE,
+            Column("code", "Mã cán bộ", False, _CODE.aliases),
             _YEAR,
             Column("rating", "Xếp loại", True, ("Kết quả xếp loại", "Mức xếp loại", "Xếp loại chất lượng")),
             Column("discipline", "Kỷ luật", False, ("Hình thức kỷ luật",)),
+            # A collective's yearly rating: the unit's name here, Mã cán bộ left blank.
+            Column("collective", "Tập thể", False, ("Tên tập thể", "Tập thể được xếp loại")),
         ),
         ("Đánh giá xếp loại", "Xếp loại chất lượng"),
-        ("CB001", 2025, "Hoàn thành tốt nhiệm vụ", None),
+        ("CB001", 2025, RATING_NAMES["HTT"], None, None),
     ),
     SheetFormat(
         "initiatives", "Sáng kiến",
@@ -90,6 +93,21 @@ SHEETS: tuple[SheetFormat, ...] = (
             "CB001", 2025, "Lao động tiên tiến", "12/QĐ-SKHCN", "10/01/2026",
             "Sở Khoa học và Công nghệ tỉnh Cao Bằng", None,
         ),
+    ),
+    # Đăng ký thi đua: the campaign must already exist (a name not found is a row error, never created).
+    SheetFormat(
+        "registrations", "Đăng ký thi đua",
+        (
+            Column("code", "Mã cán bộ", False, _CODE.aliases),
+            Column("collective", "Tập thể", False, ("Tên tập thể", "Tập thể đăng ký", "Đơn vị đăng ký")),
+            _YEAR,
+            Column("campaign", "Phong trào", True, ("Phong trào thi đua", "Tên phong trào", "Đợt thi đua")),
+            Column("award", "Danh hiệu/Hình thức đăng ký", True,
+                   ("Danh hiệu/Hình thức", "Danh hiệu đăng ký", "Hình thức đăng ký", "Danh hiệu, hình thức đăng ký",
+                    "Đăng ký")),
+        ),
+        ("Đăng ký", "Bản đăng ký thi đua", "Đăng ký thi đua năm"),
+        # No example row: it would name a campaign the office may not have, and fail the import.
     ),
 )
 
@@ -200,16 +218,65 @@ class WorkbookError(UserError):
     """The file cannot be read as an .xlsx workbook at all."""
 
 
-def open_workbook(path: Path):
-    """Load ``path`` read-only with openpyxl (imported lazily).
+#: Bounds checked before any cell is read, so a small crafted file cannot take the machine's memory.
+MAX_SHARED_STRINGS_BYTES = 50 * 1024 * 1024
+MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
 
-    Raises:
-        WorkbookError: missing, empty, not .xlsx, damaged.
-    """
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _sniff(path: Path) -> None:
+    """Tell an encrypted workbook and an old .xls (both OLE2 containers, whatever their name) from a zip."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        if head != _OLE_MAGIC:
+            return
+        fh.seek(0)
+        body = fh.read(8 * 1024 * 1024)  # the OLE directory of an office file sits well inside this
+    if _utf16("EncryptedPackage") in body or _utf16("EncryptionInfo") in body:
+        raise WorkbookError(
+            f"Tệp “{path.name}” được đặt mật khẩu (mã hóa), chương trình không đọc được. Hãy mở tệp trong Excel, "
+            "gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống), lưu lại rồi nhập."
+        )
+    raise WorkbookError(
+        f"Tệp “{path.name}” là định dạng Excel cũ (.xls) dù tên có đuôi “{path.suffix}”. Hãy mở trong Excel và "
+        "lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel .xlsx)."
+    )
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse parts that would expand past the bounds before openpyxl loads anything."""
     import zipfile
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            name = info.filename.lower()
+            if name.endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS_BYTES:
+                raise WorkbookError(
+                    f"Tệp “{path.name}” có bảng chữ dùng chung giải nén ra {info.file_size // 1_048_576} MB "
+                    f"(giới hạn {MAX_SHARED_STRINGS_BYTES // 1_048_576} MB); chương trình dừng để tránh treo máy. "
+                    "Hãy chia dữ liệu thành nhiều tệp nhỏ hơn."
+                )
+            if name.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_XML_BYTES:
+                raise WorkbookError(
+                    f"Tệp “{path.name}” có một trang tính giải nén ra {info.file_size // 1_048_576} MB "
+                    f"(giới hạn {MAX_SHEET_XML_BYTES // 1_048_576} MB); chương trình dừng để tránh treo máy. "
+                    "Hãy chia dữ liệu thành nhiều tệp nhỏ hơn."
+                )
+
+
+def check_workbook_file(path: Path) -> None:
+    """Everything that can be told about ``path`` before reading any cell.
+
+    Raises:
+        WorkbookError: missing, empty, not .xlsx, encrypted, an old .xls under another name, damaged,
+            or parts that would expand past the memory bounds.
+    """
+    import zipfile
 
     path = Path(path)
     if not path.exists():
@@ -218,13 +285,41 @@ def open_workbook(path: Path):
         raise WorkbookError(f"“{path}” là một thư mục, không phải tệp Excel.")
     if path.stat().st_size == 0:
         raise WorkbookError(f"Tệp “{path.name}” rỗng (0 byte), không có dữ liệu để nhập.")
+    try:
+        _sniff(path)
+    except OSError as exc:
+        raise WorkbookError(f"Không đọc được tệp “{path.name}” ({exc.strerror or exc}).") from exc
     if path.suffix.lower() == ".xls":
         raise WorkbookError(
             f"Tệp “{path.name}” là định dạng Excel cũ (.xls). Hãy mở trong Excel và lưu lại dạng .xlsx."
         )
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        _check_parts(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise WorkbookError(
+            f"Tệp “{path.name}” không phải bảng tính Excel .xlsx hợp lệ ({type(exc).__name__})."
+        ) from exc
+
+
+def open_workbook(path: Path):
+    """Load ``path`` read-only (streamed) with openpyxl, cell values only (imported lazily).
+
+    Raises:
+        WorkbookError: as :func:`check_workbook_file`.
+    """
+    import warnings
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        with warnings.catch_warnings():  # openpyxl warns about features it skips; the import does not need them
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         raise WorkbookError(
             f"Tệp “{path.name}” không phải bảng tính Excel .xlsx hợp lệ ({type(exc).__name__})."
         ) from exc

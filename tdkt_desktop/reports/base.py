@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -11,16 +12,17 @@ from typing import Any
 from tdkt_desktop import paths
 from tdkt_desktop.text import nfc
 
-#: Registered family name; the four faces are real static TTFs (bold/italic are never synthesised).
+#: Registered family name. Liberation Serif 2 has Times New Roman's metrics (offices write in Times, so
+#: lines break where theirs do) and every Vietnamese letter; the four faces are real static TTFs.
 FONT = "VNSerif"
 FONT_BOLD = "VNSerif-Bold"
 FONT_ITALIC = "VNSerif-Italic"
 FONT_BOLD_ITALIC = "VNSerif-BoldItalic"
 _FACES = {
-    FONT: "NotoSerif-Regular.ttf",
-    FONT_BOLD: "NotoSerif-Bold.ttf",
-    FONT_ITALIC: "NotoSerif-Italic.ttf",
-    FONT_BOLD_ITALIC: "NotoSerif-BoldItalic.ttf",
+    FONT: "LiberationSerif-Regular.ttf",
+    FONT_BOLD: "LiberationSerif-Bold.ttf",
+    FONT_ITALIC: "LiberationSerif-Italic.ttf",
+    FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
 }
 
 MM = 72 / 25.4  # points per millimetre (reportlab.lib.units.mm without importing reportlab)
@@ -40,7 +42,7 @@ _registered = False
 
 
 def register_fonts() -> str:
-    """Register the bundled Noto Serif faces once as one family; returns the family name."""
+    """Register the bundled Liberation Serif faces once as one family; returns the family name."""
     global _registered
     if _registered:
         return FONT
@@ -171,6 +173,7 @@ def styles():
     add("kind", alignment=TA_CENTER, fontSize=14, fontName=FONT_BOLD, spaceBefore=12)
     add("subject", alignment=TA_CENTER, fontSize=14, fontName=FONT_BOLD)
     add("heading", fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3, keepWithNext=1)  # never orphaned
+    add("table_heading", fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3)  # see blocks.table_heading
     add("recipients_head", fontName=FONT_BOLD_ITALIC, fontSize=12)
     add("recipients", fontSize=11, leading=13)
     add("sign_title", alignment=TA_CENTER, fontName=FONT_BOLD, fontSize=13)
@@ -180,6 +183,7 @@ def styles():
     add("cell_right", fontSize=12, alignment=TA_RIGHT)
     add("cell_head", fontSize=12, alignment=TA_CENTER, fontName=FONT_BOLD)
     add("cell_section", fontSize=12, fontName=FONT_BOLD)
+    add("cell_note", fontSize=11, fontName=FONT_ITALIC, alignment=TA_JUSTIFY)
     add("note", fontSize=12, fontName=FONT_ITALIC, alignment=TA_CENTER)
     return sheet
 
@@ -202,135 +206,21 @@ def lead_para(head: str, rest: str, style: Any) -> Any:
     return Paragraph(f"<b>{escape(nfc(head))}</b> {escape(nfc(rest))}", style)
 
 
-def rule(width: float, thickness: float = 0.6) -> Any:
-    """A solid line of ``width`` points centred in whatever column holds it (issuer, motto, subject).
+def doc_number(number: str) -> str:
+    """'8/QĐ-SKHCN' → '08/QĐ-SKHCN': NĐ 30 writes document numbers below 10 with a leading zero.
 
-    HRFlowable centres against the frame, not a table cell, so the line is drawn by hand.
+    A number left blank for the clerk ("          /BB-HĐTĐKT") keeps its blank.
     """
-    from reportlab.platypus import Flowable
-
-    class _Rule(Flowable):
-        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-            self._avail = avail_width
-            return avail_width, 7
-
-        def draw(self) -> None:
-            left = (self._avail - width) / 2
-            self.canv.setLineWidth(thickness)
-            self.canv.line(left, 2.5, left + width, 2.5)  # ~5 pt clear of the descenders above
-
-    return _Rule()
-
-
-def letterhead_table(lh: Letterhead, frame_width: float) -> Any:
-    """Left: governing body, issuer (bold, short rule), number. Right: Quốc hiệu, motto (full rule), date."""
-    from reportlab.platypus import Table, TableStyle
-
-    s = styles()
-    left_w = frame_width * 0.43
-    right_w = frame_width - left_w
-    issuer = nfc(lh.issuer).upper()
-    # The issuer line may wrap; the rule spans ~1/3 of the column per NĐ 30.
-    left = [para(nfc(lh.governing_body).upper(), s["head_left"]), para(issuer, s["head_left_bold"]),
-            rule(left_w * 0.35)]
-    right = [para(QUOC_HIEU, s["head_right_bold"]), para(TIEU_NGU, s["motto"]),
-             rule(string_width(TIEU_NGU, FONT_BOLD, 13))]
-    table = Table(
-        [[left, right], [(para(f"Số: {lh.number}" if lh.number else f"Số:{BLANK_NUMBER}/", s["number"])
-                          if lh.numbered else ""),
-                         para(place_date_line(lh.place, lh.date), s["date"])]],
-        colWidths=[left_w, right_w],
-    )
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
-
-
-def signature_table(signer: Signer | None, recipients: list[str], frame_width: float,
-                    left_signer: Signer | None = None) -> Any:
-    """'Nơi nhận' (or a second signer) on the left, the signer block on the right, kept together."""
-    from reportlab.platypus import Spacer, Table, TableStyle
-
-    s = styles()
-
-    def block(sig: Signer | None) -> list[Any]:
-        if sig is None:
-            return []
-        out = []
-        if sig.authority:
-            out.append(para(sig.authority.upper(), s["sign_title"]))
-        out += [para(sig.title.upper(), s["sign_title"]), Spacer(1, 24 * MM), para(sig.name, s["sign_name"])]
-        return out
-
-    if left_signer is not None:
-        left = block(left_signer)
-    elif recipients:
-        left = [para("Nơi nhận:", s["recipients_head"])]
-        left += [para(f"- {nfc(r)}", s["recipients"]) for r in recipients]
-    else:
-        left = []
-    table = Table([[left, block(signer)]], colWidths=[frame_width * 0.5, frame_width * 0.5])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
-
-
-def data_table(header: list[str], rows: list[list[Any]], col_widths: list[float],
-               section_rows: tuple[int, ...] = (), align: dict[int, str] | None = None) -> Any:
-    """A bordered table whose header row repeats on every page; ``section_rows`` span all columns.
-
-    Cells may be strings (wrapped as paragraphs) or flowables. Row indexes in ``section_rows``
-    count data rows from 0.
-    """
-    from reportlab.platypus import Table, TableStyle
-
-    s = styles()
-    align = align or {}
-    cell_style = {"center": s["cell_center"], "right": s["cell_right"]}
-    data: list[list[Any]] = [[para(h, s["cell_head"]) for h in header]]
-    for i, row in enumerate(rows):
-        if i in section_rows:
-            data.append([para(str(row[0]), s["cell_section"])] + [""] * (len(header) - 1))
-            continue
-        data.append([
-            para(str(c), cell_style.get(align.get(j, ""), s["cell"])) if isinstance(c, (str, int)) else c
-            for j, c in enumerate(row)
-        ])
-    commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for i in section_rows:
-        commands.append(("SPAN", (0, i + 1), (-1, i + 1)))
-    table = Table(data, colWidths=col_widths, repeatRows=1)  # repeatRows: header on every page
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _page_number(canvas: Any, doc: Any) -> None:
-    """NĐ 30: Arabic numeral, centred in the top margin, from page 2 on."""
-    canvas.saveState()
-    canvas.setFont(FONT, 13)
-    width, height = doc.pagesize
-    canvas.drawCentredString(width / 2, height - 12 * MM, str(doc.page))
-    canvas.restoreState()
-
-
-def _no_number(canvas: Any, doc: Any) -> None:
-    """The first page carries no number."""
+    text = unicodedata.normalize("NFC", number or "")
+    head, sep, rest = text.partition("/")
+    if sep and head.isdigit() and int(head) < 10:
+        return f"{int(head):02d}/{rest}"
+    return text
 
 
 def frame_width(landscape: bool = False) -> float:
-    """Usable width between the NĐ 30 margins."""
+    """Usable width between the NĐ 30 margins (the frame has no padding: text, tables and
+    letterhead share the same left and right edges)."""
     from reportlab.lib.pagesizes import A4
 
     width = A4[1] if landscape else A4[0]
@@ -338,43 +228,89 @@ def frame_width(landscape: bool = False) -> float:
 
 
 def build_story(doc: Document, width: float) -> list[Any]:
-    """Letterhead, type name and subject, body, signature, then the annex on a new page."""
-    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+    """Letterhead, type name and subject, body, signature, then the annex on pages of its own.
+
+    The body's last paragraphs travel with the signature block, so a page never holds only
+    the signatures.
+    """
+    from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+
+    from tdkt_desktop.reports import blocks
 
     s = styles()
     story: list[Any] = []
     if doc.letterhead is not None:
-        story.append(letterhead_table(doc.letterhead, width))
+        story.append(blocks.letterhead(doc.letterhead))
     if doc.kind:
         story.append(para(doc.kind.upper(), s["kind"]))
     if doc.subject:
-        story.append(para(doc.subject, s["subject"]))
-        story.append(rule(width * 0.3))
+        story.append(blocks.heading(doc.subject, s["subject"], width))
+        story.append(blocks.rule(width * 0.3))
     story.append(Spacer(1, 4 * MM))
-    story += doc.body
+    body = list(doc.body)
     if doc.signer is not None or doc.recipients or doc.extra_signers:
-        story.append(Spacer(1, 4 * MM))
+        tail: list[Any] = []
+        # The last lines of the body go with the signatures: up to two closing paragraphs.
+        while body and len(tail) < 2 and (not tail or isinstance(body[-1], Paragraph)):
+            tail.insert(0, body.pop())
+        # A heading kept with what follows must join too: ReportLab never nests it into a KeepTogether.
+        while body and getattr(body[-1], "getKeepWithNext", lambda: False)():
+            tail.insert(0, body.pop())
         left = doc.extra_signers[0] if doc.extra_signers else None
-        story.append(KeepTogether(signature_table(doc.signer, doc.recipients, width, left)))
+        story += body
+        story.append(KeepTogether(tail + [Spacer(1, 4 * MM),
+                                          blocks.signature_table(doc.signer, doc.recipients, width, left)]))
+    else:
+        story += body
     if doc.annex:
-        story.append(PageBreak())
+        story += [NextPageTemplate("annex"), PageBreak()]
         story += doc.annex
     return story
+
+
+def _number_pages(first_of: str) -> Any:
+    """An onPage callback: NĐ 30 page numbers, Arabic, centred over the text column in the top
+    margin, from the second page of the document (or of its annex, which is numbered on its own)."""
+
+    def draw(canvas: Any, doc: Any) -> None:
+        start = doc.section_start.setdefault(first_of, doc.page)
+        number = doc.page - start + 1
+        if number < 2:
+            return
+        canvas.saveState()
+        canvas.setFont(FONT, 13)
+        width, height = doc.pagesize
+        canvas.drawCentredString(doc.leftMargin + doc.width / 2, height - 12 * MM, str(number))
+        canvas.restoreState()
+
+    return draw
 
 
 def render(doc: Document, *, landscape: bool = False) -> bytes:
     """Build the PDF in memory and return its bytes (the caller decides where it goes)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as to_landscape
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
     out = BytesIO()
     pagesize = to_landscape(A4) if landscape else A4
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         out, pagesize=pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=nfc(doc.pdf_title or doc.kind),
         author="tdkt_desktop", creator="tdkt_desktop",
+        # The canvas otherwise starts in Helvetica, whose unembedded resource lands in every file.
+        initialFontName=FONT,
     )
-    template.build(build_story(doc, frame_width(landscape)), onFirstPage=_no_number, onLaterPages=_page_number)
+    template.section_start = {}
+
+    def frame() -> Any:
+        return Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    template.addPageTemplates([
+        PageTemplate("main", frames=[frame()], onPage=_number_pages("main")),
+        PageTemplate("annex", frames=[frame()], onPage=_number_pages("annex")),
+    ])
+    template.build(build_story(doc, frame_width(landscape)))
     return out.getvalue()

@@ -12,6 +12,7 @@ from typing import Any
 from tdkt_desktop import paths
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports.fitting import LEADING, Fitted, fit_text
+from tdkt_desktop.reports.wording import sentence
 from tdkt_desktop.text import format_date, nfc
 
 MM = base.MM
@@ -111,6 +112,8 @@ def certificate_for(
     gender: str = "",
     position: str = "",
     serial: str = "",
+    reason: str = "",
+    recipient: str = "",
 ) -> Certificate:
     """The texts of one certificate from an award, its decision, the office settings and the award type.
 
@@ -122,6 +125,10 @@ def certificate_for(
         award_kind: "danh_hieu" or "hinh_thuc".
         gender, position: of the person (blank for a collective).
         serial: the register's serial ("Số sổ vàng").
+        reason: the achievement line, said as the decision says it (``wording.sentence`` of the
+            decision's purpose); blank: the award's own reason.
+        recipient: a collective's full name with its office ("Văn phòng Sở Khoa học và Công nghệ
+            tỉnh Cao Bằng"); blank: the name as recorded.
     """
     heading = f"{settings.signer_title} {settings.office_name}".upper()
     if certificate_kind in _TITLES:
@@ -136,9 +143,9 @@ def certificate_for(
         parts = [p for p in (position, award.unit_name) if p]
         unit = f"Chức vụ, đơn vị: {', '.join(parts)}" if parts else ""
     else:
-        name = award.recipient_name.upper()
+        name = (recipient or award.recipient_name).upper()
         unit = ""
-    reason = award.reason or f"Đã có thành tích xuất sắc trong công tác năm {award.year}"
+    reason = reason or sentence(award.reason or f"thành tích xuất sắc trong công tác năm {award.year}")
     issued = decision.issued_on
     signer_title = decision.signer_title or settings.signer_title
     return Certificate(
@@ -149,7 +156,7 @@ def certificate_for(
         name=nfc(name),
         unit=nfc(unit),
         reason=nfc(reason),
-        decision=nfc(f"Số QĐ: {decision.number} ngày {format_date(issued)}"),
+        decision=nfc(f"Số QĐ: {base.doc_number(decision.number)} ngày {format_date(issued)}"),
         serial=nfc(f"Số sổ vàng: {serial}") if serial else "",
         place_date=base.place_date_line(settings.place_name, issued if isinstance(issued, dt.date) else None),
         signer_title=nfc(signer_title.upper()),
@@ -157,9 +164,19 @@ def certificate_for(
     )
 
 
+@lru_cache(maxsize=8192)
 def fit_field(text: str, f: Field) -> Fitted:
-    """Fit one field's text into its box (in points)."""
+    """Fit one field's text into its box (in points).
+
+    Cached: most fields (heading, title, decision, date, signer) are the same on every certificate of a
+    decision, and fitting measures the text at each candidate size (a third of a 1,000-page run).
+    """
     return fit_text(text, _FONTS[f.font], f.w * MM, f.h * MM, size=f.size, min_size=f.min, max_lines=f.lines)
+
+
+@lru_cache(maxsize=8)
+def _motto_half_width(k: float) -> float:
+    return base.string_width(base.TIEU_NGU, base.FONT_BOLD, 14 * k) / 2
 
 
 def _draw_field(canvas: Any, text: str, f: Field, dx: float, dy: float) -> None:
@@ -195,7 +212,7 @@ def _draw_decoration(canvas: Any, blank: Blank) -> None:
     canvas.drawCentredString(w / 2, 183 * MM * k, base.QUOC_HIEU)
     canvas.setFont(base.FONT_BOLD, 14 * k)
     canvas.drawCentredString(w / 2, 175 * MM * k, base.TIEU_NGU)
-    half = base.string_width(base.TIEU_NGU, base.FONT_BOLD, 14 * k) / 2
+    half = _motto_half_width(k)
     canvas.setStrokeColorRGB(0, 0, 0)
     canvas.setLineWidth(0.6)
     canvas.line(w / 2 - half, 173.5 * MM * k, w / 2 + half, 173.5 * MM * k)
@@ -221,63 +238,13 @@ def render_certificates(certs: list[Certificate], *, blank_code: str = "", overl
     base.register_fonts()
     blank = get_blank(blank_code or default_blank())
     out = BytesIO()
-    canvas = Canvas(out, pagesize=(blank.page_mm[0] * MM, blank.page_mm[1] * MM))
+    canvas = Canvas(out, pagesize=(blank.page_mm[0] * MM, blank.page_mm[1] * MM), initialFontName=base.FONT)
     canvas.setTitle(nfc(title))
     canvas.setAuthor("tdkt_desktop")
     for cert in certs:
         draw_certificate(canvas, cert, blank, overlay=overlay, offset_mm=offset_mm)
         canvas.showPage()
     canvas.save()
-    return out.getvalue()
-
-
-def render_calibration(*, blank_code: str = "", offset_mm: tuple[float, float] = (0.0, 0.0)) -> bytes:
-    """A test page for a blank: each field's box outlined and named, corner crosses, a mm ruler.
-
-    Printed with the current offsets onto a blank (or plain paper held over one against the light),
-    it shows how far the printer shifts, so the office can correct the offsets.
-    """
-    from reportlab.pdfgen.canvas import Canvas
-
-    base.register_fonts()
-    blank = get_blank(blank_code or default_blank())
-    w, h = blank.page_mm
-    out = BytesIO()
-    c = Canvas(out, pagesize=(w * MM, h * MM))
-    c.setTitle("Trang căn chỉnh in")
-    dx, dy = offset_mm[0] * MM, -offset_mm[1] * MM
-    c.setLineWidth(0.3)
-    for x in range(0, int(w) + 1, 10):  # ruler along the top edge, every 10 mm
-        c.line(x * MM + dx, h * MM + dy, x * MM + dx, (h - (5 if x % 50 == 0 else 3)) * MM + dy)
-    for y in range(0, int(h) + 1, 10):  # and along the left edge
-        c.line(dx, y * MM + dy, (5 if y % 50 == 0 else 3) * MM + dx, y * MM + dy)
-    for cx, cy in ((20, 20), (w - 20, 20), (20, h - 20), (w - 20, h - 20), (w / 2, h / 2)):
-        c.line((cx - 5) * MM + dx, cy * MM + dy, (cx + 5) * MM + dx, cy * MM + dy)
-        c.line(cx * MM + dx, (cy - 5) * MM + dy, cx * MM + dx, (cy + 5) * MM + dy)
-        c.setFont(base.FONT, 7)
-        label = f"({cx:g}; {cy:g}) mm"
-        if cx > w / 2 + 1:  # right-hand crosses label to their left, inside the page
-            c.drawRightString((cx - 1.5) * MM + dx, (cy + 1.5) * MM + dy, label)
-        else:
-            c.drawString((cx + 1.5) * MM + dx, (cy + 1.5) * MM + dy, label)
-    c.setDash(2, 2)
-    for name, f in blank.fields.items():
-        c.rect(f.x * MM + dx, f.y * MM + dy, f.w * MM, f.h * MM)
-        c.setFont(base.FONT, 7)
-        c.drawString((f.x + 1) * MM + dx, (f.y + 1) * MM + dy, FIELD_NAMES.get(name, name))
-    c.setDash()
-    c.setFont(base.FONT_BOLD, 12)
-    c.drawCentredString(w / 2 * MM, (h - 14) * MM, "TRANG CĂN CHỈNH IN")
-    c.setFont(base.FONT, 10)
-    lines = [
-        f"{blank.name}; độ lệch đang dùng: X = {offset_mm[0]:+.1f} mm, Y = {offset_mm[1]:+.1f} mm.",
-        "In trang này lên phôi, đo khoảng lệch giữa khung in ra và khung in sẵn trên phôi,",
-        "rồi nhập vào Cài đặt in: X dương dịch sang phải, Y dương dịch xuống dưới.",
-    ]
-    for i, line in enumerate(lines):
-        c.drawCentredString(w / 2 * MM, (h - 20 - 5 * i) * MM, line)
-    c.showPage()
-    c.save()
     return out.getvalue()
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop import paths
-from tdkt_desktop.reports import base
-from tdkt_desktop.text import format_date, nfc
+from tdkt_desktop.reports import base, blocks
+from tdkt_desktop.reports.blocks import keep
+from tdkt_desktop.reports.wording import award_phrase, count_phrase, predicate, purpose, who
+from tdkt_desktop.text import fold, format_date, nfc
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -61,16 +63,6 @@ def default_proposer() -> str:
     return str(data["default_proposer"])
 
 
-def count_phrase(units: int, people: int) -> str:
-    """'02 tập thể và 14 cá nhân' (counts below ten with a leading zero, as offices write them)."""
-    parts = []
-    if units:
-        parts.append(f"{base.two_digits(units)} tập thể")
-    if people:
-        parts.append(f"{base.two_digits(people)} cá nhân")
-    return " và ".join(parts)
-
-
 def group_awards(awards: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Awards grouped by award name in decision order (first appearance); the individual and
     collective variants of one form share a name, so they make one group."""
@@ -80,19 +72,33 @@ def group_awards(awards: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
-def _who(people: int, units: int) -> str:
-    return "TẬP THỂ, CÁ NHÂN" if people and units else ("CÁ NHÂN" if people else "TẬP THỂ")
+def list_title(groups: list[tuple[str, str, int]], recipients: str, *, proposed: bool = False) -> str:
+    """'DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ', phrases kept whole so the title
+    breaks between them ('… CỦA GIÁM ĐỐC SỞ' stays together).
+
+    Args:
+        groups: (award name, kind, year) per award in the list.
+        recipients: 'cá nhân', 'tập thể' or 'tập thể, cá nhân'.
+        proposed: a tờ trình's list ('DANH SÁCH ĐỀ NGHỊ TẶNG …').
+    """
+    parts = []
+    for i, (name, kind, year) in enumerate(groups):
+        name = nfc(name).replace("“", "").replace("”", "").upper()
+        head, sep, owner = name.partition(" CỦA ")
+        words = keep(head) + (f" {keep('CỦA ' + owner)}" if sep else "")
+        verb = "CÔNG NHẬN DANH HIỆU" if kind == "danh_hieu" else "TẶNG"
+        lead = keep(("ĐỀ NGHỊ " if proposed else "ĐƯỢC ") + verb) if i == 0 else keep(verb)
+        parts.append(f"{lead} {words}" + (f" {keep(f'NĂM {year}')}" if kind == "danh_hieu" else ""))
+    who_part = "" if proposed else f" {keep(recipients.upper())}"
+    return f"{keep('DANH SÁCH')}{who_part} " + " VÀ ".join(parts)
 
 
-def award_phrase(name: str, kind: str, year: int) -> str:
-    """'tặng Giấy khen' / 'công nhận danh hiệu “Lao động tiên tiến” năm 2025'."""
-    if kind == "danh_hieu":
-        return f"công nhận danh hiệu “{name}” năm {year}"
-    return f"tặng {name}"
-
-
-def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str, str]) -> list[ListRow]:
+def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str, str], *,
+              said: str = "") -> list[ListRow]:
     """Attached-list rows: per award type (if several), Tập thể then Cá nhân, STT restarting per section.
+
+    A list with one section has no section heading. A line's reason goes to "Ghi chú" only when
+    it differs from ``said``, the reason the decision already gives for everyone.
 
     Args:
         awards: ``Award`` records in decision order.
@@ -100,22 +106,24 @@ def list_rows(awards: Iterable[Any], positions: dict[int, str], kinds: dict[str,
         kinds: award type code → "danh_hieu" | "hinh_thuc".
     """
     groups = group_awards(awards)
-    rows: list[ListRow] = []
-    numeral = 0
+    sections = []
     for _name, items in groups:
         for label, members in (("Tập thể", [a for a in items if a.staff_id is None]),
                                ("Cá nhân", [a for a in items if a.staff_id is not None])):
-            if not members:
-                continue
-            title = label if len(groups) == 1 else f"{label} – {members[0].award_name}"
+            if members:
+                sections.append((label if len(groups) == 1 else f"{label} – {members[0].award_name}", members))
+    said_key = fold(said)
+    rows: list[ListRow] = []
+    for numeral, (title, members) in enumerate(sections):
+        if len(sections) > 1:
             rows.append(ListRow(stt="", name=f"{_ROMAN[numeral % len(_ROMAN)]}. {title}", section=True))
-            numeral += 1
-            for i, a in enumerate(members, start=1):
-                if a.staff_id is None:
-                    where = ""
-                else:
-                    where = ", ".join(p for p in (positions.get(a.staff_id, ""), a.unit_name) if p)
-                rows.append(ListRow(str(i), nfc(a.recipient_name), nfc(where), base.money(a.amount), nfc(a.reason)))
+        for i, a in enumerate(members, start=1):
+            where = "" if a.staff_id is None else ", ".join(
+                p for p in (positions.get(a.staff_id, ""), a.unit_name) if p)
+            note = nfc(a.reason)
+            if said_key and said_key in {fold(note), fold(predicate(note))}:
+                note = ""
+            rows.append(ListRow(str(i), nfc(a.recipient_name), nfc(where), base.money(a.amount), note))
     return rows
 
 
@@ -127,35 +135,47 @@ def _signer(decision: Any, settings: Any) -> base.Signer:
     return base.Signer(title=title, name=nfc(decision.signer_name or settings.signer_name), authority=authority)
 
 
+def list_subtitle(kind: str, number: str, date: dt.date | None, signer: str) -> str:
+    """'(Kèm theo Quyết định số 08/QĐ-SKHCN ngày 13/01/2023 của Giám đốc Sở …)', phrases kept whole."""
+    when = f" {keep('ngày ' + format_date(date))}" if date else ""
+    return f"({keep('Kèm theo')} {keep(f'{kind} số {number}')}{when} {keep('của ' + signer)})"
+
+
 def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions: dict[int, str],
                   kinds: dict[str, str], office_bases: list[str] | None = None,
                   proposer: str = "") -> DecisionText:
-    """The decision's texts from its record, its awards (decision order) and the office settings."""
+    """The decision's texts from its record, its awards (decision order) and the office settings.
+
+    The trích yếu, Điều 1 and the certificates take the decision's purpose from one place
+    (:func:`wording.purpose`); Điều 1 and Điều 3 name only the kinds of recipient listed.
+    """
     groups = group_awards(awards)
     year = decision.year
     issuer = base.issuer_name(settings.office_name)
     head_title = nfc(settings.signer_title).upper()
+    number = base.doc_number(decision.number)
     whats = [award_phrase(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
              for name, items in groups]
+    people = sum(a.staff_id is not None for a in awards)
+    units = len(awards) - people
+    for_what = purpose(decision, awards)
+    any_form = any(kinds.get(items[0].award_type) != "danh_hieu" for _n, items in groups)
     summary = nfc(decision.summary)
     if summary:
-        subject = summary if summary.lower().startswith("về việc") else f"Về việc {summary[0].lower()}{summary[1:]}"
+        subject = summary if fold(summary).startswith("ve viec") else f"Về việc {summary[0].lower()}{summary[1:]}"
+    elif whats:
+        subject = f"Về việc {' và '.join(whats)} cho các {who(people, units)}" + (f" {for_what}" if any_form else "")
     else:
-        people = sum(a.staff_id is not None for a in awards)
-        who = _who(people, len(awards) - people).lower()
-        subject = f"Về việc {' và '.join(whats)} cho các {who}" if whats else "Về việc khen thưởng"
+        subject = "Về việc khen thưởng"
     clauses = []
-    for (_name, items), what in zip(groups, whats):
+    for (_name, items), what in zip(groups, whats, strict=True):
         counts = count_phrase(sum(a.staff_id is None for a in items), sum(a.staff_id is not None for a in items))
-        if kinds.get(items[0].award_type) == "danh_hieu":
-            clauses.append(f"{what[0].upper()}{what[1:]} cho {counts} (có danh sách kèm theo).")
-        else:
-            clauses.append(f"{what[0].upper()}{what[1:]} cho {counts} (có danh sách kèm theo) "
-                           f"đã có thành tích xuất sắc trong công tác năm {items[0].year or year}.")
+        tail = "" if kinds.get(items[0].award_type) == "danh_hieu" else f" {for_what}"
+        clauses.append(f"{what[0].upper()}{what[1:]} cho {counts}{tail} (có danh sách kèm theo).")
     if len(clauses) == 1:
         articles = [f"Điều 1. {clauses[0]}"]
     else:
-        articles = ["Điều 1. Khen thưởng các tập thể, cá nhân có tên trong danh sách kèm theo, cụ thể:"]
+        articles = [f"Điều 1. Khen thưởng các {who(people, units)} có tên trong danh sách kèm theo, cụ thể:"]
         articles += [f"{i}. {c}" for i, c in enumerate(clauses, start=1)]
     total = sum(a.amount or 0 for a in awards)
     if total:
@@ -167,21 +187,18 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
     else:
         articles.append("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
     articles.append(
-        "Điều 3. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở và các tập thể, cá nhân "
+        f"Điều 3. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở và các {who(people, units)} "
         "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
     )
     laws = legal_bases(decision.issued_on) + [nfc(b) for b in (office_bases or []) if nfc(b)]
     bases = tuple(f"Căn cứ {b.rstrip(';,. ')};" for b in laws)
     bases += (f"Theo đề nghị của {nfc(proposer) or default_proposer()}.",)
-    people = sum(a.staff_id is not None for a in awards)
-    units = len(awards) - people
-    who = _who(people, units)
-    verbs = "ĐƯỢC " + " VÀ ".join(w.upper() for w in whats)
-    list_title = f"DANH SÁCH {who} {verbs}".replace("“", "").replace("”", "")
-    subtitle = (f"(Kèm theo Quyết định số {decision.number} ngày {format_date(decision.issued_on)} "
-                f"của {head_title.capitalize()} {base.office_plain(settings.office_name)})")
+    title = list_title([(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
+                        for name, items in groups], who(people, units))
+    subtitle = list_subtitle("Quyết định", number, decision.issued_on,
+                             f"{head_title.capitalize()} {base.office_plain(settings.office_name)}")
     return DecisionText(
-        letterhead=base.Letterhead(settings.governing_body, issuer, decision.number, settings.place_name,
+        letterhead=base.Letterhead(settings.governing_body, issuer, number, settings.place_name,
                                    decision.issued_on),
         subject=subject,
         authority=f"{head_title} {issuer}",
@@ -189,41 +206,56 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
         articles=tuple(articles),
         signer=_signer(decision, settings),
         recipients=("Như Điều 3;", "Lưu: VT, VP."),
-        list_title=list_title,
+        list_title=title,
         list_subtitle=subtitle,
-        rows=tuple(list_rows(awards, positions, kinds)),
+        rows=tuple(list_rows(awards, positions, kinds, said=for_what)),
         has_amount=total > 0,
     )
 
 
-def list_table(rows: tuple[ListRow, ...] | list[ListRow], width: float, has_amount: bool) -> Any:
-    """The attached list as a table whose header repeats on each page."""
-    if has_amount:
-        header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền (đồng)", "Ghi chú"]
-        fractions = [0.07, 0.25, 0.30, 0.14, 0.24]
-    else:
-        header = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Ghi chú"]
-        fractions = [0.07, 0.27, 0.38, 0.28]
-    data = []
-    sections = []
+#: Attached-list columns: (header, share of the width, alignment); empty columns are dropped.
+_COLUMNS = {
+    "stt": ("STT", 0.07, "center"),
+    "name": ("", 0.27, ""),
+    "position_unit": (f"{keep('Chức vụ')}, {keep('đơn vị')}", 0.38, ""),
+    "amount": (f"{keep('Số tiền')} (đồng)", 0.14, "right"),
+    "note": (keep("Ghi chú"), 0.24, ""),
+}
+
+
+def list_table(rows: tuple[ListRow, ...] | list[ListRow], width: float, has_amount: bool = True) -> Any:
+    """The attached list as a table whose header repeats on each page.
+
+    A column empty in every row (no amounts, no notes, only collectives) is left out, so names
+    and units get the room.
+    """
+    people = [r for r in rows if not r.section and r.position_unit]
+    data_rows = [r for r in rows if not r.section]
+    kept = ["stt", "name"] + [c for c in ("position_unit", "amount", "note")
+                              if any(getattr(r, c) for r in data_rows) and (c != "amount" or has_amount)]
+    collectives = any(r.section and "Tập thể" in r.name for r in rows) or (data_rows and not people)
+    individuals = bool(people) or any(r.section and "Cá nhân" in r.name for r in rows)
+    name_header = (f"{keep('Họ và tên')} / {keep('Tên tập thể')}" if collectives and individuals
+                   else keep("Tên tập thể") if collectives else keep("Họ và tên"))
+    share = sum(_COLUMNS[c][1] for c in kept)
+    headers = [name_header if c == "name" else _COLUMNS[c][0] for c in kept]
+    widths = [width * _COLUMNS[c][1] / share for c in kept]
+    align = {i: _COLUMNS[c][2] for i, c in enumerate(kept) if _COLUMNS[c][2]}
+    data, sections = [], []
     for i, r in enumerate(rows):
         if r.section:
             sections.append(i)
             data.append([r.name])
-        elif has_amount:
-            data.append([r.stt, r.name, r.position_unit, r.amount, r.note])
         else:
-            data.append([r.stt, r.name, r.position_unit, r.note])
-    align = {0: "center", 3: "right"} if has_amount else {0: "center"}
-    return base.data_table(header, data, [width * f for f in fractions], tuple(sections), align)
+            data.append([getattr(r, "name" if c == "name" else c) for c in kept])
+    return blocks.data_table(headers, data, widths, tuple(sections), align)
 
 
 def render_decision(text: DecisionText) -> bytes:
-    """The decision PDF: first pages the decision, then the attached list on a new page."""
-    s = base.styles()
-    width = base.frame_width()
+    """The decision PDF: first pages the decision, then the attached list on pages of its own."""
     from reportlab.platypus import Spacer
 
+    s = base.styles()
     body: list[Any] = [base.para(text.authority, s["center_bold"])]
     body.append(Spacer(1, 3 * base.MM))
     body += [base.para(b, s["basis"]) for b in text.bases]
@@ -232,16 +264,20 @@ def render_decision(text: DecisionText) -> bytes:
     for article in text.articles:
         head, _, rest = article.partition(". ")
         body.append(base.lead_para(head + ".", rest, s["body"]))
-    annex = [
-        base.para(text.list_title, s["center_bold"]),
-        base.para(text.list_subtitle, s["note"]),
-        Spacer(1, 4 * base.MM),
-        list_table(text.rows, width, text.has_amount),
-    ]
     doc = base.Document(
         letterhead=text.letterhead, kind="QUYẾT ĐỊNH", subject=text.subject, body=body,
-        signer=text.signer, recipients=list(text.recipients), annex=annex,
+        signer=text.signer, recipients=list(text.recipients),
+        annex=annex(text.list_title, text.list_subtitle, text.rows, text.has_amount),
         pdf_title=f"Quyết định {text.letterhead.number}",
     )
     return base.render(doc)
 
+
+def annex(title: str, subtitle: str, rows: tuple[ListRow, ...], has_amount: bool) -> list[Any]:
+    """The attached list's pages: balanced title and subtitle, then the table."""
+    from reportlab.platypus import Spacer
+
+    s = base.styles()
+    width = base.frame_width()
+    return [blocks.heading(title, s["center_bold"], width), blocks.heading(subtitle, s["note"], width),
+            Spacer(1, 4 * base.MM), list_table(rows, width, has_amount)]

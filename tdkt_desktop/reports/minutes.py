@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
+from tdkt_desktop.reports.blocks import keep
+from tdkt_desktop.reports.wording import two_digits, who
 from tdkt_desktop.text import nfc
 
 
@@ -18,6 +20,7 @@ class Member:
     role: str  # "Chủ tịch Hội đồng", "Phó Chủ tịch", "Ủy viên", "Thư ký"
     present: bool | None = True  # None: not known yet, left blank for the secretary
     reason: str = ""
+    written: bool = False  # absent, but sent a written opinion that counts in the vote
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Candidate:
     title: str
     votes_for: int | None = None
     result: str = ""
+    collective: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class MinutesText:
     opening: tuple[str, ...]
     attendance_rows: tuple[tuple[str, ...], ...]
     vote_rows: tuple[tuple[str, ...], ...]
+    vote_note: str
     conclusions: tuple[str, ...]
     closing: str
     chair: base.Signer
@@ -59,28 +64,37 @@ def minutes_text(settings: Any, *, year: int, held_on: dt.date | None, place: st
     """The minutes of the meeting that reviewed ``candidates`` for ``year``.
 
     Vote shares are computed on the total membership; the result text comes from the caller
-    (the rules engine knows each title's threshold), blank when votes are not yet known.
+    (the rules engine knows each title's threshold), blank when votes are not yet known. Absent
+    members' written opinions count in the votes, so the text and the vote table say how many.
     """
     office = base.office_plain(settings.office_name)
     total = len(members)
     known = all(m.present is not None for m in members)
     present = [m for m in members if m.present]
     absent = [m for m in members if m.present is False]
+    written = [m for m in absent if m.written]
     chair = next((m for m in members if m.role.lower().startswith("chủ tịch")), members[0] if members else None)
     secretary = next((m for m in members if "thư ký" in m.role.lower()), None)
     clock = f"{start.hour} giờ {start.minute:02d} phút" if start else "…… giờ …… phút"
     day = base.vn_date(held_on) if held_on else "ngày …… tháng …… năm ……"
-    when = f"Vào hồi {clock}, {day}"
+    people = sum(not c.collective for c in candidates)
+    listed = who(people, len(candidates) - people)
+    attendance_line = (f"Thành viên có mặt: {len(present)}/{total}." if known
+                       else f"Thành viên có mặt: ……/{total or '……'}.")
+    if absent:
+        attendance_line += " Vắng mặt: " + "; ".join(f"{m.name} ({m.reason or 'không rõ lý do'})" for m in absent) + "."
+    if written:
+        attendance_line += (f" {two_digits(len(written))} thành viên vắng mặt có ý kiến bằng văn bản, "
+                            "được tính vào kết quả biểu quyết.")
+    where = nfc(place) or (office if held_on else "……………")
     opening = [
-        f"{when}, tại {nfc(place) or office}, Hội đồng Thi đua - Khen thưởng {office} họp xét "
+        f"Vào hồi {clock}, {day}, tại {where}, Hội đồng Thi đua - Khen thưởng {office} họp xét "
         f"danh hiệu thi đua và hình thức khen thưởng năm {year}.",
-        f"Chủ trì: {chair.name} – {chair.role}." if chair else "Chủ trì: ……",
-        f"Thư ký: {secretary.name}." if secretary else "Thư ký: ……",
-        (f"Thành viên có mặt: {len(present)}/{total}." if known else f"Thành viên có mặt: ……/{total}.")
-        + (" Vắng mặt: " + "; ".join(f"{m.name} ({m.reason or 'không rõ lý do'})" for m in absent) + "."
-           if absent else ""),
+        f"Chủ trì: {chair.name} – {chair.role}." if chair and chair.name else "Chủ trì: ……",
+        f"Thư ký: {secretary.name}." if secretary and secretary.name else "Thư ký: ……",
+        attendance_line,
         f"Nội dung: Xét, đề nghị công nhận danh hiệu thi đua và khen thưởng năm {year} cho "
-        f"{base.two_digits(len(candidates))} lượt tập thể, cá nhân theo đề nghị của các phòng, đơn vị.",
+        f"{two_digits(len(candidates))} lượt {listed} theo đề nghị của các phòng, đơn vị.",
     ]
     attendance = tuple(
         (str(i), nfc(m.name), nfc(m.role), {True: "Có mặt", False: "Vắng"}.get(m.present, ""), nfc(m.reason))
@@ -92,12 +106,20 @@ def minutes_text(settings: Any, *, year: int, held_on: dt.date | None, place: st
          "" if c.votes_for is None else vote_share(c.votes_for, total), nfc(c.result))
         for i, c in enumerate(candidates, start=1)
     )
-    passed: dict[str, int] = {}
+    vote_note = ""
+    if known and total:
+        vote_note = f"Tỷ lệ tính trên tổng số {two_digits(total)} thành viên Hội đồng."
+        if written:
+            vote_note = (f"Số phiếu đồng ý gồm phiếu của {two_digits(len(present))} thành viên có mặt và ý kiến "
+                         f"bằng văn bản của {two_digits(len(written))} thành viên vắng mặt. " + vote_note)
+    passed: dict[str, list[Candidate]] = {}
     for c in candidates:
         if c.result.lower().startswith("đạt"):
-            passed[c.title] = passed.get(c.title, 0) + 1
+            passed.setdefault(c.title, []).append(c)
     conclusions = tuple(
-        f"Đề nghị {t}: {n} lượt (danh sách tại bảng kết quả bỏ phiếu)." for t, n in passed.items()
+        f"Đề nghị {t}: {two_digits(len(cs))} lượt "
+        f"{who(sum(not c.collective for c in cs), sum(c.collective for c in cs))} "
+        "(danh sách tại bảng kết quả bỏ phiếu)." for t, cs in passed.items()
     ) or ("Kết quả bỏ phiếu ghi tại bảng trên; Hội đồng thống nhất đề nghị các trường hợp đạt.",)
     return MinutesText(
         letterhead=base.Letterhead(base.issuer_name(settings.office_name), "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
@@ -107,6 +129,7 @@ def minutes_text(settings: Any, *, year: int, held_on: dt.date | None, place: st
         opening=tuple(opening),
         attendance_rows=attendance,
         vote_rows=votes,
+        vote_note=vote_note,
         conclusions=conclusions,
         closing="Cuộc họp kết thúc vào hồi …… giờ …… phút cùng ngày. Biên bản đã được thông qua trước "
                 "Hội đồng, các thành viên có mặt nhất trí./.",
@@ -120,15 +143,23 @@ def render_minutes(text: MinutesText) -> bytes:
     s = base.styles()
     width = base.frame_width()
     body: list[Any] = [base.para(p, s["body"]) for p in text.opening]
-    body.append(base.para("1. Thành phần tham dự", s["heading"]))
-    body.append(base.data_table(["STT", "Họ và tên", "Chức danh trong Hội đồng", "Tham dự", "Lý do vắng"],
-                                [list(r) for r in text.attendance_rows],
-                                [width * f for f in (0.07, 0.29, 0.32, 0.13, 0.19)], align={0: "center"}))
-    body.append(base.para("2. Kết quả bỏ phiếu", s["heading"]))
-    body.append(base.data_table(
-        ["STT", "Họ và tên / Tập thể", "Đơn vị", "Danh hiệu đề nghị", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"],
-        [list(r) for r in text.vote_rows], [width * f for f in (0.07, 0.20, 0.22, 0.17, 0.10, 0.09, 0.15)],
-        align={0: "center", 4: "right", 5: "right"},
+    body += blocks.table_heading("1. Thành phần tham dự")
+    body.append(blocks.data_table(
+        ["STT", keep("Họ và tên"), f"{keep('Chức danh')} trong {keep('Hội đồng')}", keep("Tham dự"),
+         f"{keep('Lý do')} vắng"],
+        [list(r) for r in text.attendance_rows], [width * f for f in (0.07, 0.29, 0.32, 0.13, 0.19)],
+        align={0: "center"}))
+    body += blocks.table_heading("2. Kết quả bỏ phiếu")
+    rows: list[list[Any]] = [list(r) for r in text.vote_rows]
+    notes = ()
+    if text.vote_note:
+        notes = (len(rows),)
+        rows.append([base.para(text.vote_note, s["cell_note"])])
+    body.append(blocks.data_table(
+        ["STT", f"{keep('Họ và tên')} / {keep('Tập thể')}", keep("Đơn vị"), f"{keep('Danh hiệu')} đề nghị",
+         f"{keep('Số phiếu')} {keep('đồng ý')}", keep("Tỷ lệ"), keep("Kết quả")],
+        rows, [width * f for f in (0.07, 0.19, 0.25, 0.19, 0.11, 0.08, 0.11)],
+        notes, align={0: "center", 4: "right", 5: "right"},
     ))
     body.append(base.para("3. Kết luận", s["heading"]))
     body += [base.para(c, s["body"]) for c in text.conclusions]

@@ -6,17 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.reports.decision import (
     ListRow,
-    award_phrase,
-    count_phrase,
+    annex,
     group_awards,
     legal_bases,
     list_rows,
-    list_table,
+    list_subtitle,
+    list_title,
 )
-from tdkt_desktop.text import format_date, nfc
+from tdkt_desktop.reports.wording import award_phrase, count_phrase, who
+from tdkt_desktop.text import nfc
 
 
 @dataclass(frozen=True)
@@ -36,23 +37,40 @@ class ProposalText:
     has_amount: bool
 
 
+def council_signer(chair: str, vice_chair: str = "") -> base.Signer:
+    """Who signs for the council. Its chair is usually the head of office the tờ trình goes to, and
+    nobody proposes to himself: then a vice-chair signs 'TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'
+    (pass ``chair`` blank); otherwise the chair signs 'TM. HỘI ĐỒNG / CHỦ TỊCH'."""
+    if chair:
+        return base.Signer(title="CHỦ TỊCH", name=nfc(chair), authority="TM. HỘI ĐỒNG")
+    return base.Signer(title="PHÓ CHỦ TỊCH", name=nfc(vice_chair), authority="TM. HỘI ĐỒNG\nKT. CHỦ TỊCH")
+
+
 def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions: dict[int, str],
                   kinds: dict[str, str], council: bool, date: dt.date | None,
-                  office_bases: list[str] | None = None, via: str = "") -> ProposalText:
-    """The proposal for ``awards`` (the proposed list, in order).
+                  office_bases: list[str] | None = None, via: str = "",
+                  signer: base.Signer | None = None, purpose: str = "") -> ProposalText:
+    """The proposal for ``awards`` (the proposed list, in order), dated ``date``.
 
     Args:
         recipient: who decides ("Giám đốc Sở …", "Chủ tịch UBND tỉnh Cao Bằng").
         via: the body the file goes through, shown only in "Kính gửi" ("Sở Nội vụ").
         council: True when the office's Hội đồng TĐKT proposes to its own head (then the council
-            is the sender and its chair signs "TM. HỘI ĐỒNG"); False when the office proposes upward.
+            is the sender and signs "TM. HỘI ĐỒNG"); False when the office proposes upward.
+        date: the day the tờ trình is signed; its "Căn cứ" lines are the laws in force that day.
+        signer: who signs for the council (see :func:`council_signer`); the office's head signs
+            an upward proposal.
+        purpose: what the awards are for, as its decision says it (``wording.purpose``), so the
+            tờ trình says it the same way; the list then repeats it on no line.
     """
     office = base.office_plain(settings.office_name)
     groups = group_awards(awards)
     whats = [award_phrase(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year) for name, items in groups]
     people = sum(a.staff_id is not None for a in awards)
-    counts = count_phrase(len(awards) - people, people)
-    who = "tập thể, cá nhân" if people and len(awards) > people else ("cá nhân" if people else "tập thể")
+    units = len(awards) - people
+    counts = count_phrase(units, people)
+    listed = who(people, units)
+    any_form = any(kinds.get(items[0].award_type, "hinh_thuc") != "danh_hieu" for _n, items in groups)
     symbol = "TTr-HĐTĐKT" if council else f"TTr-{settings.document_symbol}"
     sender = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" if council else base.issuer_name(settings.office_name)
     governing = base.issuer_name(settings.office_name) if council else settings.governing_body
@@ -60,18 +78,19 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
     year = awards[0].year if awards else (date or dt.date.today()).year
     paragraphs = (
         f"Căn cứ kết quả bình xét thi đua, khen thưởng năm {year} của Hội đồng Thi đua - Khen thưởng {office},",
-        f"{sender_text} kính đề nghị {nfc(recipient)} xem xét, {' và '.join(whats)} cho {counts} "
-        "(có danh sách kèm theo).",
-        f"Các {who} được đề nghị đã hoàn thành xuất sắc nhiệm vụ được giao, đạt đủ tiêu chuẩn "
+        f"{sender_text} kính đề nghị {nfc(recipient)} xem xét, {' và '.join(whats)} cho {counts}"
+        f"{' ' + purpose if purpose and any_form else ''} (có danh sách kèm theo).",
+        f"Các {listed} được đề nghị đã hoàn thành xuất sắc nhiệm vụ được giao, đạt đủ tiêu chuẩn "
         "theo quy định của Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành.",
         "Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp Hội đồng Thi đua - Khen thưởng; "
-        f"báo cáo thành tích của các {who}.",
+        f"báo cáo thành tích của các {listed}.",
         f"Kính trình {nfc(recipient)} xem xét, quyết định./.",
     )
     laws = legal_bases(date) + [nfc(b) for b in (office_bases or []) if nfc(b)]
-    head = nfc(settings.signer_title).upper()
-    signer = (base.Signer(title="CHỦ TỊCH", name=nfc(settings.signer_name), authority="TM. HỘI ĐỒNG")
-              if council else base.Signer(title=head, name=nfc(settings.signer_name)))
+    if not council:
+        signer = base.Signer(title=nfc(settings.signer_title).upper(), name=nfc(settings.signer_name))
+    elif signer is None:
+        signer = council_signer("", "")
     number = f"{base.BLANK_NUMBER}/{symbol}"
     return ProposalText(
         letterhead=base.Letterhead(governing, sender, number, settings.place_name, date),
@@ -81,24 +100,25 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
         paragraphs=paragraphs,
         signer=signer,
         recipients=("Như trên;", "Lưu: VT, VP."),
-        list_title=f"DANH SÁCH ĐỀ NGHỊ {' VÀ '.join(w.upper() for w in whats)}".replace("“", "").replace("”", ""),
-        list_subtitle=f"(Kèm theo Tờ trình số{base.BLANK_NUMBER}/{symbol} ngày {format_date(date)} của {sender_text})",
-        rows=tuple(list_rows(awards, positions, kinds)),
+        list_title=list_title([(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year)
+                               for name, items in groups], listed, proposed=True),
+        list_subtitle=list_subtitle("Tờ trình", number, date, sender_text),
+        rows=tuple(list_rows(awards, positions, kinds, said=purpose)),
         has_amount=False,
     )
 
 
 def render_proposal(text: ProposalText) -> bytes:
-    """The proposal PDF, then its list on a new page."""
+    """The proposal PDF, then its list on pages of its own."""
     from reportlab.platypus import Spacer
 
     s = base.styles()
-    body: list[Any] = [base.para(f"Kính gửi: {text.recipient}", s["center"]), Spacer(1, 3 * base.MM)]
+    body: list[Any] = [blocks.heading(f"Kính gửi: {text.recipient}", s["center"], base.frame_width()),
+                       Spacer(1, 3 * base.MM)]
     body += [base.para(b, s["basis"]) for b in text.bases]
     body += [base.para(p, s["body"]) for p in text.paragraphs]
-    annex = [base.para(text.list_title, s["center_bold"]), base.para(text.list_subtitle, s["note"]),
-             Spacer(1, 4 * base.MM), list_table(text.rows, base.frame_width(), text.has_amount)]
     doc = base.Document(letterhead=text.letterhead, kind="TỜ TRÌNH", subject=text.subject, body=body,
-                        signer=text.signer, recipients=list(text.recipients), annex=annex,
+                        signer=text.signer, recipients=list(text.recipients),
+                        annex=annex(text.list_title, text.list_subtitle, text.rows, text.has_amount),
                         pdf_title="Tờ trình đề nghị khen thưởng")
     return base.render(doc)

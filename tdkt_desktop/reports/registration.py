@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.reports import base
+from tdkt_desktop.reports import base, blocks
+from tdkt_desktop.reports.wording import position_rank
 from tdkt_desktop.text import nfc
 
 #: Dotted fill-in line for fields the person writes by hand.
@@ -74,12 +75,14 @@ def collective_form(settings: Any, *, year: int, unit: str, head_name: str, titl
     """The collective (phòng) form: its own target plus every member's registration.
 
     Args:
-        members: ``Staff`` records of the unit (full_name, position), in list order.
+        members: ``Staff`` records of the unit (full_name, position); printed head first, then
+            deputies, then the others in the order given.
         member_title: the title each member registers for unless changed by hand.
     """
+    ordered = sorted(members, key=lambda m: position_rank(m.position))  # stable: list order within a rank
     rows = tuple(
         MemberRow(str(i), nfc(m.full_name), nfc(m.position), member_title, "")
-        for i, m in enumerate(members, start=1)
+        for i, m in enumerate(ordered, start=1)
     )
     fields = (
         ("Tên tập thể", nfc(unit)),
@@ -104,11 +107,11 @@ def render_registration(text: RegistrationText) -> bytes:
     body: list[Any] = []
     body += [base.lead_para(f"{label}:", value, s["field"]) for label, value in text.fields]
     if text.members:
-        body.append(base.para("Danh sách cán bộ đăng ký thi đua:", s["heading"]))
+        body += blocks.table_heading("Danh sách cán bộ đăng ký thi đua:")
         data = [[m.stt, m.name, m.position, m.title, m.form, m.note] for m in text.members]
-        body.append(base.data_table(
+        body.append(blocks.data_table(
             ["STT", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký", "Hình thức khen thưởng đăng ký", "Ghi chú"],
-            data, [width * f for f in (0.07, 0.25, 0.19, 0.19, 0.19, 0.11)], align={0: "center"},
+            data, [width * f for f in (0.07, 0.23, 0.18, 0.22, 0.19, 0.11)], align={0: "center"},
         ))
         body.append(Spacer(1, 3 * base.MM))
     body.append(base.para("Cam kết thực hiện:", s["heading"]))

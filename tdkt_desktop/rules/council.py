@@ -1,9 +1,10 @@
-"""Council (Hội đồng TĐKT) arithmetic: quorum and pass thresholds from the rule set, exact fractions."""
+"""Council (Hội đồng TĐKT) arithmetic: quorum and pass thresholds from the rule set, counted by rules/voting."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tdkt_desktop.rules import voting
 from tdkt_desktop.rules.ruleset import VOTE_BASES, RuleSet, frac, percent
 
 
@@ -32,7 +33,7 @@ class VoteResult:
 def quorum(rs: RuleSet, present: int, total: int) -> Quorum:
     """Quorum check: present ≥ share × total (share from the rule set, e.g. 2/3)."""
     share = frac(rs.data["council"]["quorum"])
-    required = -(-share.numerator * total // share.denominator)  # ceil without floats
+    required = voting.at_least(share, total)
     met = total > 0 and present >= required
     text = (
         f"Có mặt {present}/{total} thành viên; cần ít nhất {required} ({percent(share)}): "
@@ -43,19 +44,20 @@ def quorum(rs: RuleSet, present: int, total: int) -> Quorum:
 
 def needed_votes(rule: dict, base: int) -> int:
     """The smallest number of 'đồng ý' that passes under ``rule`` on ``base`` voters."""
-    share = frac(rule["share"])
-    exact = share.numerator * base
-    if rule.get("strict"):
-        return exact // share.denominator + 1
-    return -(-exact // share.denominator)
+    return voting.needed_votes(frac(rule["share"]), base, strict=bool(rule.get("strict")))
 
 
 def tally(rs: RuleSet, award: str, votes_for: int, present: int, total: int, *, quorum_met: bool = True) -> VoteResult:
     """Pass or fail for one candidate; the base is attendees or all members as the rule set says."""
     rule = rs.vote_rule(award)
-    base = present if rule["base"] == "present" else total
-    needed = needed_votes(rule, base) if base else 1
-    passed = quorum_met and base > 0 and votes_for >= needed
+    # A rule-set vote without "strict" means "at least"; a PassRule on its own defaults to "more than".
+    judged = voting.judge(
+        voting.PassRule.from_data({**rule, "strict": bool(rule.get("strict"))}),
+        votes_for,
+        voting.BallotCount(members=total, present=present).base(rule["base"]),
+    )
+    base, needed = judged.base, judged.needed or 1
+    passed = quorum_met and judged.reached
     word = "trên" if rule.get("strict") else "từ"
     pct = f"{round(100 * votes_for / base)} %" if base else "—"
     text = (

@@ -6,51 +6,20 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-#: Rating order: a higher number is a better rating.
-RATING_ORDER = {"KHT": 0, "HT": 1, "HTT": 2, "HTXS": 3}
-RATING_NAMES = {
-    "HTXS": "Hoàn thành xuất sắc nhiệm vụ",
-    "HTT": "Hoàn thành tốt nhiệm vụ",
-    "HT": "Hoàn thành nhiệm vụ",
-    "KHT": "Không hoàn thành nhiệm vụ",
-}
-#: Initiative recognition scopes, lowest first.
-SCOPE_ORDER = {"co_so": 0, "bo_tinh": 1, "toan_quoc": 2}
-SCOPE_NAMES = {"co_so": "cấp cơ sở", "bo_tinh": "cấp bộ/tỉnh", "toan_quoc": "toàn quốc"}
-#: Discipline levels, lightest first (NĐ 112/2020 forms for civil servants).
-DISCIPLINE_ORDER = {
-    "khien_trach": 1,
-    "canh_cao": 2,
-    "ha_bac_luong": 3,
-    "giang_chuc": 4,
-    "cach_chuc": 5,
-    "buoc_thoi_viec": 6,
-}
-DISCIPLINE_NAMES = {
-    "khien_trach": "khiển trách",
-    "canh_cao": "cảnh cáo",
-    "ha_bac_luong": "hạ bậc lương",
-    "giang_chuc": "giáng chức",
-    "cach_chuc": "cách chức",
-    "buoc_thoi_viec": "buộc thôi việc",
-}
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER
+
+#: Verdict statuses (labels in ``vocabulary.VERDICT_STATUSES``).
+ELIGIBLE, NEEDS_COUNCIL, NOT_YET, EXCLUDED, DECIDED = "du", "can_hoi_dong", "chua_du", "loai_tru", "da_quyet_dinh"
 
 
-@functools.lru_cache(maxsize=256)  # a handful of distinct spellings over thousands of rows
 def discipline_code(text: str) -> str:
-    """Map stored discipline text ('Khiển trách', 'canh_cao', '') to a code; unknown non-empty → khien_trach.
+    """A stored discipline value as a code: codes pass through, '' stays ''.
 
-    The ratings table keeps free text, so anything written there is taken as at least khiển trách
-    rather than silently ignored.
+    Ratings hold codes since migration 0008; anything else (a file written by hand) counts as at
+    least khiển trách rather than being silently ignored.
     """
-    from tdkt_desktop.text import fold
-
-    folded = fold(text).replace("_", " ")
-    if not folded:
-        return ""
-    for code in sorted(DISCIPLINE_ORDER, key=DISCIPLINE_ORDER.get, reverse=True):
-        if code.replace("_", " ") in folded:
-            return code
+    if not text or text in DISCIPLINE_ORDER:
+        return text or ""
     return "khien_trach"
 
 
@@ -75,6 +44,22 @@ class InitiativeFact:
 
 
 @dataclass(frozen=True)
+class DecisionRef:
+    """The decision that gave an award: what, for which year, its number and date (blank when unknown)."""
+
+    award: str
+    year: int
+    number: str = ""
+    issued_on: dt.date | None = None
+    award_name: str = ""
+
+
+def _ref(decisions: dict, code: str, year: int) -> DecisionRef:
+    number, issued = decisions.get((year, code), ("", ""))
+    return DecisionRef(code, year, number, dt.date.fromisoformat(issued) if issued else None)
+
+
+@dataclass(frozen=True)
 class PersonHistory:
     """One person's record as the engine sees it."""
 
@@ -88,15 +73,33 @@ class PersonHistory:
     years: dict[int, YearFacts] = field(default_factory=dict)
     awards: dict[int, frozenset[str]] = field(default_factory=dict)
     initiatives: tuple[InitiativeFact, ...] = ()
+    #: (year, award code) → (decision number, ISO date of issue), when the register has it
+    decisions: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
 
     def has_award(self, code: str, year: int) -> bool:
         """Whether a decision gave ``code`` for ``year``."""
         return code in self.awards.get(year, ())
 
+    @functools.cached_property
+    def _years_by_code(self) -> dict[str, list[int]]:
+        """award code → years held, ascending (built once: the engine asks many times per person)."""
+        out: dict[str, list[int]] = {}
+        for year in sorted(self.awards):
+            for code in self.awards[year]:
+                out.setdefault(code, []).append(year)
+        return out
+
     def any_award(self, codes) -> list[int]:
         """Years (ascending) in which any of ``codes`` was awarded."""
-        wanted = set(codes)
-        return sorted(y for y, got in self.awards.items() if wanted & got)
+        by_code = self._years_by_code
+        found = [by_code[c] for c in codes if c in by_code]
+        if len(found) <= 1:
+            return list(found[0]) if found else []
+        return sorted({y for years in found for y in years})
+
+    def decision(self, code: str, year: int) -> DecisionRef:
+        """The decision behind an award held (number blank when the register does not say)."""
+        return _ref(self.decisions, code, year)
 
 
 @dataclass(frozen=True)
@@ -109,11 +112,61 @@ class UnitHistory:
     leads_bloc: dict[int, bool] = field(default_factory=dict)
     awards: dict[int, frozenset[str]] = field(default_factory=dict)
     member_ids: tuple[int, ...] = ()
+    decisions: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+
+    def has_award(self, code: str, year: int) -> bool:
+        """Whether a decision gave ``code`` to the unit for ``year``."""
+        return code in self.awards.get(year, ())
+
+    def decision(self, code: str, year: int) -> DecisionRef:
+        """The decision behind an award held."""
+        return _ref(self.decisions, code, year)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the engine checked, with the facts it used; ``rules.reasons`` writes it in Vietnamese.
+
+    ``kind`` names the check (see ``rules.reasons``); ``met`` is True when the criterion holds,
+    False when it does not, None for information. The other fields are the facts, each used by
+    the kinds that need it.
+    """
+
+    kind: str
+    met: bool | None = None
+    year: int = 0
+    years: tuple[int, ...] = ()
+    need: int = 0
+    count: int = 0
+    award: str = ""
+    award_name: str = ""
+    rating: str = ""
+    min_rating: str = ""
+    scope: str = ""
+    level: str = ""
+    share: str = ""
+    strict: bool = False
+    date: dt.date | None = None
+    initiatives: tuple[InitiativeFact, ...] = ()
+    names: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    text: str = ""
+    decision: DecisionRef | None = None
+    #: information attached to a chain: its latest run, years used by an earlier award, a break
+    earlier: tuple[int, ...] = ()
+    used: tuple[tuple[int, str], ...] = ()  # (year, name of the award that used it)
+    gap: tuple[int, ...] = ()
+    after: int = 0  # a run counted only after this year (the prior award's year)
+    path: str = ""  # "alt" for the second way of meeting an award (Bằng khen: HTXS + sáng kiến)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The engine's answer for one subject, one award, one year."""
+    """The engine's answer for one subject, one award, one year: status, facts, and who decides.
+
+    ``eligible`` says whether the data meets the criteria (a decided award usually does);
+    ``status`` is what a screen shows: đủ / cần Hội đồng / chưa đủ / loại trừ / đã có quyết định.
+    """
 
     subject: str  # 'ca_nhan' | 'tap_the'
     subject_id: int
@@ -122,20 +175,51 @@ class Verdict:
     award: str
     award_name: str
     eligible: bool
-    needs_council: bool
-    reasons: tuple[str, ...]
+    status: str
+    findings: tuple[Finding, ...]
     year: int
     ruleset: str
     unit_name: str = ""
+    council: tuple[str, ...] = ()  # criteria only the council can confirm (own and inherited)
+    decision: DecisionRef | None = None  # the decision that already grants it (or a higher title)
+    authority: str = ""  # who decides ("Giám đốc Sở", "Chủ tịch UBND tỉnh", "Bộ trưởng" …)
+
+    @property
+    def needs_council(self) -> bool:
+        """Eligible on the data, but the council must still confirm some criteria."""
+        return self.eligible and bool(self.council) and self.status != EXCLUDED
+
+    @property
+    def decided(self) -> bool:
+        """A decision already grants this award (or a higher one) for the year."""
+        return self.status == DECIDED
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The Vietnamese sentences, rendered from the findings."""
+        from tdkt_desktop.rules.reasons import render_verdict
+
+        return render_verdict(self)
+
+    def finding(self, kind: str) -> Finding | None:
+        """The first finding of a kind (facts for screens and tests)."""
+        return next((f for f in self.findings if f.kind == kind), None)
 
     def as_json(self) -> dict:
-        """The CLI's JSON object (keys fixed by the issue)."""
+        """The CLI's JSON object (the first keys are fixed by the issue)."""
         key = "staff_code" if self.subject == "ca_nhan" else "unit"
-        return {
+        out = {
             key: self.code,
             "name": self.name,
             "award": self.award,
             "eligible": self.eligible,
             "needs_council": self.needs_council,
             "reasons": list(self.reasons),
+            "status": self.status,
+            "authority": self.authority,
         }
+        if self.decision:
+            out["decision"] = {"award": self.decision.award, "year": self.decision.year,
+                               "number": self.decision.number,
+                               "issued_on": self.decision.issued_on.isoformat() if self.decision.issued_on else None}
+        return out

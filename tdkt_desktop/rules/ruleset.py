@@ -17,13 +17,14 @@ from fractions import Fraction
 from typing import Any
 
 from tdkt_desktop.errors import ValidationError
-from tdkt_desktop.rules.model import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
 
 #: Rule templates the engine knows, with the award codes each may be used for.
 RULES = {
     "ldtt": "cá nhân",
     "cstdcs": "cá nhân",
     "cstd_tinh": "cá nhân",
+    "consecutive_awards": "cá nhân",
     "giay_khen": "cá nhân",
     "bk_tinh": "cá nhân",
     "chain_after": "cá nhân",
@@ -31,6 +32,9 @@ RULES = {
     "ttldtt": "tập thể",
     "co": "tập thể",
 }
+#: The ways each rule may be met (its ``paths`` parameter).
+PATHS = {"cstdcs": {"htxs", "initiative"}, "bk_tinh": {"cstdcs_chain", "htxs_initiatives"}}
+OFFICE_LEVELS = ("so", "bo")
 COLLECTIVE_RULES = {"ttldtt", "co"}
 VOTE_BASES = {"present": "số thành viên có mặt", "total": "tổng số thành viên Hội đồng"}
 
@@ -53,17 +57,35 @@ class RuleSet:
         params = self.data["awards"].get(code)
         return params if params and params.get("enabled", True) else None
 
-    def awards(self, *, collective: bool | None = None) -> list[str]:
-        """Enabled award codes in file order (which is dependency order)."""
+    def awards(self, *, collective: bool | None = None, level: str | None = None) -> list[str]:
+        """Enabled award codes in file order (which is dependency order).
+
+        ``level`` ('so' or 'bo') leaves out the awards of the other kind of office (a Sở is judged
+        for the province's titles, a Văn phòng/Viện under a Bộ for the Bộ's).
+        """
         codes = [c for c in self.data["awards"] if self.award(c)]
+        if level is not None:
+            codes = [c for c in codes if self.data["awards"][c].get("office_level") in (None, level)]
         if collective is None:
             return codes
         return [c for c in codes if (self.data["awards"][c]["rule"] in COLLECTIVE_RULES) == collective]
 
     def award_name(self, code: str) -> str:
-        """The Vietnamese name of an award as this set calls it."""
+        """The Vietnamese name of an award as this set calls it (also awards it only mentions)."""
         params = self.data["awards"].get(code) or {}
-        return params.get("name", code)
+        return params.get("name") or (self.data.get("award_names") or {}).get(code, code)
+
+    def same_rank(self, code: str) -> tuple[str, ...]:
+        """``code`` and the awards of the same rank (one achievement is rewarded once), ``code`` first."""
+        for group in self.data.get("same_rank") or []:
+            if code in group:
+                return (code, *(c for c in group if c != code))
+        return (code,)
+
+    def authority(self, code: str, level: str) -> str:
+        """Who decides the award for this kind of office ('Giám đốc Sở', 'Chủ tịch UBND tỉnh' …)."""
+        value = (self.data["awards"].get(code) or {}).get("authority") or ""
+        return value.get(level, "") if isinstance(value, dict) else value
 
     def vote_rule(self, code: str) -> dict:
         """The council vote rule for an award (its own, or the default)."""
@@ -162,6 +184,7 @@ def money_amount(rs: RuleSet, award: str, day: dt.date) -> int | None:
 # --- validation -------------------------------------------------------------------------------
 
 _INT_PARAMS = {
+    "times": (1, 10),
     "initiative_window_years": (1, 10),
     "chain_years": (1, 10),
     "consecutive_years": (1, 10),
@@ -192,7 +215,7 @@ def _check_share(errors: dict, path: str, value: Any, label: str) -> None:
 
 def _check_vote(errors: dict, path: str, vote: Any) -> None:
     if not isinstance(vote, dict):
-        errors[path] = "Quy tắc biểu quyết phải có cơ sở tính (base), tỉ lệ (share) và strict."
+        errors[path] = "Biểu quyết phải ghi tỉ lệ đồng ý và cách tính (số có mặt hoặc tổng số thành viên)."
         return
     if vote.get("base") not in VOTE_BASES:
         errors[f"{path}.base"] = (
@@ -201,7 +224,14 @@ def _check_vote(errors: dict, path: str, vote: Any) -> None:
         )
     _check_share(errors, f"{path}.share", vote.get("share"), "Tỉ lệ đồng ý")
     if not isinstance(vote.get("strict", False), bool):
-        errors[f"{path}.strict"] = "strict phải là true (lớn hơn) hoặc false (từ … trở lên)."
+        errors[f"{path}.strict"] = "Biểu quyết: chọn “trên” (lớn hơn) hoặc “từ … trở lên”."
+
+
+def _key_name(key: str) -> str:
+    """A parameter's Vietnamese name for messages ('chain_years' → 'Số năm liên tục')."""
+    from tdkt_desktop.rules.params import KEYS
+
+    return KEYS.get(key, (key,))[0]
 
 
 def validate(data: Any) -> dict[str, str]:
@@ -248,6 +278,9 @@ def validate(data: Any) -> dict[str, str]:
             errors["council.office_decides"] = f"“{code}” không có trong danh sách khen thưởng của bộ quy tắc."
     for code, params in awards.items():
         _validate_award(errors, code, params, awards)
+    for i, group in enumerate(data.get("same_rank") or []):
+        if not isinstance(group, list) or len(group) < 2:
+            errors[f"same_rank.{i}"] = "Mỗi nhóm cùng hạng phải gồm ít nhất hai khen thưởng."
     return errors
 
 
@@ -263,7 +296,8 @@ def _validate_award(errors: dict, code: str, params: Any, awards: dict) -> None:
         if key in params:
             value = params[key]
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                errors[f"{where}.{key}"] = f"{label}: “{key}” phải là số nguyên từ {low} đến {high} (đang là {value})."
+                errors[f"{where}.{key}"] = (
+                    f"{label}: “{_key_name(key)}” phải là số nguyên từ {low} đến {high} (đang là {value}).")
     for key in _RATING_PARAMS & params.keys():
         value = params[key]
         if value is None and key == "members_min_rating":
@@ -275,12 +309,25 @@ def _validate_award(errors: dict, code: str, params: Any, awards: dict) -> None:
     scope = params.get("initiative_min_scope")
     if scope is not None and scope not in SCOPE_ORDER:
         errors[f"{where}.initiative_min_scope"] = f"{label}: phạm vi sáng kiến “{scope}” không hợp lệ."
+    allowed = PATHS.get(params.get("rule"))
     paths = params.get("paths")
-    if paths is not None and (not paths or not set(paths) <= {"htxs", "initiative"}):
-        errors[f"{where}.paths"] = f"{label}: paths phải gồm htxs và/hoặc initiative."
-    for key in ("chain_award",):
+    if allowed and (not isinstance(paths, list) or not paths or not set(paths) <= allowed):
+        from tdkt_desktop.rules.params import PATH_NAMES
+
+        choices = "; ".join(PATH_NAMES[p] for p in sorted(allowed))
+        errors[f"{where}.paths"] = f"{label}: phải chọn ít nhất một cách xét ({choices})."
+    for key in ("chain_award", "title_award", "link_award"):
         if key in params and params[key] not in awards:
             errors[f"{where}.{key}"] = f"{label}: danh hiệu “{params[key]}” không có trong bộ quy tắc."
+    if params.get("office_level") not in (None, *OFFICE_LEVELS):
+        errors[f"{where}.office_level"] = f"{label}: cấp cơ quan “{params.get('office_level')}” không hợp lệ."
+    offset = params.get("review_after_years")
+    if offset is not None and offset not in (0, 1):
+        errors[f"{where}.review_after_years"] = (
+            f"{label}: năm xét là năm đạt lần cuối (0) hoặc năm sau đó (1), không phải {offset}.")
+    for key in ("prior_awards", "state_awards", "covered_by"):
+        if key in params and not (isinstance(params[key], list) and all(isinstance(c, str) for c in params[key])):
+            errors[f"{where}.{key}"] = f"{label}: cần một danh sách danh hiệu, hình thức khen thưởng."
     money = params.get("money")
     if money is not None and (isinstance(money, bool) or not isinstance(money, int | float) or money < 0):
         errors[f"{where}.money"] = f"{label}: hệ số tiền thưởng phải là số không âm (đang là {money})."
@@ -289,112 +336,8 @@ def _validate_award(errors: dict, code: str, params: Any, awards: dict) -> None:
     quota = params.get("quota")
     if quota is not None:
         if not isinstance(quota, dict) or quota.get("of") not in awards:
-            errors[f"{where}.quota"] = f"{label}: hạn mức phải ghi rõ tỉ lệ (share) trên danh hiệu nào (of)."
+            errors[f"{where}.quota"] = f"{label}: hạn mức phải ghi rõ tỉ lệ trên số người đạt danh hiệu nào."
         else:
             _check_share(errors, f"{where}.quota.share", quota.get("share"), f"{label}: hạn mức")
     if not isinstance(params.get("council_criteria", []), list):
         errors[f"{where}.council_criteria"] = f"{label}: tiêu chí Hội đồng phải là danh sách."
-
-
-# --- flat view for the editor -----------------------------------------------------------------
-
-#: Keys the editor shows read-only (identity and structure, not parameters).
-_FIXED = {"format", "id", "rule", "unverified"}
-
-
-def flatten(data: dict, prefix: str = "") -> list[tuple[str, Any]]:
-    """Leaf parameters as (dotted path, value), in file order; lists of strings stay one value."""
-    rows: list[tuple[str, Any]] = []
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        if key in {"quota", "vote"}:  # small structures edited as one line ("15% lao_dong_tien_tien")
-            rows.append((path, value))
-        elif isinstance(value, dict):
-            rows.extend(flatten(value, path + "."))
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for i, item in enumerate(value):
-                rows.extend(flatten(item, f"{path}.{i}."))
-        else:
-            rows.append((path, value))
-    return rows
-
-
-def is_editable(path: str) -> bool:
-    """Whether the editor lets the office change this parameter."""
-    return path.rsplit(".", 1)[-1] not in _FIXED
-
-
-def set_param(data: dict, path: str, value: Any) -> dict:
-    """A deep copy of ``data`` with one leaf replaced."""
-    out = copy.deepcopy(data)
-    node: Any = out
-    parts = path.split(".")
-    for part in parts[:-1]:
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    last = parts[-1]
-    if isinstance(node, list):
-        node[int(last)] = value
-    else:
-        node[last] = value
-    return out
-
-
-def parse_value(text: str, old: Any, path: str = "") -> Any:
-    """Parse what the user typed in the editor, following the type of the old value.
-
-    Raises:
-        ValueError: with a Vietnamese message.
-    """
-    text = (text or "").strip()
-    key = path.rsplit(".", 1)[-1]
-    if text == "" or text.lower() in {"null", "không", "tắt", "(tắt)"}:
-        return None
-    if key == "quota":  # "15% lao_dong_tien_tien"
-        parts = text.split()
-        if len(parts) != 2:
-            raise ValueError("Hạn mức ghi dạng “15% lao_dong_tien_tien” (tỉ lệ rồi mã danh hiệu).")
-        return {"share": parts[0], "of": parts[1]}
-    if key == "vote":  # "total 4/5 >=" or "present 1/2 >"
-        parts = text.split()
-        if len(parts) != 3 or parts[2] not in {">", ">="}:
-            raise ValueError("Biểu quyết ghi dạng “total 4/5 >=” hoặc “present 1/2 >”.")
-        return {"base": parts[0], "share": parts[1], "strict": parts[2] == ">"}
-    if isinstance(old, bool) or text.lower() in {"true", "false", "có", "bật"}:
-        lowered = text.lower()
-        if lowered in {"true", "có", "bật", "1"}:
-            return True
-        if lowered in {"false", "0"}:
-            return False
-        raise ValueError(f"“{text}”: nhập có/không.")
-    if isinstance(old, list):
-        return [part.strip() for part in text.split(";") if part.strip()]
-    if isinstance(old, int) and not isinstance(old, bool):
-        try:
-            return int(text)
-        except ValueError:
-            raise ValueError(f"“{text}” không phải số nguyên.") from None
-    if isinstance(old, float):
-        try:
-            return float(text.replace(",", "."))
-        except ValueError:
-            raise ValueError(f"“{text}” không phải số.") from None
-    if old is None and text.replace(",", ".").replace(".", "", 1).isdigit():
-        return int(text) if text.isdigit() else float(text.replace(",", "."))
-    return text
-
-
-def show_value(value: Any) -> str:
-    """How the editor shows a value."""
-    if value is None:
-        return "(tắt)"
-    if isinstance(value, dict) and "of" in value:
-        return f"{value.get('share')} {value.get('of')}"
-    if isinstance(value, dict) and "base" in value:
-        return f"{value.get('base')} {value.get('share')} {'>' if value.get('strict') else '>='}"
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)

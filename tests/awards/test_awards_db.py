@@ -221,7 +221,7 @@ def test_ratings_set_replace_and_validate(office):
     assert _snapshot(db) == before
     assert ratings.parse_rating("Hoàn thành xuất sắc nhiệm vụ") == "HTXS"
     assert ratings.parse_rating("hoan thanh nhiem vu") == "HT"
-    assert ratings.parse_discipline("cảnh cáo") == "Cảnh cáo"
+    assert ratings.parse_discipline("cảnh cáo") == "canh_cao"
     assert len(ratings.ratings_for_year(db, 2024)) == 1
 
 
@@ -269,3 +269,24 @@ def test_history_and_chains(office):
     texts = [c.text() for c in h.chains]
     assert "Chiến sĩ thi đua cơ sở: 2023, 2024, 2025 – 3 năm liên tục" in texts
     assert history.consecutive_runs({2019, 2021, 2022}) == [(2019,), (2021, 2022)]
+
+
+@pytest.mark.parametrize("fts", [True, False])
+def test_register_filter_in_sql_matches_the_typed_words(demo_db, fts):
+    """Every word begins a word of recipient, staff code, award, decision number, unit or issuer."""
+    from tdkt_desktop.db import register
+    from tdkt_desktop.text import tokens
+
+    if not fts:  # SQLite builds without FTS5: LIKE on the stored fold
+        for trigger in ("staff_ai", "staff_ad", "staff_au"):
+            demo_db.execute(f"DROP TRIGGER {trigger}")
+        demo_db.execute("DROP TABLE staff_fts")
+    everyone = decisions.list_awards(demo_db)
+    for typed in ["dang thi huong", "lao dong", "skhcn ubnd", "thanh tra h", "nguyen thi", "CB01", "zzz", "l_o"]:
+        expected = {a.id for a in everyone if all(any(w.startswith(t) for w in tokens(
+            f"{a.recipient_name} {a.staff_code} {a.award_name} {a.decision_number} {a.unit_name} {a.issuer}"))
+            for t in tokens(typed))}
+        where = register.award_filter(demo_db, register.AwardQuery(text=typed))
+        assert {a.id for a in register.page_awards(demo_db, where, limit=100_000)} == expected, typed
+        assert register.count_awards(demo_db, where) == len(expected)
+        assert sum(n for _name, n, _i in register.award_totals(demo_db, where)) == len(expected)

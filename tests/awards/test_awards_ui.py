@@ -163,14 +163,16 @@ def test_register_filters_totals_and_double_click(main_window, qtbot, qtmodeltes
     type_text(page.search, "dang thi huong")
     shown = page.shown_awards()
     assert shown and all(a.recipient_name == "Đặng Thị Hương" for a in shown)
+    assert f"Tổng: {len(shown)} lượt</b> ({len(shown)} cá nhân, 0 tập thể)" in page.totals.text()
+    qtmodeltester.check(page.model)
     # Double-click a person's row: the staff tab opens on them.
-    index = page.proxy.index(0, 1)
+    index = page.model.index(0, 1)
     page._on_double_click(index)
     assert main_window.tabs.currentWidget() is main_window.staff_tab
     assert main_window.staff_tab.current_staff().full_name == "Đặng Thị Hương"
     # Double-click the decision number: the decisions page opens on it.
     awards_page(main_window, "Sổ khen thưởng")
-    page._on_double_click(page.proxy.index(0, page.model.COL_NUMBER))
+    page._on_double_click(page.model.index(0, page.model.COL_NUMBER))
     decisions_page = main_window.titles_tab.page("Quyết định")
     assert main_window.titles_tab.pages.currentWidget() is decisions_page
     assert decisions_page.current_decision_id() == shown[0].decision_id
@@ -274,3 +276,46 @@ def test_catalog_page_add_edit_retire(main_window, qtbot, qtmodeltester):
     dialog = DecisionDialog(db, main_window)
     qtbot.addWidget(dialog)
     assert dialog.award_type.findData(added.code) < 0
+
+
+def test_register_search_and_totals_run_in_sql_like_the_typed_words_expect(main_window):
+    """Every typed word begins a word of recipient, code, award, decision number, unit or issuer; the totals
+    line counts by type with GROUP BY and matches the rows."""
+    from collections import Counter
+
+    from tdkt_desktop.text import tokens
+
+    db = main_window.db
+    page = awards_page(main_window, "Sổ khen thưởng")
+    page.set_filters()
+    everyone = decisions.list_awards(db)
+    for typed in ["dang thi huong", "chien si", "skhcn", "thanh tra", "ubnd", "van phong lao dong", "zzz", "CB0",
+                  "nguyen thi h", "le lao", "h"]:
+        page.search.setText(typed)
+        words = tokens(typed)
+        expected = [a for a in everyone if all(any(w.startswith(t) for w in tokens(
+            f"{a.recipient_name} {a.staff_code} {a.award_name} {a.decision_number} {a.unit_name} {a.issuer}"))
+            for t in words)]
+        assert sorted(a.id for a in page.shown_awards()) == sorted(a.id for a in expected), typed
+        assert f"<b>Tổng: {len(expected)} lượt</b>" in page.totals.text()
+        for name, n in Counter(a.award_name for a in expected).items():
+            assert f"{name}: {n}" in page.totals.text()
+
+
+def test_register_sorts_every_column_in_sql_as_in_memory(main_window):
+    from PySide6.QtCore import Qt
+
+    from tdkt_desktop.ui.awards.models import AwardTableModel
+
+    page = awards_page(main_window, "Sổ khen thưởng")
+    page.set_filters()
+    memory = AwardTableModel()
+    memory.set_rows(decisions.list_awards(main_window.db))
+    for column in AwardTableModel.SORT_KEYS:
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            page.model.sort(column, order)
+            memory.sort(column, order)
+            count = page.model.rowCount()
+            assert [page.model.index(r, column).data() for r in range(count)] == [
+                memory.index(r, column).data() for r in range(count)], (column, order)
+

@@ -36,5 +36,5 @@ def test_planted_chains(demo_db):
         assert decisions.list_awards(demo_db, staff_id=person.id, award_type="bang_khen_cap_tinh")
     disciplined = staff_db.find_by_code(demo_db, demo_awards.DISCIPLINED)
     rating = [r for r in ratings.ratings_of(demo_db, disciplined.id) if r.year == 2024][0]
-    assert rating.discipline == "Khiển trách"
+    assert rating.discipline == "khien_trach"
     assert not decisions.list_awards(demo_db, staff_id=disciplined.id, year=2024)

@@ -4,16 +4,19 @@ import hashlib
 import sqlite3
 
 import pytest
+from tests_db_helpers import damaged_index_file
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.db.migrations import known_names, migrations
+from tdkt_desktop.db.restore import restore
 from tdkt_desktop.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
     NotSQLiteError,
+    UserError,
 )
 
 
@@ -114,8 +117,8 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
     db.close()
     assert len(backup.list_backups(path)) == 3
     path.write_bytes(b"garbage")
-    used, damaged = backup.restore_latest(path)
-    assert damaged.read_bytes() == b"garbage"
+    result = restore(path)
+    assert result.kept.read_bytes() == b"garbage"
     db = open_database(path)
     assert db["settings"].get("office_name")["value"] == "Sở KH&CN"
     db.close()
@@ -124,6 +127,54 @@ def test_backups_rotate_and_restore_keeps_damaged_file(tmp_path):
 def test_restore_without_backup_says_so(tmp_path):
     path = tmp_path / "a.sqlite"
     path.write_bytes(b"x")
-    with pytest.raises(FileNotFoundError, match="Không có bản sao lưu"):
-        backup.restore_latest(path)
+    with pytest.raises(UserError, match="Không có bản sao lưu"):
+        restore(path)
     assert path.read_bytes() == b"x"
+
+
+def test_integrity_check_can_be_deferred_but_not_skipped(tmp_path):
+    from tdkt_desktop.db.connection import check_file_integrity
+    from tdkt_desktop.db.integrity import IntegrityCheck
+
+    path = tmp_path / "index.sqlite"
+    damaged_index_file(path)
+    with pytest.raises(CorruptDatabaseError, match="kiểm tra toàn vẹn"):
+        open_database(path)  # the default still checks on open
+    db = open_database(path, integrity=False)  # deferred: opens, reads
+    assert db["staff"].count == 200
+    db.close()
+    with pytest.raises(CorruptDatabaseError, match="bị hỏng"):
+        check_file_integrity(path)
+    check = IntegrityCheck(path)
+    with pytest.raises(CorruptDatabaseError):
+        check.wait()
+    assert check.done
+
+
+def test_deferred_check_still_runs_before_migrations(tmp_path):
+    path = tmp_path / "old.sqlite"
+    damaged_index_file(path)
+    with sqlite3.connect(path) as conn:  # an older schema: the last migration is pending
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migrations._migrations[-1].name])
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(CorruptDatabaseError):
+        open_database(path, integrity=False)
+    assert _digest(path) == before and backup.list_backups(path) == []
+
+
+def test_sound_file_passes_the_background_check(tmp_path):
+    from tdkt_desktop.db.integrity import IntegrityCheck
+
+    path = tmp_path / "good.sqlite"
+    open_database(path).close()
+    check = IntegrityCheck(path)
+    check.wait()
+    assert check.done and check.error is None
+
+
+def test_deferred_dateutil_still_works_when_used():
+    """sqlite-utils' date recipe still parses once something asks for it (tdkt_desktop/db/__init__.py)."""
+    from sqlite_utils.recipes import parsedate
+
+    assert parsedate("05/02/2024", dayfirst=True) == "2024-02-05"

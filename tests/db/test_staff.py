@@ -161,3 +161,47 @@ def test_unit_duplicate_name_ignores_diacritics(db, unit):
     with pytest.raises(ValidationError, match="đã có"):
         units_db.add_unit(db, Unit(id=None, name="VĂN PHÒNG SỞ"))
     assert units_db.ensure_unit(db, "van phong so") == unit
+
+
+@pytest.mark.parametrize("fts", [True, False])
+def test_sql_filter_folds_like_the_typed_words_expect(demo_db, fts):
+    """Every typed word begins a word of name, code, position or unit; diacritics and case ignored."""
+    from tdkt_desktop.text import tokens
+
+    if not fts:  # SQLite builds without FTS5 fall back to LIKE on the stored fold
+        for trigger in ("staff_ai", "staff_ad", "staff_au"):
+            demo_db.execute(f"DROP TRIGGER {trigger}")
+        demo_db.execute("DROP TABLE staff_fts")
+    everyone = staff_db.list_staff(demo_db)
+    for typed in ["dang thi huong", "ĐẶNG", "thanh tra", "chuyen vien chinh", "cb01", "van phong h", "pho",
+                  "nguyen truong phong", "zzz", "  ", "hương-văn", "nguyen h", "le thi t", "cb0 h", "th_i", "h"]:
+        words = tokens(typed)
+        expected = {
+            s.id for s in everyone
+            if all(any(w.startswith(t) for w in tokens(f"{s.full_name} {s.code} {s.position} {s.unit_name}"))
+                   for t in words)
+        }
+        where = staff_db.staff_filter(demo_db, staff_db.StaffQuery(text=typed))
+        got = {s.id for s in staff_db.page_staff(demo_db, where, limit=1000)}
+        assert got == expected, typed
+        assert staff_db.count_staff(demo_db, where) == len(expected)
+
+
+def test_paged_list_orders_by_given_name_through_its_index(demo_db):
+    where = staff_db.staff_filter(demo_db, staff_db.StaffQuery())
+    rows = staff_db.page_staff(demo_db, where, limit=1000)
+    assert [(s.fold.rpartition(" ")[2], s.fold) for s in rows] == sorted((s.fold.rpartition(" ")[2], s.fold) for s in rows)
+    plan = " ".join(str(r) for r in demo_db.execute(
+        "EXPLAIN QUERY PLAN SELECT s.id FROM staff s LEFT JOIN units u ON u.id = s.unit_id"
+        + staff_db._order_sql(demo_db, None) + " LIMIT 200").fetchall())
+    assert "staff_given" in plan  # the first page is read from the index, not sorted from 100,000 rows
+    first, second = (staff_db.page_staff(demo_db, where, offset=o, limit=30) for o in (0, 30))
+    assert first + second == rows[:60]
+    assert staff_db.staff_row(demo_db, where, rows[45].id) == 45
+
+
+def test_get_many_reads_people_in_one_query(demo_db):
+    everyone = staff_db.list_staff(demo_db)
+    wanted = [everyone[3].id, everyone[0].id, everyone[3].id]
+    assert staff_db.get_many(demo_db, wanted) == {p.id: p for p in (everyone[0], everyone[3])}
+    assert staff_db.get_many(demo_db, []) == {}

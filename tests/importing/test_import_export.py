@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.db import decisions, ratings
+from tdkt_desktop.db import campaigns, decisions, ratings
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.connection import open_database, open_memory
 from tdkt_desktop.importing.exporter import export_workbook
@@ -53,6 +54,9 @@ def test_round_trip_export_import_export_is_identical(demo_db, tmp_path):
     first = tmp_path / "a.xlsx"
     export_workbook(demo_db, first)
     empty = open_memory()
+    # Registrations name campaigns, which a workbook never creates: the campaigns come first.
+    for campaign in campaigns.list_campaigns(demo_db):
+        campaigns.add_campaign(empty, dataclasses.replace(campaign, id=None))
     plan = import_file(empty, first)
     assert plan.ok, [i.text() for i in plan.issues[:5]]
     second = tmp_path / "b.xlsx"
@@ -230,3 +234,57 @@ def test_short_staff_list_updates_only_its_columns(demo_db, tmp_path):
     assert after.full_name.endswith(" Mới")
     assert (after.birth_date, after.position, after.unit_id, after.recruited_on) == (
         person.birth_date, person.position, person.unit_id, person.recruited_on)
+
+
+def test_import_writes_in_batches_with_one_audit_entry_and_its_counts(db, tmp_path):
+    """A big sheet is one audit row naming the file and what it wrote, not one per line."""
+    people = [[f"{i:04d}", f"Nguyễn Văn {chr(65 + i % 26)}", None, "Nam", "Chuyên viên",
+               "Văn phòng Sở" if i % 2 else "Thanh tra Sở", None] for i in range(1, 301)]
+    sheets = {
+        "Cán bộ": [STAFF_HEAD, *people],
+        "Xếp loại": [["Mã cán bộ", "Năm", "Xếp loại", "Kỷ luật"], *[[p[0], 2024, "HTT", None] for p in people]],
+        "Sáng kiến": [["Mã cán bộ", "Năm", "Tên sáng kiến", "Phạm vi"],
+                      ["0001", 2024, "Số hóa hồ sơ thi đua", "Cơ sở"], ["0002", 2024, "Phần mềm chấm điểm", "Cơ sở"]],
+        "Khen thưởng": [AWARD_HEAD, *[[p[0], 2024, "LĐTT", "12/QĐ-SKHCN", "10/01/2025", "Sở Khoa học và Công nghệ"]
+                                      for p in people[:120]]],
+    }
+    before = db["audit_log"].count
+    plan = import_file(db, make_book(tmp_path / "lon.xlsx", sheets))
+    assert plan.ok and plan.changes == 300 + 300 + 2 + 120
+    (entry,) = list(db.query("SELECT * FROM audit_log WHERE id > ?", [before]))
+    assert entry["action"] == "nhap" and entry["table_name"] == "import"
+    assert entry["summary"] == ("Nhập từ lon.xlsx, 2 đơn vị mới: 300 cán bộ, 300 xếp loại, 2 sáng kiến, 1 quyết định mới, "
+                                "120 lượt khen thưởng")
+    assert db["staff"].count == 300 and db["ratings"].count == 300 and db["awards"].count == 120
+    positions = [r["position"] for r in db.query("SELECT position FROM awards ORDER BY id")]
+    assert positions == list(range(1, 121))  # list order kept, as a decision typed by hand
+    assert staff_db.search_staff(db, "nguyen van b")  # the FTS index followed the batched insert
+    # A second file adds to the same decision after its last line, updates a rating, still one entry.
+    more = {"Xếp loại": [["Mã cán bộ", "Năm", "Xếp loại"], ["0001", 2024, "HTXS"]],
+            "Khen thưởng": [AWARD_HEAD, ["0200", 2024, "LĐTT", "12/QĐ-SKHCN", "10/01/2025", "Sở Khoa học và Công nghệ"]]}
+    plan = import_file(db, make_book(tmp_path / "them.xlsx", more))
+    assert plan.ok and plan.changes == 2
+    assert db["audit_log"].count == before + 2
+    assert ratings.ratings_of(db, staff_db.find_by_code(db, "0001").id)[0].rating == "HTXS"
+    assert max(r["position"] for r in db.query("SELECT position FROM awards")) == 121
+
+
+def test_export_keeps_formula_like_text_as_text_and_codes_as_text(db, tmp_path):
+    """Text that starts with "=" is written as a string cell (never a formula) and comes back unchanged."""
+    from tdkt_desktop.db.records import Initiative, Staff
+
+    person = staff_db.add_staff(db, Staff(id=None, code="007", full_name="Lê Văn Hòa", position="=SUM(A1:A2)"))
+    ratings.add_initiative(db, Initiative(None, person, 2024, "=1+2 sáng kiến", "sang_kien", "co_so"))
+    path = tmp_path / "x.xlsx"
+    counts = export_workbook(db, path)
+    assert counts == {"Cán bộ": 1, "Xếp loại": 0, "Sáng kiến": 1, "Khen thưởng": 0, "Đăng ký thi đua": 0}
+    book = load_workbook(path)
+    staff_sheet, initiatives = book["Cán bộ"], book["Sáng kiến"]
+    assert staff_sheet["E2"].value == "=SUM(A1:A2)" and staff_sheet["E2"].data_type == "s"
+    assert initiatives["C2"].value == "=1+2 sáng kiến" and initiatives["C2"].data_type == "s"
+    assert staff_sheet["A2"].value == "007" and staff_sheet["A2"].number_format == "@"
+    assert staff_sheet["A1"].font.b and staff_sheet.freeze_panes == "A2"
+    fresh = open_memory()
+    plan = import_file(fresh, path)
+    assert plan.ok, [i.text() for i in plan.issues]
+    assert staff_db.find_by_code(fresh, "007").position == "=SUM(A1:A2)"

@@ -8,16 +8,18 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
+from tdkt_desktop.db import review_council
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
-from tdkt_desktop.reports import sources
+from tdkt_desktop.services import documents as sources
+from tdkt_desktop.services import printing as print_service
 from tdkt_desktop.ui.printing import actions
 from tdkt_desktop.ui.printing import menu as printing
 from tdkt_desktop.ui.printing.choosers import DecisionChooser, DecisionModel, RegisterDialog, YearRangeDialog
 from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
 
 
-def _decision_id(db, number="28/QĐ-SKHCN"):
-    return sources.find_decision(db, number).id
+def _decision_id(db, number="28/QĐ-SKHCN", year=None):
+    return print_service.find_decision(db, number, year=year).id
 
 
 def _ready(qtbot, dialog, pages):
@@ -85,7 +87,7 @@ def test_selected_awards_only_and_print_path(main_window, qtbot, tmp_path, monke
 
 def test_no_printer_offers_to_save(main_window, qtbot, tmp_path, monkeypatch):
     dialog = actions.preview_decision(main_window, _decision_id(main_window.db))
-    _ready(qtbot, dialog, 3)
+    _ready(qtbot, dialog, 2)
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
@@ -113,14 +115,14 @@ def test_user_errors_become_messages(main_window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     db = main_window.db
     assert actions.preview_decision(main_window, _decision_id(db, "29/QĐ-UBND")) is None
-    assert actions.print_certificates(main_window, _decision_id(db, "11/QĐ-SKHCN"), overlay=True) is None
+    assert actions.print_certificates(main_window, _decision_id(db, "11/QĐ-SKHCN", 2026), overlay=True) is None
     assert "do UBND tỉnh Cao Bằng ban hành" in shown[0]
     assert "không có lượt khen thưởng" in shown[1]
 
 
 @pytest.mark.parametrize("build", [
     lambda w, db: actions.preview_proposal(w, _decision_id(db, "29/QĐ-UBND")),
-    lambda w, db: actions.preview_minutes(w, _decision_id(db, "20/QĐ-SKHCN")),
+    lambda w, db: actions.preview_meeting_minutes(w, review_council.meetings(db)[0].id),
     lambda w, db: actions.preview_registration(w, year=2026, staff_id=3, title="chien_si_thi_dua_co_so"),
     lambda w, db: actions.preview_statistics(w, 2021, 2025),
     lambda w, db: actions.preview_calibration(w),
@@ -255,7 +257,7 @@ def test_decision_page_buttons_print_selected_lines(main_window, qtbot, monkeypa
     page.print_certificates_button.click()
     _ready(qtbot, main_window.print_preview, 3)
     page.print_decision_button.click()
-    _ready(qtbot, main_window.print_preview, 3)
+    _ready(qtbot, main_window.print_preview, 2)
     assert main_window.print_preview.windowTitle() == "Xem trước – Quyết định 28/QĐ-SKHCN"
 
 
@@ -332,23 +334,39 @@ def test_minutes_menu_prints_a_recorded_meeting(main_window, qtbot, tmp_path, mo
 
 def test_proposal_menu_sends_meeting_results_upward(main_window, qtbot, tmp_path, monkeypatch):
     from pdfutil import pdf_text
+    from PySide6.QtCore import QDate
+
+    from tdkt_desktop.ui.printing.choosers import ProposalChooser
 
     seen = []
 
-    def pick(_parent, _title, _label, items, *_a, **_k):
-        seen.extend(items)
-        return items[0], True
+    def pick(chooser, day=None):
+        seen.append(([chooser.list_box.itemText(i) for i in range(chooser.list_box.count())],
+                     chooser.date_edit.date().toString("dd/MM/yyyy")))
+        chooser.list_box.setCurrentIndex(chooser.list_box.count() - 1)
+        assert not chooser.date_edit.isEnabled()  # a decision's list is dated in the decision chooser
+        chooser.list_box.setCurrentIndex(0)
+        if day:
+            chooser.date_edit.setDate(QDate(*day))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(ProposalChooser, "exec", pick)
     action = next(a for a in main_window.print_menu.actions() if a.text().startswith("Tờ trình"))
     action.trigger()
-    assert seen == ["Họp ngày 22/12/2025: đề nghị Chủ tịch UBND tỉnh (2 lượt)", printing.PROPOSAL_FROM_DECISION]
+    assert seen == [(["Họp ngày 22/12/2025: đề nghị Chủ tịch UBND tỉnh (2 lượt)", printing.PROPOSAL_FROM_DECISION],
+                     "22/12/2025")]
     dialog = main_window.print_preview
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.page_count() == 2)
     text = pdf_text(dialog.pdf, tmp_path)
     assert "Kính gửi: Chủ tịch UBND tỉnh Cao Bằng (qua Sở Nội vụ)" in text
     assert "Kính trình Chủ tịch UBND tỉnh Cao Bằng xem xét, quyết định./." in text
+    assert "Cao Bằng, ngày 22 tháng 12 năm 2025" in text  # the meeting's day, not today
+    monkeypatch.setattr(ProposalChooser, "exec", lambda chooser: pick(chooser, (2026, 1, 5)))
+    action.trigger()
+    dialog = main_window.print_preview
+    qtbot.addWidget(dialog)
+    assert "Cao Bằng, ngày 05 tháng 01 năm 2026" in pdf_text(dialog.pdf, tmp_path)
 
 
 def test_serial_taken_meanwhile_is_reported_and_not_logged(main_window, qtbot, tmp_path, monkeypatch):
@@ -393,5 +411,5 @@ def test_real_decisions_page_prints_selected_awardees(main_window, qtbot, tmp_pa
     assert names[0] in pdf_text(dialog.pdf, tmp_path, first=1, last=1)
     assert names[1] in pdf_text(dialog.pdf, tmp_path, first=2, last=2)
     page.print_decision_button.click()
-    _ready(qtbot, main_window.print_preview, 3)
+    _ready(qtbot, main_window.print_preview, 2)
     assert main_window.print_preview.windowTitle() == "Xem trước – Quyết định 28/QĐ-SKHCN"

@@ -8,7 +8,8 @@ from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import CertificateIssue, PrintOptions, PrintProfile
 from tdkt_desktop.errors import UserError, ValidationError
-from tdkt_desktop.reports import sources
+from tdkt_desktop.services import documents as sources
+from tdkt_desktop.services import printing
 
 
 def _snapshot(db):
@@ -20,7 +21,7 @@ def _snapshot(db):
 
 
 def _giay_khen(demo_db):
-    decision = sources.find_decision(demo_db, "28/QĐ-SKHCN")
+    decision = printing.find_decision(demo_db, "28/QĐ-SKHCN")
     return decision, sources.certificate_awards(demo_db, decision.id)
 
 
@@ -48,7 +49,7 @@ def test_first_print_gets_running_serials_then_reprints_keep_them(demo_db):
     assert register.register_entries(demo_db, serial="001/2025") == history
     assert len(register.register_entries(demo_db, decision_id=decision.id)) == len(awards) + 1
     # Another decision issued the same year continues the year's numbering.
-    other = sources.find_decision(demo_db, "14/QĐ-SKHCN")
+    other = printing.find_decision(demo_db, "14/QĐ-SKHCN")
     plan = register.plan_certificates(demo_db, sources.certificate_awards(demo_db, other.id))
     assert plan[0].serial == f"{len(awards) + 1:03d}/2025"
 

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pdfutil import page_count, pdf_text
+from pdfutil import lines_drawn, page_count, pdf_text, rects_drawn, text_runs, unembedded_fonts
 
 from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports import certificates as C
+from tdkt_desktop.reports.calibration import PRINTABLE_MM, field_boxes, render_calibration
 from tdkt_desktop.reports.fitting import FLOOR_SIZE, fit_text, wrap
 
 SETTINGS = Settings(office_name="Sở Khoa học và Công nghệ tỉnh Cao Bằng", governing_body="UBND TỈNH CAO BẰNG",
@@ -37,6 +38,18 @@ def test_certificate_for_a_person_has_every_text():
         serial="Số sổ vàng: 045/2025", place_date="Cao Bằng, ngày 05 tháng 12 năm 2025",
         signer_title="GIÁM ĐỐC", signer_name="Hoàng Văn Thắng",
     )
+
+
+def test_certificate_numbers_below_ten_take_a_leading_zero_and_the_reason_given():
+    cert = C.certificate_for(award=_award(), decision=Decision(**{**DECISION.__dict__, "number": "8/QĐ-SKHCN"}),
+                             settings=SETTINGS, certificate_kind="giay_khen", award_kind="hinh_thuc",
+                             reason="Là điển hình tiên tiến giai đoạn 2020–2025")
+    assert cert.decision == "Số QĐ: 08/QĐ-SKHCN ngày 05/12/2025"
+    assert cert.reason == "Là điển hình tiên tiến giai đoạn 2020–2025"
+    unit = C.certificate_for(award=_award("Văn phòng Sở", staff_id=None, unit=""), decision=DECISION,
+                             settings=SETTINGS, certificate_kind="giay_khen", award_kind="hinh_thuc",
+                             recipient="Văn phòng Sở Khoa học và Công nghệ tỉnh Cao Bằng")
+    assert unit.name == "VĂN PHÒNG SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH CAO BẰNG"
 
 
 def test_certificate_for_a_collective_title():
@@ -132,7 +145,7 @@ def test_overlay_prints_only_fields_and_applies_offsets():
     texts = [t for t, _, _ in plain.strings]
     assert "Bà: ĐẶNG THỊ HƯƠNG" in texts
     assert "GIẤY KHEN" not in texts and base.QUOC_HIEU not in texts  # pre-printed on the blank
-    for (t1, x1, y1), (t2, x2, y2) in zip(plain.strings, moved.strings):
+    for (t1, x1, y1), (t2, x2, y2) in zip(plain.strings, moved.strings, strict=True):
         assert t1 == t2
         assert x2 - x1 == pytest.approx(2.0 * base.MM)
         assert y2 - y1 == pytest.approx(-3.0 * base.MM)  # y offset is "down"
@@ -173,7 +186,7 @@ def test_overlay_pdf_and_calibration_page(tmp_path):
     overlay = C.render_certificates([_cert()], overlay=True, offset_mm=(1.5, -2))
     text = pdf_text(overlay, tmp_path)
     assert "Bà: ĐẶNG THỊ HƯƠNG" in text and "CỘNG HÒA" not in text
-    calibration = C.render_calibration(offset_mm=(1.5, -2))
+    calibration = render_calibration(offset_mm=(1.5, -2))
     text = pdf_text(calibration, tmp_path)
     assert "TRANG CĂN CHỈNH IN" in text
     assert "X = +1.5 mm, Y = -2.0 mm" in text
@@ -195,3 +208,48 @@ def test_any_text_fits_its_box(words, field_name):
     for line in fitted.lines:
         assert base.string_width(line, C._FONTS[field.font], fitted.size) <= field.w * base.MM + 0.01
     assert fitted.height <= field.h * base.MM + 0.01
+
+
+def test_certificate_pdfs_embed_every_font():
+    assert unembedded_fonts(C.render_certificates([_cert()])) == set()
+    assert unembedded_fonts(C.render_certificates([_cert()], overlay=True)) == set()
+    assert unembedded_fonts(render_calibration()) == set()
+
+
+def _crosses(label, box):
+    apart = label[2] <= box[0] or label[0] >= box[2] or label[3] <= box[1] or label[1] >= box[3]
+    inside = label[0] >= box[0] and label[2] <= box[2] and label[1] >= box[1] and label[3] <= box[3]
+    return not (apart or inside)
+
+
+@pytest.mark.parametrize("blank, offset", [("a4_ngang", (0, 0)), ("a4_ngang", (1.5, -2)), ("a3_ngang", (0, 0))])
+def test_calibration_labels_never_cross_a_box_border(blank, offset):
+    pdf = render_calibration(blank_code=blank, offset_mm=offset)
+    boxes = rects_drawn(pdf)
+    assert len(boxes) == len(C.get_blank(blank).fields)  # every field's box is drawn
+    expected = [(x0 * base.MM, y0 * base.MM, x1 * base.MM, y1 * base.MM) for x0, y0, x1, y1 in
+                field_boxes(C.get_blank(blank))]
+    shift = (offset[0] * base.MM, -offset[1] * base.MM)
+    for got, want in zip(sorted(boxes), sorted(expected), strict=True):
+        assert got == pytest.approx((want[0] + shift[0], want[1] + shift[1], want[2] + shift[0], want[3] + shift[1]))
+    for run in text_runs(pdf):
+        # The glyphs' box: baseline − descent to baseline + cap height with accents.
+        label = (run.x, run.y - 0.25 * run.size, run.right, run.y + run.size)
+        assert not any(_crosses(label, box) for box in boxes), run.text
+
+
+def test_calibration_rulers_are_numbered_every_10_mm_inside_the_printable_area():
+    pdf = render_calibration()
+    w, h = 297 * base.MM, 210 * base.MM
+    edge = PRINTABLE_MM * base.MM
+    runs = text_runs(pdf)
+    top = [r for r in runs if r.text.isdigit() and r.y > h - 15 * base.MM]
+    assert [int(r.text) for r in top] == list(range(10, 290, 10))
+    for r in top:  # each number is centred on its tick, at its distance from the paper's left edge
+        assert (r.x + r.right) / 2 == pytest.approx(int(r.text) * base.MM, abs=0.01)
+    left = [r for r in runs if r.text.isdigit() and r.x < 20 * base.MM and r.y < h - 15 * base.MM]
+    assert [int(r.text) for r in left] == list(range(10, 200, 10))
+    for x0, y0, x1, y1 in lines_drawn(pdf):
+        assert min(x0, x1) >= edge and max(x0, x1) <= w - edge and min(y0, y1) >= edge and max(y0, y1) <= h - edge
+    for r in runs:
+        assert r.x >= edge and r.right <= w - edge and r.y - 0.25 * r.size >= edge and r.y + r.size <= h - edge, r

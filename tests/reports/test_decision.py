@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pdfutil import page_count, pdf_text
+import pytest
+from pdfutil import page_count, pdf_text, text_runs
 
 from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.reports import decision as D
@@ -25,6 +26,11 @@ def _award(i, *, staff=True, code="giay_khen", name="Giấy khen", amount=None, 
     return Award(id=i, decision_id=1, award_type=code, staff_id=i if staff else None, unit_id=None if staff else i,
                  year=year, amount=amount, position=i, award_name=name,
                  recipient_name=f"Người {i}" if staff else f"Phòng {i}", unit_name=unit if staff else "")
+
+
+def _plain(text):
+    """Text with its no-break spaces (which only steer line breaks) as ordinary spaces."""
+    return text.replace("\xa0", " ")
 
 
 KINDS = {"giay_khen": "hinh_thuc", "giay_khen_tap_the": "hinh_thuc", "lao_dong_tien_tien": "danh_hieu",
@@ -49,7 +55,8 @@ def test_decision_text_giay_khen_with_money():
               _award(2, staff=False, code="giay_khen_tap_the", amount=1_520_000)]
     awards += [_award(i, amount=760_000) for i in range(3, 17)]
     text = D.decision_text(_decision(), awards, SETTINGS, positions={}, kinds=KINDS)
-    assert text.subject == "Về việc tặng Giấy khen cho các tập thể, cá nhân"
+    assert text.subject == ("Về việc tặng Giấy khen cho các tập thể, cá nhân đã có thành tích xuất sắc trong công tác "
+                            "năm 2025")
     assert text.authority == "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert text.bases == (
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
@@ -60,16 +67,16 @@ def test_decision_text_giay_khen_with_money():
         "Theo đề nghị của Chánh Văn phòng Sở.",
     )
     assert text.articles == (
-        "Điều 1. Tặng Giấy khen cho 02 tập thể và 14 cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
-        "trong công tác năm 2025.",
+        "Điều 1. Tặng Giấy khen cho 02 tập thể và 14 cá nhân đã có thành tích xuất sắc trong công tác năm 2025 "
+        "(có danh sách kèm theo).",
         "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành (có danh sách kèm theo), tổng số tiền: "
         "13.680.000 đồng, chi từ nguồn quỹ thi đua, khen thưởng của Sở Khoa học và Công nghệ tỉnh Cao Bằng.",
         "Điều 3. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở và các tập thể, cá nhân có tên tại Điều 1 "
         "chịu trách nhiệm thi hành Quyết định này./.",
     )
-    assert text.list_title == "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
-    assert text.list_subtitle == ("(Kèm theo Quyết định số 125/QĐ-SKHCN ngày 10/08/2025 của Giám đốc "
-                                  "Sở Khoa học và Công nghệ)")
+    assert _plain(text.list_title) == "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"
+    assert _plain(text.list_subtitle) == ("(Kèm theo Quyết định số 125/QĐ-SKHCN ngày 10/08/2025 của Giám đốc "
+                                          "Sở Khoa học và Công nghệ)")
     assert text.signer.authority == "" and text.has_amount
 
 
@@ -105,19 +112,77 @@ def test_summary_becomes_the_subject():
 def test_decision_pdf_list_over_pages_repeats_header(tmp_path):
     awards = [_award(i, amount=760_000, unit="Trung tâm Thông tin và Ứng dụng khoa học và công nghệ")
               for i in range(1, 61)]
-    pdf = D.render_decision(D.decision_text(_decision(), awards, SETTINGS, positions={1: "Kỹ sư"}, kinds=KINDS))
+    pdf = D.render_decision(D.decision_text(_decision(number="8/QĐ-SKHCN"), awards, SETTINGS,
+                                            positions={1: "Kỹ sư"}, kinds=KINDS))
     pages = page_count(pdf, tmp_path)
     assert pages >= 3  # the decision, then a list of 60 that needs two pages
     first = pdf_text(pdf, tmp_path, first=1, last=1)
-    for text in ("Số: 125/QĐ-SKHCN", "Cao Bằng, ngày 10 tháng 8 năm 2025", "QUYẾT ĐỊNH:",
+    for text in ("Số: 08/QĐ-SKHCN", "Cao Bằng, ngày 10 tháng 8 năm 2025", "QUYẾT ĐỊNH:",
                  "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "Điều 1. Tặng Giấy khen cho 60 cá nhân",
                  "Nơi nhận:", "Hoàng Văn Thắng"):
         assert text in first
     annex = pdf_text(pdf, tmp_path, first=2, last=2)
-    assert "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN" in annex
+    assert annex.startswith("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN")  # its first page carries no number
+    assert "(Kèm theo Quyết định số 08/QĐ-SKHCN ngày 10/08/2025" in annex
     assert "Kỹ sư, Trung tâm Thông tin và Ứng dụng khoa học và công nghệ" in annex
     for page in range(2, pages + 1):
         text = pdf_text(pdf, tmp_path, first=page, last=page)
-        assert text.startswith(f"{page} ")
+        if page > 2:
+            assert text.startswith(f"{page - 1} ")  # the list numbers its own pages
         assert "STT" in text and "Chức vụ, đơn vị" in text and "Số tiền (đồng)" in text
     assert "Người 60" in pdf_text(pdf, tmp_path, first=pages, last=pages)
+
+
+def test_list_drops_empty_columns_and_its_only_section_heading():
+    rows = D.list_rows([_award(i) for i in range(1, 4)], {1: "Chuyên viên"}, KINDS)
+    assert not any(r.section for r in rows)  # one section: no "I. Cá nhân" heading
+    pdf = D.render_decision(D.decision_text(_decision(), [_award(i) for i in range(1, 4)], SETTINGS,
+                                            positions={1: "Chuyên viên"}, kinds=KINDS))
+    header = [r.text for r in text_runs(pdf, 2) if r.font == "LiberationSerif-Bold"]
+    assert "Ghi chú" not in " ".join(header) and "Số tiền" not in " ".join(header)  # empty in every row
+    assert "Họ và tên" in header and "Tên tập thể" not in " ".join(header)
+    assert "I." not in pdf_text(pdf, first=2, last=2)
+
+
+def test_list_keeps_a_note_that_differs_from_the_decisions_purpose():
+    awards = [_award(1), Award(**{**_award(2).__dict__, "reason": "Hai năm liên tục Chiến sĩ thi đua cơ sở"})]
+    text = D.decision_text(_decision(summary="Tặng Giấy khen cho các cá nhân hai năm liên tục Chiến sĩ thi đua cơ sở"),
+                           awards, SETTINGS, positions={}, kinds=KINDS)
+    assert [r.note for r in text.rows] == ["", ""]  # said once in Điều 1, not per line
+    awards.append(Award(**{**_award(3).__dict__, "reason": "Thành tích đột xuất"}))
+    text = D.decision_text(_decision(summary="Khen thưởng"), awards, SETTINGS, positions={}, kinds=KINDS)
+    assert [r.note for r in text.rows] == ["", "Hai năm liên tục Chiến sĩ thi đua cơ sở", "Thành tích đột xuất"]
+
+
+def _lines_of(pdf, page, font="LiberationSerif-Bold"):
+    return [r.text for r in text_runs(pdf, page) if r.font == font]
+
+
+def test_list_title_breaks_between_phrases():
+    awards = [_award(1, staff=False, code="giay_khen_tap_the", name="Giấy khen của Giám đốc Sở")]
+    awards += [_award(i, name="Giấy khen của Giám đốc Sở") for i in range(2, 5)]
+    pdf = D.render_decision(D.decision_text(_decision(), awards, SETTINGS, positions={}, kinds=KINDS))
+    bold = [r.text for r in text_runs(pdf, 2) if r.font == "LiberationSerif-Bold"]
+    assert bold[:2] == ["DANH SÁCH TẬP THỂ, CÁ NHÂN", "ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ"]
+    assert "Họ và tên / Tên tập thể" in bold
+
+
+@pytest.mark.parametrize("summary, article", [
+    ("Tặng Giấy khen cho các cá nhân điển hình tiên tiến giai đoạn 2020–2025",
+     "Điều 1. Tặng Giấy khen cho 01 cá nhân là điển hình tiên tiến giai đoạn 2020–2025 (có danh sách kèm theo)."),
+    ("Về việc tặng Giấy khen cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua năm 2024",
+     "Điều 1. Tặng Giấy khen cho 01 cá nhân đã có thành tích xuất sắc trong phong trào thi đua năm 2024 "
+     "(có danh sách kèm theo)."),
+])
+def test_article_one_repeats_the_purpose_of_the_subject(summary, article):
+    text = D.decision_text(_decision(summary=summary, kind="phong_trao"), [_award(1)], SETTINGS, positions={},
+                           kinds=KINDS)
+    assert text.articles[0] == article
+    assert "trong công tác năm" not in article
+
+
+def test_ad_hoc_decision_without_a_stated_purpose_is_not_about_the_year():
+    text = D.decision_text(_decision(summary="Khen thưởng đột xuất", kind="dot_xuat"), [_award(1)], SETTINGS,
+                           positions={}, kinds=KINDS)
+    assert text.articles[0] == ("Điều 1. Tặng Giấy khen cho 01 cá nhân đã có thành tích xuất sắc đột xuất "
+                                "(có danh sách kèm theo).")

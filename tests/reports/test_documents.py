@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pdfutil import page_count, pdf_text
+from pdfutil import page_count, pdf_text, text_runs
 
 from tdkt_desktop.db.records import Award, AwardCount, Settings, Staff
+from tdkt_desktop.reports import base
 from tdkt_desktop.reports import minutes as M
 from tdkt_desktop.reports import proposal as P
 from tdkt_desktop.reports import registration as R
@@ -38,21 +39,64 @@ def test_statistics_totals_are_computed_from_rows():
         S.StatRow("2", "Lao động tiên tiến", "0", "373", "373"),
         S.StatRow("", "II. Hình thức khen thưởng", section=True),
         S.StatRow("1", "Huân chương Lao động hạng Nhì", "1", "1", "2"),
-        S.StatRow("", "Tổng cộng", "1", "377", "378"),
+        S.StatRow("", "Tổng cộng", "1", "377", "378", bold=True),
     )
-    assert text.year_header == ("Danh hiệu, hình thức", "2018", "2019", "Tổng")
-    assert text.year_rows[1] == ("Lao động tiên tiến", "180", "193", "373")
-    assert text.year_rows[-1] == ("Tổng cộng", "182", "196", "378")
+    (table,) = text.year_tables
+    assert table.header == ("Danh hiệu, hình thức", "2018", "2019", "Tổng")
+    assert table.rows[1] == ("Lao động tiên tiến", "180", "193", "373")
+    assert table.rows[-1] == ("Tổng cộng", "182", "196", "378")
     assert text.subject == "Kết quả công tác khen thưởng giai đoạn 2018–2019"
 
 
 def test_statistics_pdf(tmp_path):
     text = S.statistics_text(COUNTS, {2019: {}}, SETTINGS, 2019, 2019, today=dt.date(2020, 1, 5))
-    assert text.year_rows == ()  # one year: no per-year table
-    out = pdf_text(S.render_statistics(text), tmp_path)
+    assert text.year_tables == ()  # one year: no per-year table
+    assert text.headline.startswith("Trong năm 2019, Sở Khoa học và Công nghệ tỉnh Cao Bằng đã khen thưởng")
+    pdf = S.render_statistics(text)
+    out = pdf_text(pdf, tmp_path)
     for s in ("BÁO CÁO", "Kết quả công tác khen thưởng năm 2019", "Huân chương Lao động hạng Nhì",
-              "Cao Bằng, ngày 05 tháng 01 năm 2020", "/BC-SKHCN", "Sở Nội vụ (Ban Thi đua - Khen thưởng);"):
+              "Cao Bằng, ngày 05 tháng 01 năm 2020", "/BC-SKHCN", "Sở Nội vụ (Ban Thi đua - Khen thưởng);",
+              "Trên đây là báo cáo kết quả công tác khen thưởng năm 2019"):
         assert s in out
+    assert "giai đoạn 2019" not in out
+    total = [r for r in text_runs(pdf, 1) if r.text in {"Tổng cộng", "378"}]
+    assert {r.font for r in total} == {"LiberationSerif-Bold"}  # the totals row is bold
+    empty = S.statistics_text([], {2019: {}}, SETTINGS, 2019, 2019)
+    assert empty.headline == "Năm 2019, Sở Khoa học và Công nghệ tỉnh Cao Bằng chưa có lượt khen thưởng nào được ghi nhận."
+
+
+def test_statistics_rows_follow_the_award_ladder():
+    shuffled = [
+        AwardCount("giay_khen", "Giấy khen của Giám đốc Sở", "hinh_thuc", 2, 15),
+        AwardCount("chien_si_thi_dua_co_so", "Chiến sĩ thi đua cơ sở", "danh_hieu", 0, 30),
+        AwardCount("bang_khen_thu_tuong", "Bằng khen của Thủ tướng Chính phủ", "hinh_thuc", 0, 1),
+        AwardCount("lao_dong_tien_tien", "Lao động tiên tiến", "danh_hieu", 0, 263),
+        AwardCount("huan_chuong_lao_dong_hang_ba", "Huân chương Lao động hạng Ba", "hinh_thuc", 0, 1),
+        AwardCount("chien_si_thi_dua_cap_tinh", "Chiến sĩ thi đua cấp tỉnh", "danh_hieu", 0, 1),
+        AwardCount("bang_khen_cap_tinh", "Bằng khen của Chủ tịch UBND tỉnh", "hinh_thuc", 2, 5),
+    ]
+    text = S.statistics_text(shuffled, {2025: {}}, SETTINGS, 2025, 2025)
+    labels = [r.label for r in text.rows if not r.section and not r.bold]
+    assert labels == ["Chiến sĩ thi đua cấp tỉnh", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
+                      "Huân chương Lao động hạng Ba", "Bằng khen của Thủ tướng Chính phủ",
+                      "Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen của Giám đốc Sở"]
+
+
+def test_more_than_eight_years_are_split_into_tables_never_dropped(tmp_path):
+    years = range(2014, 2026)
+    by_year = {y: {"lao_dong_tien_tien": y - 2000, "huan_chuong_lao_dong_hang_nhi": 1 if y == 2019 else 0}
+               for y in years}
+    counts = [AwardCount("lao_dong_tien_tien", "Lao động tiên tiến", "danh_hieu", 0, sum(y - 2000 for y in years)),
+              AwardCount("huan_chuong_lao_dong_hang_nhi", "Huân chương Lao động hạng Nhì", "hinh_thuc", 0, 1)]
+    text = S.statistics_text(counts, by_year, SETTINGS, 2014, 2025)
+    assert [t.header[1:] for t in text.year_tables] == [
+        tuple(str(y) for y in range(2014, 2020)), (*(str(y) for y in range(2020, 2026)), "Tổng")]
+    assert text.year_tables[-1].rows[-1][-1] == str(sum(y - 2000 for y in years) + 1)
+    assert all(len(t.header) - 1 <= S.MAX_YEAR_COLUMNS + 1 for t in text.year_tables)
+    out = pdf_text(S.render_statistics(text), tmp_path)
+    assert all(str(y) in out for y in years)
+    assert S.year_parts(list(range(2000, 2017))) == [list(range(2000, 2006)), list(range(2006, 2012)),
+                                                    list(range(2012, 2017))]
 
 
 def _awards():
@@ -80,10 +124,14 @@ def test_proposal_to_the_province(tmp_path):
 
 def test_proposal_from_the_council_is_signed_for_the_council():
     text = P.proposal_text(_awards(), SETTINGS, recipient="Giám đốc Sở Khoa học và Công nghệ", positions={},
-                           kinds={}, council=True, date=None)
+                           kinds={}, council=True, date=None, signer=P.council_signer("", "Bùi Phương Yến"))
     assert text.letterhead.issuer == "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
     assert text.letterhead.governing_body == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    assert (text.signer.authority, text.signer.title) == ("TM. HỘI ĐỒNG", "CHỦ TỊCH")
+    # The Giám đốc chairs the council and receives the tờ trình: a vice-chair signs for the council.
+    assert text.signer == base.Signer("PHÓ CHỦ TỊCH", "Bùi Phương Yến", "TM. HỘI ĐỒNG\nKT. CHỦ TỊCH")
+    assert P.council_signer("Lê Văn Chủ") == base.Signer("CHỦ TỊCH", "Lê Văn Chủ", "TM. HỘI ĐỒNG")
+    out = pdf_text(P.render_proposal(text))
+    assert "TM. HỘI ĐỒNG KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in out and "Bùi Phương Yến" in out
 
 
 def test_individual_registration_form(tmp_path):
@@ -128,7 +176,9 @@ def test_minutes_votes_on_total_membership(tmp_path):
     assert text.attendance_rows[2] == ("3", "Lê Công Tuấn", "Ủy viên", "Vắng", "đi công tác")
     assert text.vote_rows[1] == ("2", "Ngô Văn Phong", "Văn phòng Sở", "Chiến sĩ thi đua cơ sở", "3", "75 %",
                                  "Không đạt")
-    assert text.conclusions == ("Đề nghị Chiến sĩ thi đua cơ sở: 1 lượt (danh sách tại bảng kết quả bỏ phiếu).",)
+    assert text.conclusions == ("Đề nghị Chiến sĩ thi đua cơ sở: 01 lượt cá nhân (danh sách tại bảng kết quả bỏ phiếu).",)
+    assert text.opening[4].endswith("cho 02 lượt cá nhân theo đề nghị của các phòng, đơn vị.")
+    assert text.vote_note == "Tỷ lệ tính trên tổng số 04 thành viên Hội đồng."
     assert (text.chair.name, text.secretary.name) == ("Hoàng Văn Thắng", "Hồ Quang Mạnh")
     out = pdf_text(M.render_minutes(text), tmp_path)
     for s in ("BIÊN BẢN", "/BB-HĐTĐKT", "Kết quả bỏ phiếu", "Tỷ lệ", "THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG",
@@ -152,5 +202,24 @@ def test_published_breakdown_total_is_computed_not_typed():
     ]
     text = S.statistics_text(rows, {y: {} for y in range(2014, 2020)}, SETTINGS, 2014, 2019)
     assert "569 lượt tập thể, cá nhân (116 lượt tập thể, 453 lượt cá nhân)" in text.headline
-    assert text.rows[-1] == S.StatRow("", "Tổng cộng", "116", "453", "569")
+    assert text.rows[-1] == S.StatRow("", "Tổng cộng", "116", "453", "569", bold=True)
     assert [r.label for r in text.rows if r.section] == ["I. Danh hiệu thi đua", "II. Hình thức khen thưởng"]
+
+
+def test_collective_registration_lists_the_head_first_and_award_names_whole(tmp_path):
+    people = [("Nguyễn Văn An", "Chuyên viên"), ("Lê Thị Bình", "Phó Trưởng phòng"), ("Trần Văn Cường", "Kế toán viên"),
+              ("Phạm Thị Dung", "Trưởng phòng"), ("Hoàng Văn Em", "Chuyên viên chính")]
+    members = [Staff(id=i, code=f"CB{i:03d}", full_name=n, position=p) for i, (n, p) in enumerate(people)]
+    text = R.collective_form(SETTINGS, year=2026, unit="Phòng Quản lý khoa học", head_name="Phạm Thị Dung",
+                             title="Tập thể lao động tiên tiến", form="", members=members,
+                             member_title="Chiến sĩ thi đua cơ sở")
+    assert [m.position for m in text.members] == ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên chính",
+                                                  "Chuyên viên", "Kế toán viên"]
+    assert [m.stt for m in text.members] == ["1", "2", "3", "4", "5"]
+    pdf = R.render_registration(text)
+    runs = [r.text for r in text_runs(pdf, 1)]
+    cells = [t for t in runs if t.startswith(("Chiến sĩ", "thi đua", "cơ sở"))]
+    # "Chiến sĩ thi đua cơ sở" fits its column whole, or breaks between words, never inside one.
+    assert cells and all(t in {"Chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua", "cơ sở", "Chiến sĩ", "thi đua"}
+                         for t in cells), cells
+    assert "Hình thức khen thưởng đăng ký" in " ".join(runs)

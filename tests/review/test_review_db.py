@@ -11,10 +11,12 @@ import pytest
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.db.eligibility_input import evaluate_year, load_histories
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, UnitRating
 from tdkt_desktop.errors import ValidationError
-from tdkt_desktop.rules.ruleset import set_param
+from tdkt_desktop.rules.params import set_param
+from tdkt_desktop.services import council as council_service
+from tdkt_desktop.services import rulesets
+from tdkt_desktop.services.eligibility import evaluate_year, load_histories
 
 
 def _snapshot(db) -> dict:
@@ -29,22 +31,22 @@ def test_migration_recorded(db):
 
 
 def test_office_copy_edit_and_validation(db):
-    base = review.ruleset_for_year(db, 2025)
-    office_id = review.copy_ruleset(db, base)
-    rs = review.ruleset_for_year(db, 2025)
+    base = rulesets.ruleset_for_year(db, 2025)
+    office_id = rulesets.copy_ruleset(db, base)
+    rs = rulesets.ruleset_for_year(db, 2025)
     assert rs.source == "office" and rs.office_id == office_id and rs.based_on == base.name
     before = _snapshot(db)
     bad = set_param(rs.data, "awards.tap_the_lao_dong_tien_tien.ldtt_share", "150%")
     with pytest.raises(ValidationError) as err:
-        review.save_office_ruleset(db, office_id, bad)
+        rulesets.save_office_ruleset(db, office_id, bad)
     assert "awards.tap_the_lao_dong_tien_tien.ldtt_share" in err.value.errors
     assert _snapshot(db) == before
     good = set_param(rs.data, "awards.tap_the_lao_dong_tien_tien.ldtt_share", "7/10")
-    review.save_office_ruleset(db, office_id, good)
-    assert review.ruleset_for_year(db, 2025).data["awards"]["tap_the_lao_dong_tien_tien"]["ldtt_share"] == "7/10"
-    assert review.ruleset_for_year(db, 2024).source == "builtin"
-    review.delete_office_ruleset(db, office_id)
-    assert review.ruleset_for_year(db, 2025).source == "builtin"
+    rulesets.save_office_ruleset(db, office_id, good)
+    assert rulesets.ruleset_for_year(db, 2025).data["awards"]["tap_the_lao_dong_tien_tien"]["ldtt_share"] == "7/10"
+    assert rulesets.ruleset_for_year(db, 2024).source == "builtin"
+    rulesets.delete_office_ruleset(db, office_id)
+    assert rulesets.ruleset_for_year(db, 2025).source == "builtin"
 
 
 def test_proposal_errors_leave_db_unchanged(demo_db):
@@ -64,7 +66,8 @@ def test_proposal_errors_leave_db_unchanged(demo_db):
         review.propose(demo_db, 2025, "lao_dong_tien_tien", staff_id=given[0])
     ids = [s.id for s in staff_db.list_staff(demo_db)[:3]]
     with pytest.raises(ValidationError):
-        review.set_proposed(demo_db, 2026, "lao_dong_tien_tien", ids + [None], True)
+        review.toggle_proposals(demo_db, 2026, "lao_dong_tien_tien",
+                                [("ca_nhan", i, None) for i in ids] + [("ca_nhan", None, None)], withdraw_all=False)
     assert _snapshot(demo_db) == before
 
 
@@ -113,7 +116,7 @@ def test_votes_quorum_results_and_decisions(demo_db):
     review_council.record_vote(demo_db, meeting_id, proposals[0], 5)
     before = _snapshot(demo_db)
     with pytest.raises(ValidationError, match="CHƯA đủ điều kiện họp"):
-        review_council.close_meeting(demo_db, meeting_id)
+        council_service.close_meeting(demo_db, meeting_id)
     with pytest.raises(ValidationError, match="vượt quá 5 thành viên"):
         review_council.record_vote(demo_db, meeting_id, proposals[1], 4, 2)
     assert _snapshot(demo_db) == before
@@ -124,20 +127,20 @@ def test_votes_quorum_results_and_decisions(demo_db):
     # LĐTT, TTLĐTT, Bằng khen: > 50 % of 7 present → 4. CSTĐCS: ≥ 80 % of all 9 → 8 (7 present + 1 written).
     for pid, votes in zip(proposals, [7, 4, 3, 8, 6, 3], strict=True):
         review_council.record_vote(demo_db, meeting_id, pid, votes)
-    results = {c.proposal.id: c for c in review_council.candidates(demo_db, meeting_id)}
+    results = {c.proposal.id: c for c in council_service.candidates(demo_db, meeting_id)}
     assert [results[p].passed for p in proposals] == [True, True, False, True, True, False]
     assert "cần từ 80 % tổng số thành viên Hội đồng = 8 phiếu" in results[proposals[3]].result_text
-    assert review_council.close_meeting(demo_db, meeting_id) == {"dat": 4, "khong_dat": 2}
+    assert council_service.close_meeting(demo_db, meeting_id) == {"dat": 4, "khong_dat": 2}
     with pytest.raises(ValidationError, match="đã kết thúc"):
         review_council.record_vote(demo_db, meeting_id, proposals[2], 7)
 
     decisions_before = demo_db["decisions"].count
-    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25), 301)
+    done = council_service.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25), 301)
     assert len(done["decisions"]) == 3 and done["awards"] == 4 and done["upward"] == []
     rows = list(demo_db.query(
         "SELECT d.number, a.award_type, a.amount, a.staff_id, a.unit_id FROM awards a "
-        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN (%s) ORDER BY d.number, a.position"
-        % ",".join(str(i) for i in done["decisions"])
+        "JOIN decisions d ON d.id = a.decision_id WHERE d.id IN ({}) ORDER BY d.number, a.position"
+        .format(",".join(str(i) for i in done["decisions"]))
     ))
     assert [r["number"] for r in rows] == ["301/QĐ-SKHCN", "301/QĐ-SKHCN", "302/QĐ-SKHCN", "303/QĐ-SKHCN"]
     assert {r["award_type"]: r["amount"] for r in rows} == {
@@ -149,7 +152,7 @@ def test_votes_quorum_results_and_decisions(demo_db):
     # Nothing is awarded twice: a second run has nothing new, and a new proposal is refused.
     before = _snapshot(demo_db)
     with pytest.raises(ValidationError, match="Không có kết quả đạt nào mới"):
-        review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 26))
+        council_service.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 26))
     with pytest.raises(ValidationError, match="Đã có quyết định"):
         review.propose(demo_db, 2026, "lao_dong_tien_tien", staff_id=review.get_proposal(demo_db, proposals[0]).staff_id)
     with pytest.raises(ValidationError, match="đã có quyết định, không rút được"):
@@ -161,16 +164,16 @@ def test_upward_proposals_and_taken_decision_number(demo_db):
     meeting_id, proposals = _meeting_2026(demo_db)
     for pid in proposals:
         review_council.record_vote(demo_db, meeting_id, pid, 9)
-    review_council.close_meeting(demo_db, meeting_id)
+    council_service.close_meeting(demo_db, meeting_id)
     taken = demo_db.execute("SELECT number, year FROM decisions WHERE year = 2025 AND number LIKE '%/QĐ-SKHCN' LIMIT 1").fetchone()
     assert taken
     number = int(taken[0].split("/")[0])
     before = _snapshot(demo_db)
     # Decisions dated 2025 reuse the year's numbering: a taken number fails and writes nothing.
     with pytest.raises(ValidationError):
-        review_council.create_decisions(demo_db, meeting_id, dt.date(2025, 12, 30), number)
+        council_service.create_decisions(demo_db, meeting_id, dt.date(2025, 12, 30), number)
     assert _snapshot(demo_db) == before
-    done = review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 27))
+    done = council_service.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 27))
     assert [p.award_type for p in done["upward"]] == ["bang_khen_cap_tinh"]
     assert review.get_proposal(demo_db, proposals[-1]).status == "trinh_cap_tren"
 
@@ -195,8 +198,8 @@ def test_cli_json_and_errors(tmp_path, demo_db):
     assert {i["award"] for i in items} >= {"lao_dong_tien_tien", "chien_si_thi_dua_co_so", "bang_khen_cap_tinh",
                                           "tap_the_lao_dong_tien_tien"}
     for item in items:
-        assert set(item) == {"staff_code" if "staff_code" in item else "unit", "name", "award", "eligible",
-                             "needs_council", "reasons"}
+        assert {"staff_code" if "staff_code" in item else "unit", "name", "award", "eligible",
+                "needs_council", "reasons", "status", "authority"} <= set(item)
         assert item["reasons"]
         assert not (item["needs_council"] and not item["eligible"])
     text = subprocess.run(run, capture_output=True, text=True, encoding="utf-8", check=True).stdout
@@ -219,8 +222,8 @@ def test_only_the_highest_title_money_is_paid(demo_db):
     meeting_id = review_council.open_meeting(demo_db, CouncilMeeting(id=None, year=2026, held_on=dt.date(2026, 11, 18)))
     for proposal_id in ids:
         review_council.record_vote(demo_db, meeting_id, proposal_id, 9)
-    review_council.close_meeting(demo_db, meeting_id)
-    review_council.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25))
+    council_service.close_meeting(demo_db, meeting_id)
+    council_service.create_decisions(demo_db, meeting_id, dt.date(2026, 11, 25))
     paid = {(r["staff_id"], r["award_type"]): (r["amount"], r["reason"]) for r in demo_db.query(
         "SELECT staff_id, award_type, amount, reason FROM awards WHERE year = 2026")}
     assert paid[(pid, "chien_si_thi_dua_co_so")][0] == 2_530_000
@@ -232,13 +235,13 @@ def test_only_the_highest_title_money_is_paid(demo_db):
 def test_office_rule_set_text_is_stored_nfc(db):
     import unicodedata
 
-    office_id = review.copy_ruleset(db, review.ruleset_for_year(db, 2025))
-    rs = review.get_office_ruleset(db, office_id)
+    office_id = rulesets.copy_ruleset(db, rulesets.ruleset_for_year(db, 2025))
+    rs = rulesets.get_office_ruleset(db, office_id)
     nfd = unicodedata.normalize("NFD", "Quy chế TĐKT tỉnh Cao Bằng 2025")
     data = set_param(rs.data, "name", nfd)
     data = set_param(data, "awards.lao_dong_tien_tien.council_criteria", [unicodedata.normalize("NFD", "Đoàn kết")])
-    review.save_office_ruleset(db, office_id, data)
-    saved = review.get_office_ruleset(db, office_id)
+    rulesets.save_office_ruleset(db, office_id, data)
+    saved = rulesets.get_office_ruleset(db, office_id)
     assert saved.name == unicodedata.normalize("NFC", nfd) == saved.data["name"]
     assert saved.data["awards"]["lao_dong_tien_tien"]["council_criteria"] == ["Đoàn kết"]
 

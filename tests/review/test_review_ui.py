@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tdkt_desktop.db import review, review_council
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.review import council_page as council_module
 
@@ -67,23 +68,26 @@ def test_review_flow_end_to_end(main_window, qtbot, monkeypatch, qtmodeltester):
     row = _row_of(page, lambda r: r.id == eligible.id)
     page.table.setFocus()
     page.table.selectRow(row)
-    assert eligible.name in page.reasons.toPlainText() and "Lao động tiên tiến: ĐỦ ĐIỀU KIỆN" in page.reasons.toPlainText()
+    assert eligible.name in page.reasons.toPlainText()
+    assert "Lao động tiên tiến: Đủ điều kiện, cần Hội đồng xác nhận" in page.reasons.toPlainText()
     QTest.keyClick(page.table, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: len(review.list_proposals(db, 2026, award="lao_dong_tien_tien")) == 1)
     assert review.list_proposals(db, 2026)[0].staff_id == eligible.id
     assert page.meter_label.text().startswith("Đề nghị: 1 · Đủ điều kiện:")
+    row = _row_of(page, lambda r: r.id == eligible.id)
+    assert page.proxy.index(row, 7).data() == "Đề nghị"  # the row was replaced in place
     page.search.clear()
 
     # Everyone eligible for CSTĐCS, and one collective after rating it.
     _select_award(page, "chien_si_thi_dua_co_so")
     page.propose_all_button.click()
     cstdcs = review.list_proposals(db, 2026, award="chien_si_thi_dua_co_so")
-    assert cstdcs and len(cstdcs) == sum(1 for r in page.model.records() if r.verdict.eligible)
+    assert cstdcs and len(cstdcs) == sum(1 for r in page.model.records() if r.proposable)
     _select_award(page, "tap_the_lao_dong_tien_tien")
     unit_row = _row_of(page, lambda r: r.name == "Văn phòng Sở")
     page.table.selectRow(unit_row)
-    page.unit_rating.setCurrentIndex(page.unit_rating.findData("HTXS"))
-    page.unit_rating_button.click()
+    page.unit_form.rating.setCurrentIndex(page.unit_form.rating.findData("HTXS"))
+    page.unit_form.save_button.click()
     assert review.unit_ratings(db, 2026)[page.selected_rows()[0].id].rating == "HTXS"
     page.table.selectRow(_row_of(page, lambda r: r.name == "Văn phòng Sở"))
     page.toggle_selected()
@@ -160,15 +164,16 @@ def test_unit_filter_bloc_result_and_upward_list(main_window, qtbot):
     assert {page.proxy.index(r, 2).data() for r in range(5)} == {"Thanh tra Sở"}
     _select_award(page, "co_thi_dua_cap_tinh")
     row = _row_of(page, lambda r: r.name == "Thanh tra Sở")
-    assert page.proxy.index(row, 4).data() == "—"  # bloc result not known: no verdict
+    assert page.proxy.index(row, 4).data() == "Chưa đủ"  # bloc result not known yet: said so, with why
     page.table.selectRow(row)
-    page.unit_rating.setCurrentIndex(page.unit_rating.findData("HTXS"))
-    page.bloc.setCurrentIndex(page.bloc.findData(True))
-    page.unit_rating_button.click()
+    assert "chưa có kết quả bình xét của khối thi đua năm 2026" in page.reasons.toPlainText()
+    page.unit_form.rating.setCurrentIndex(page.unit_form.rating.findData("HTXS"))
+    page.unit_form.bloc.setCurrentIndex(page.unit_form.bloc.findData(True))
+    page.unit_form.save_button.click()
     saved = review.unit_ratings(db, 2026)[page.selected_rows()[0].id]
     assert (saved.rating, saved.leads_bloc) == ("HTXS", True)
     row = _row_of(page, lambda r: r.name == "Thanh tra Sở")
-    assert page.proxy.index(row, 4).data() == "Đủ ĐK (cần HĐ xác nhận)"
+    assert page.proxy.index(row, 4).data() == "Đủ, cần HĐ xác nhận"
 
     main_window.titles_tab.pages.setCurrentWidget(council)
     council.year.setValue(2025)
@@ -194,9 +199,9 @@ def test_rule_set_editor_validates_and_saves_a_copy(main_window, qtbot, monkeypa
         qtmodeltester.check(dialog.years)
         rows = dialog.params.records()
         row = next(i for i, r in enumerate(rows) if r.path == "awards.tap_the_lao_dong_tien_tien.ldtt_share")
-        dialog.params.setData(dialog.params.index(row, 1), "150%")
+        dialog.params.setData(dialog.params.index(row, dialog.params.VALUE), "150%")
         seen["bad"] = (dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled(), dialog.error.text())
-        dialog.params.setData(dialog.params.index(row, 1), "7/10")
+        dialog.params.setData(dialog.params.index(row, dialog.params.VALUE), "7/10")
         seen["good"] = dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
         years = {r.year: r.label for r in dialog.years.records()}
         seen["years"] = (years[2023], years[2024], years[2026])
@@ -209,6 +214,6 @@ def test_rule_set_editor_validates_and_saves_a_copy(main_window, qtbot, monkeypa
     assert seen["years"][0].startswith("Luật TĐKT 2003/2013 + NĐ 91/2017")
     assert seen["years"][1].startswith("Luật TĐKT 2022 + NĐ 98/2023")
     assert seen["years"][2].endswith("(bản của cơ quan)")
-    rs = review.ruleset_for_year(db, 2026)
+    rs = rulesets.ruleset_for_year(db, 2026)
     assert rs.source == "office" and rs.data["awards"]["tap_the_lao_dong_tien_tien"]["ldtt_share"] == "7/10"
     assert "bản của cơ quan" in page.ruleset_label.text()

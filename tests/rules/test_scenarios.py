@@ -12,9 +12,9 @@ X = "HTXS"
 SCENARIOS = [
     # --- Lao động tiên tiến and exclusions
     ("ldtt_htt", person({2025: H}), 2025, "ldtt", True, True,
-     ["Đạt: xếp loại năm 2025 là HTT.", "Cần Hội đồng xác nhận: Tinh thần tự lực"]),
+     ["Đạt: xếp loại năm 2025: Hoàn thành tốt nhiệm vụ.", "Cần Hội đồng xác nhận: Tinh thần tự lực"]),
     ("ldtt_ht_fails", person({2025: "HT"}), 2025, "ldtt", False, False,
-     ["Chưa đủ: xếp loại năm 2025 là HT (cần từ HTT trở lên)."]),
+     ["Chưa đủ: xếp loại năm 2025 là Hoàn thành nhiệm vụ (cần từ Hoàn thành tốt nhiệm vụ trở lên)."]),
     ("ldtt_no_rating", person({2024: H}), 2025, "ldtt", False, False,
      ["Chưa đủ: chưa có kết quả xếp loại năm 2025."]),
     ("ldtt_discipline", person({2025: X}, discipline={2025: "khien_trach"}), 2025, "ldtt", False, False,
@@ -26,14 +26,15 @@ SCENARIOS = [
      ["mới 8 tháng công tác trong năm 2023 (cần ít nhất 10 tháng)"]),
     ("ldtt_2024_regime_6_months", person({2024: H}, recruited="2024-05-01"), 2024, "ldtt", True, True, []),
     # --- Chiến sĩ thi đua cơ sở: regime change 2024 (HTXS alone suffices only from 2024)
-    ("cstdcs_htxs_2025", person({2025: X}), 2025, "cstdcs", True, False,
-     ["Đạt: xếp loại Hoàn thành xuất sắc nhiệm vụ năm 2025."]),
+    ("cstdcs_htxs_2025", person({2025: X}), 2025, "cstdcs", True, True,
+     ["Đạt: xếp loại Hoàn thành xuất sắc nhiệm vụ năm 2025.",
+      "Cần Hội đồng xác nhận (theo tiêu chuẩn Lao động tiên tiến): Tinh thần tự lực"]),
     ("cstdcs_htxs_alone_2023_old", person({2023: X}), 2023, "cstdcs", False, False,
      ["Chưa đủ: cần sáng kiến hoặc đề tài cấp cơ sở trở lên năm 2023, chưa có."]),
-    ("cstdcs_initiative_2023_old", person({2023: H}, initiatives=[(2023, "co_so")]), 2023, "cstdcs", True, False,
+    ("cstdcs_initiative_2023_old", person({2023: H}, initiatives=[(2023, "co_so")]), 2023, "cstdcs", True, True,
      ["Đạt: có sáng kiến “Sáng kiến 2023” (cấp cơ sở, năm 2023)."]),
     ("cstdcs_htt_nothing_else", person({2025: H}), 2025, "cstdcs", False, False,
-     ["cần xếp loại HTXS năm 2025 hoặc sáng kiến"]),
+     ["cần xếp loại Hoàn thành xuất sắc nhiệm vụ năm 2025 hoặc sáng kiến"]),
     ("cstdcs_initiative_previous_year", person({2025: H}, initiatives=[(2024, "co_so")]), 2025, "cstdcs",
      False, False, ["chưa có"]),
     ("cstdcs_needs_ldtt", person({2025: X}, recruited="2025-10-01"), 2025, "cstdcs", False, False,
@@ -47,31 +48,29 @@ SCENARIOS = [
       "Cần Hội đồng xác nhận: Thành tích xuất sắc tiêu biểu"]),
     ("cstdt_exactly_two",
      person({2024: X, 2025: X}, awards={2024: ["cstdcs"]}, initiatives=[(2024, "bo_tinh")]), 2025, "cstdt",
-     False, False, ["Chưa đủ: cần 3 năm liên tục Chiến sĩ thi đua cơ sở, mới có 2024, 2025."]),
+     False, False, ["Chưa đủ: cần 3 năm liên tục Chiến sĩ thi đua cơ sở đến năm 2025, mới có 2024, 2025."]),
     ("cstdt_gap_year",
      person({2022: X, 2023: H, 2024: X, 2025: X}, awards={2022: ["cstdcs"], 2024: ["cstdcs"]},
             initiatives=[(2025, "bo_tinh")]),
-     2025, "cstdt", False, False, ["mới có 2024, 2025."]),
+     2025, "cstdt", False, False, ["mới có 2024, 2025; chuỗi bị gián đoạn năm 2023 (trước đó có 2022)."]),
     ("cstdt_scope_too_low",
      person({2023: X, 2024: X, 2025: X}, awards={2023: ["cstdcs"], 2024: ["cstdcs"]}, initiatives=[(2024, "co_so")]),
      2025, "cstdt", False, False,
      ["Chưa đủ: cần sáng kiến hoặc đề tài phạm vi cấp bộ/tỉnh trở lên trong năm 2023, 2024, 2025, chưa có."]),
-    ("cstdtq_two_provincial",
-     person({2024: X, 2025: X}, awards={2024: ["cstdt"], 2025: ["cstdt"]}, initiatives=[(2025, "toan_quoc")]),
-     2025, "cstdtq", True, True, ["Đạt: 2 năm liên tục Chiến sĩ thi đua cấp tỉnh (2024, 2025)."]),
     # --- Giấy khen (office criteria, default 2 years ≥ HTT)
     ("giay_khen_two_years", person({2024: H, 2025: H}), 2025, "gk", True, True,
-     ["Đạt: 2 năm liên tục xếp loại từ HTT trở lên (2024, 2025)."]),
+     ["Đạt: 2 năm liên tục xếp loại từ Hoàn thành tốt nhiệm vụ trở lên (2024, 2025)."]),
     ("giay_khen_one_year", person({2024: "HT", 2025: H}), 2025, "gk", False, False,
-     ["Chưa đủ: cần 2 năm liên tục xếp loại từ HTT trở lên, mới có 2025."]),
+     ["Chưa đủ: cần 2 năm liên tục xếp loại từ Hoàn thành tốt nhiệm vụ trở lên, mới có 2025; "
+      "chuỗi bị gián đoạn năm 2024 (xếp loại Hoàn thành nhiệm vụ)."]),
     # --- Bằng khen cấp tỉnh
     ("bk_tinh_two_cstdcs", person({2024: X, 2025: X}, awards={2024: ["cstdcs"]}), 2025, "bkt", True, True,
      ["Đạt: 2 năm liên tục Chiến sĩ thi đua cơ sở (2024, 2025)."]),
     ("bk_tinh_issue_example", person({2024: H, 2025: X}), 2025, "bkt", False, False,
-     ["Chưa đủ: cần 2 năm liên tục Chiến sĩ thi đua cơ sở, mới có 2025."]),
+     ["Chưa đủ: cần 2 năm liên tục Chiến sĩ thi đua cơ sở đến năm 2025, mới có 2025."]),
     ("bk_tinh_htxs_and_two_initiatives",
      person({2024: X, 2025: X}, initiatives=[(2024, "co_so"), (2025, "co_so")]), 2025, "bkt", True, True,
-     ["Đạt: 2 năm liên tục Hoàn thành xuất sắc nhiệm vụ (2024, 2025) và 2 sáng kiến/đề tài"]),
+     ["Đạt: 2 năm liên tục xếp loại Hoàn thành xuất sắc nhiệm vụ (2024, 2025).", "Đạt: có 2 sáng kiến/đề tài"]),
     ("bk_tinh_resets_after_award",
      person({2024: X, 2025: X}, awards={2024: ["cstdcs", "bkt"]}), 2025, "bkt", False, False,
      ["mới có 2025"]),
@@ -82,12 +81,12 @@ SCENARIOS = [
      person({y: H for y in range(2020, 2026)}, awards={2020: ["bkt"], 2022: ["cstdcs"], 2023: ["cstdcs"], 2024: ["cstdcs"]}),
      2025, "bkttg", True, True,
      ["Đạt: có Bằng khen của Chủ tịch UBND tỉnh năm 2020.",
-      "Đạt: 5 năm liên tục xếp loại từ HTT trở lên sau đó (2021, 2022, 2023, 2024, 2025).",
+      "Đạt: 5 năm liên tục xếp loại từ Hoàn thành tốt nhiệm vụ trở lên sau năm 2020 (2021, 2022, 2023, 2024, 2025).",
       "Đạt: 3 lần Chiến sĩ thi đua cơ sở trong thời gian đó (2022, 2023, 2024)."]),
     ("bk_ttg_four_years",
      person({y: H for y in range(2021, 2026)}, awards={2021: ["bkt"], 2022: ["cstdcs"], 2023: ["cstdcs"], 2024: ["cstdcs"]}),
      2025, "bkttg", False, False,
-     ["Chưa đủ: cần 5 năm liên tục xếp loại từ HTT trở lên sau năm 2021, mới có 2022, 2023, 2024, 2025."]),
+     ["Chưa đủ: cần 5 năm liên tục xếp loại từ Hoàn thành tốt nhiệm vụ trở lên sau năm 2021, mới có 2022, 2023, 2024, 2025."]),
     ("bk_ttg_gap_breaks_chain",
      person({2019: H, 2020: H, 2021: H, 2022: "HT", 2023: H, 2024: H, 2025: H}, awards={2019: ["bkt"]}),
      2025, "bkttg", False, False, ["(chuỗi hiện tại từ 2023)"]),
@@ -102,7 +101,8 @@ SCENARIOS = [
     ("bk_ttg_old_regime_htt_years_fail",
      person({y: H for y in range(2017, 2024)}, awards={2017: ["bkt"]},
             initiatives=[(y, "co_so") for y in range(2019, 2024)]),
-     2023, "bkttg", False, False, ["cần có Bằng khen của Chủ tịch UBND tỉnh trước chuỗi năm liên tục xếp loại từ HTXS"]),
+     2023, "bkttg", False, False, ["Chưa đủ: có Bằng khen của Chủ tịch UBND tỉnh năm 2017, nhưng năm 2023 xếp loại Hoàn thành tốt nhiệm vụ "
+      "(cần xếp loại Hoàn thành xuất sắc nhiệm vụ)."]),
     # --- Huân chương Lao động hạng Ba
     ("hcld3_chain",
      person({2019: H, 2020: H, 2021: H, 2022: H, 2023: H, 2024: H, 2025: X},
@@ -119,7 +119,7 @@ SCENARIOS = [
     ("knc_state_award_reduces", person({2025: H}, recruited="2008-06-01", awards={2020: ["bkttg"]}), 2025, "knc",
      True, False, ["cần 17 năm (nam)", "Được giảm 3 năm"]),
     ("knc_only_once", person({2025: H}, recruited="2000-01-01", awards={2019: ["knc"]}), 2025, "knc", False, False,
-     ["Không xét: đã được tặng Kỷ niệm chương “Vì sự nghiệp khoa học và công nghệ” năm 2019 (chỉ tặng một lần)."]),
+     ["Đã được tặng Kỷ niệm chương “Vì sự nghiệp khoa học và công nghệ” năm 2019; chỉ tặng một lần."]),
 ]
 
 
@@ -141,7 +141,7 @@ def test_person_scenario(history, year, award, eligible, council, fragments):
 def test_every_person_gets_every_individual_award_of_the_year():
     eng = engine()
     verdicts = eng.evaluate_person(person({2025: "KHT"}), 2025)
-    assert set(verdicts) == set(eng.ruleset_for(2025).awards(collective=False))
+    assert set(verdicts) == set(eng.ruleset_for(2025).awards(collective=False, level="so"))
     assert all(not v.eligible and not v.needs_council for v in verdicts.values() if v.award != CODES["knc"])
 
 
@@ -179,13 +179,13 @@ def test_collective_ttldtt_member_warned():
 def test_collective_ttldxs_seventy_percent_and_one_cstdcs():
     v = _unit_verdict(_members([X] + [H] * 6 + ["HT"] * 3), {2025: X}, "ttldxs")
     assert v.eligible, v.reasons
-    assert "Đạt: 100 % cán bộ xếp loại từ HT trở lên năm 2025." in v.reasons
+    assert "Đạt: 100 % cán bộ xếp loại từ Hoàn thành nhiệm vụ trở lên năm 2025." in v.reasons
 
 
 def test_collective_ttldxs_one_kht_member_fails():
     v = _unit_verdict(_members([X] + [H] * 8 + ["KHT"]), {2025: X}, "ttldxs")
     assert not v.eligible
-    assert any("1 người xếp loại dưới HT năm 2025: Người 10 (KHT)" in r for r in v.reasons)
+    assert any("1 người xếp loại dưới Hoàn thành nhiệm vụ năm 2025: Người 10 (Không hoàn thành nhiệm vụ)" in r for r in v.reasons)
 
 
 def test_collective_ttldxs_needs_a_cstdcs():
@@ -200,8 +200,11 @@ def test_collective_without_unit_rating():
     assert "Chưa đủ: chưa có xếp loại tập thể năm 2025." in v.reasons
 
 
-def test_flag_only_when_bloc_result_known():
-    assert _unit_verdict(_members([H]), {2025: X}, "co") is None
+def test_flag_says_why_while_the_bloc_result_is_unknown():
+    """Cờ thi đua (Luật 2022 Điều 26): the khối's result decides; before it is known the verdict says so."""
+    unknown = _unit_verdict(_members([H]), {2025: X}, "co")
+    assert unknown.status == "chua_du" and not unknown.eligible
+    assert unknown.reasons[0].startswith("Chưa đủ: chưa có kết quả bình xét của khối thi đua năm 2025")
     v = _unit_verdict(_members([H]), {2025: X}, "co", leads={2025: True})
     assert v.eligible and v.needs_council
     assert not _unit_verdict(_members([H]), {2025: X}, "co", leads={2025: False}).eligible

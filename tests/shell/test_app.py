@@ -47,7 +47,7 @@ def test_corrupt_file_offers_restore(tmp_path, qapp, boxes):
     try:
         assert "bị hỏng" in boxes["question"][0]
         assert db["settings"].get("office_name")["value"] == "Sở Nội vụ"
-        assert list(tmp_path.glob("a.sqlite.hong-*"))  # the damaged file is kept
+        assert list(tmp_path.glob("a.sqlite.truoc-khoi-phuc-*"))  # the damaged file is kept
     finally:
         db.close()
         lock.release()
@@ -86,3 +86,117 @@ def test_excepthook_logs_and_explains(qapp, boxes, monkeypatch):
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert "KeyError" in boxes["critical"][0] and "dữ liệu đã lưu không bị ảnh hưởng" in boxes["critical"][0]
     assert "thiếu cột" in paths.log_path().read_text(encoding="utf-8")
+
+
+def _damaged_index(path):
+    """Tables and schema read fine, the staff index is scribbled over: only quick_check finds it."""
+    from tests_db_helpers import damaged_index_file
+
+    damaged_index_file(path)
+
+
+def test_clean_session_skips_the_check_at_open_and_removes_its_marker(tmp_path, qtbot, qapp, boxes, app_fonts):
+    from tdkt_desktop import paths
+    from tdkt_desktop.ui.shell.app import close_session
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    path = tmp_path / "a.sqlite"
+    _good_file(path)
+    backups = len(backup.list_backups(path))
+    db, lock = open_for_window(path)
+    assert paths.session_marker(path).exists()  # a crash from here on leaves it behind
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: window.integrity is not None and window.integrity.done)
+    assert window.integrity_error() is None
+    close_session(window, db, path, lock)
+    assert not paths.session_marker(path).exists()
+    assert len(backup.list_backups(path)) == backups + 1
+    from tdkt_desktop.db.integrity import unchanged_since_verified
+
+    assert unchanged_since_verified(path)  # the next start may defer its check
+    with open(path, "r+b") as fh:  # any later write by another program, a copy over it …
+        fh.seek(0, 2)
+        fh.write(b"\0" * 4096)
+    assert not unchanged_since_verified(path)  # … and the next start checks before opening
+    assert boxes["critical"] == []
+
+
+def test_damage_found_in_the_background_refuses_every_write(tmp_path, qtbot, qapp, boxes, app_fonts):
+    from tdkt_desktop import paths
+    from tdkt_desktop.db import settings as settings_db
+    from tdkt_desktop.db.integrity import record_verified
+    from tdkt_desktop.ui.common.changes import WriteFailed
+    from tdkt_desktop.ui.shell.app import close_session
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    path = tmp_path / "a.sqlite"
+    _damaged_index(path)
+    record_verified(path)  # damage that changed no timestamp (a failing disk) after a clean, checked session
+    db, lock = open_for_window(path)  # no marker, file as last verified: it opens at once, unchecked
+    window = MainWindow(db, path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: bool(boxes["critical"]))  # told as soon as the check ends
+    assert "bị hỏng" in boxes["critical"][0] and "khôi phục" in boxes["critical"][0]
+    before = db["settings"].count
+    with pytest.raises(WriteFailed):
+        window.run_write(lambda: settings_db.save_settings(db, settings_db.get_settings(db)))
+    assert db["settings"].count == before
+    close_session(window, db, path, lock)
+    assert paths.session_marker(path).exists()  # the next start checks before opening
+    assert backup.list_backups(path) == []  # and no damaged copy became a backup
+
+
+def test_after_an_unclean_exit_the_file_is_checked_before_it_opens(tmp_path, qapp, boxes):
+    from tdkt_desktop import paths
+
+    path = tmp_path / "a.sqlite"
+    _damaged_index(path)
+    paths.session_marker(path).touch()  # left behind by a crash
+    boxes["answer"] = QMessageBox.StandardButton.No
+    assert open_for_window(path) is None
+    assert "bị hỏng" in boxes["critical"][0]
+
+
+def test_later_tabs_are_built_when_first_shown(demo_db, qtbot, app_fonts):
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    assert window._later == {}  # only the staff list is built at start
+    titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
+    assert titles == ["Cán bộ", "Danh hiệu & Khen thưởng", "Phong trào thi đua", "Khối thi đua"]
+    window.tabs.setCurrentIndex(2)  # the user opens a tab: it is built and shown in place
+    assert set(window._later) == {"campaigns_tab"}
+    assert window.tabs.currentWidget() is window.campaigns_tab and window.tabs.currentIndex() == 2
+    titles_tab = window.titles_tab  # asked for by code (links, tests): built without switching to it
+    assert window.tabs.widget(1) is titles_tab and window.tabs.currentIndex() == 2
+
+
+def test_the_list_frame_is_painted_before_the_first_page_is_read(demo_db, qtbot, app_fonts):
+    from PySide6.QtCore import QEvent, QObject
+
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    seen = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                seen.append(window.staff_tab.model.rowCount())
+            return False
+
+    paints = Paints()
+    window.staff_tab.table.viewport().installEventFilter(paints)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitUntil(lambda: seen and seen[-1] == 61)
+    assert seen[0] == 0  # the empty frame first, then the first page of staff

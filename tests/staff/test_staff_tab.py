@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import Staff
+from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.shell.settings_dialog import SettingsDialog
@@ -35,13 +36,30 @@ def test_main_window_title_and_tabs(main_window):
     assert main_window.staff_tab.model.rowCount() == 61
 
 
-def test_proxy_filter_ignores_diacritics(main_window, qtmodeltester):
+def test_filter_runs_in_sql_and_ignores_diacritics(main_window, qtmodeltester):
     tab = main_window.staff_tab
-    qtmodeltester.check(tab.proxy)
+    qtmodeltester.check(tab.model)
     type_text(tab.filter_edit, "dang thi huong")
-    assert tab.proxy.rowCount() == 1
-    assert tab.proxy.index(0, 1).data() == "Đặng Thị Hương"
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, 1).data() == "Đặng Thị Hương"
     assert tab.count_label.text() == "Hiển thị 1/61 cán bộ"
+    qtmodeltester.check(tab.model)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("thanh tra", lambda s: "thanh tra" in fold(s.unit_name)),  # words of the unit
+    ("ke toan", lambda s: fold(s.position).startswith("ke toan")),  # words of the position, no diacritics
+    ("CB00", lambda s: s.code.startswith("CB00")),  # a code prefix
+    ("thanh tra h", lambda s: "thanh tra" in fold(s.unit_name) and any(
+        w.startswith("h") for w in fold(f"{s.full_name} {s.code} {s.position} {s.unit_name}").split())),
+])
+def test_filter_words_may_match_different_fields(main_window, typed, expected):
+    """Every typed word must begin a word of the name, code, position or unit, as the old in-memory filter did."""
+    tab = main_window.staff_tab
+    everyone = staff_db.list_staff(main_window.db)
+    tab.filter_edit.setText(typed)
+    shown = {tab.model.record(r).id for r in range(tab.model.rowCount())}
+    assert shown == {s.id for s in everyone if expected(s)} and shown
 
 
 def test_unit_tree_filters_staff(main_window):
@@ -133,8 +151,9 @@ def test_deactivate_and_reactivate(main_window, qtbot, monkeypatch):
     assert staff_db.get_staff(main_window.db, person.id).active is False
     assert tab.toggle_button.text() == "Kích hoạt lại"
     tab.show_inactive.setChecked(False)
-    assert tab.model.row_of(lambda s: s.id == person.id) >= 0
-    assert all(tab.proxy.index(r, 0).data(RecordRole).active for r in range(tab.proxy.rowCount()))
+    assert tab.model.row_of_key(person.id) == -1  # filtered out in SQL
+    assert all(tab.model.index(r, 0).data(RecordRole).active for r in range(tab.model.rowCount()))
+    assert tab.count_label.text() == f"Hiển thị {tab.model.rowCount()}/61 cán bộ"
     tab.select_person(person.id)  # brings hidden people back into view
     assert tab.show_inactive.isChecked()
     qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
@@ -237,15 +256,15 @@ def test_header_sort_orders_rows_and_keeps_selection(main_window, qtbot):
     person = staff_db.find_by_code(main_window.db, "CB006")
     tab.select_person(person.id)
     tab.table.sortByColumn(StaffTableModel.COL_BIRTH, Qt.SortOrder.DescendingOrder)
-    births = [tab.proxy.index(r, 0).data(RecordRole).birth_date for r in range(tab.proxy.rowCount())]
+    births = [tab.model.index(r, 0).data(RecordRole).birth_date for r in range(tab.model.rowCount())]
     assert births == sorted(births, reverse=True)
     assert tab.current_staff().id == person.id
     tab.table.sortByColumn(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-    given = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
+    given = [tab.model.index(r, 0).data(RecordRole).given_name for r in range(tab.model.rowCount())]
     from tdkt_desktop.text import fold
     assert [fold(g) for g in given] == sorted(fold(g) for g in given)  # by tên, as Vietnamese lists are
     main_window.data_changed.emit(frozenset({"staff"}))  # a reload keeps the chosen order
-    given_after = [tab.proxy.index(r, 0).data(RecordRole).given_name for r in range(tab.proxy.rowCount())]
+    given_after = [tab.model.index(r, 0).data(RecordRole).given_name for r in range(tab.model.rowCount())]
     assert given_after == given
 
 
@@ -321,3 +340,17 @@ def test_inactive_rows_are_grey_and_other_roles_unanswered(demo_db):
     assert model.data(model.index(row, 1), Qt.ItemDataRole.FontRole).italic()
     assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_typing_a_filter_keeps_the_person_while_they_still_match(main_window):
+    tab = main_window.staff_tab
+    person = staff_db.find_by_code(main_window.db, "CB006")
+    assert tab.select_person(person.id)
+    tab.filter_edit.setText(fold(person.full_name).split()[-1])  # their given name: still listed, still chosen
+    assert tab.current_staff().id == person.id
+    tab.filter_edit.setText("zzz khong ai")  # nobody: nothing chosen, the panel is blank
+    assert tab.model.rowCount() == 0 and tab.current_staff() is None and tab.info.labels["full_name"].text() == ""
+    tab.filter_edit.setText("")
+    assert tab.select_person(person.id)
+    main_window.data_changed.emit(frozenset({"staff"}))  # a reload after a write keeps them wherever they are
+    assert tab.current_staff().id == person.id

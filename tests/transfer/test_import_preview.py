@@ -40,8 +40,8 @@ def test_importing_the_blank_template_changes_nobody(main_window, qtbot, tmp_pat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
     main_window.template_action.trigger()
     book = load_workbook(template)
-    assert book.sheetnames == ["Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng", "Hướng dẫn"]
-    assert [book[name].max_row for name in book.sheetnames[:4]] == [1, 1, 1, 1]  # headers only
+    assert book.sheetnames == ["Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng", "Đăng ký thi đua", "Hướng dẫn"]
+    assert [book[name].max_row for name in book.sheetnames[:5]] == [1, 1, 1, 1, 1]  # headers only
     guide = [str(c.value) for row in book["Hướng dẫn"].iter_rows() for c in row if c.value]
     assert "Nguyễn Văn An" in guide and any("Bắt buộc" in text for text in guide)
     before = staff_db.find_by_code(main_window.db, "CB001")

@@ -107,7 +107,7 @@ def test_export_and_template_from_the_menu(main_window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     main_window.export_action.trigger()
     book = load_workbook(target.with_suffix(".xlsx"))
-    assert book.sheetnames == ["Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng"]
+    assert book.sheetnames == ["Cán bộ", "Xếp loại", "Sáng kiến", "Khen thưởng", "Đăng ký thi đua"]
     assert book["Cán bộ"].max_row == main_window.db["staff"].count + 1
     template = tmp_path / "mau.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))

@@ -25,25 +25,25 @@ from sqlite_utils import Database
 from tdkt_desktop.db import catalog
 from tdkt_desktop.db.records import AwardType
 from tdkt_desktop.text import fold
-from tdkt_desktop.ui.awards.models import KIND_LABELS
 from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
+from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_LEVELS, AWARD_TARGETS, CERTIFICATE_KINDS
 
 
 class CatalogModel(RecordTableModel):
     """Every award type; retired ones greyed out."""
 
     COLUMNS = (
-        Column("Loại", lambda t: KIND_LABELS[t.kind], lambda t: (t.kind, t.sort_order)),
+        Column("Loại", lambda t: AWARD_KINDS[t.kind], lambda t: (t.kind, t.sort_order)),
         Column("Tên danh hiệu / hình thức", lambda t: t.name, lambda t: fold(t.name)),
         Column("Viết tắt", lambda t: t.short_name),
-        Column("Đối tượng", lambda t: catalog.TARGETS[t.target]),
-        Column("Cấp", lambda t: catalog.LEVELS.get(t.level, t.level)),
+        Column("Đối tượng", lambda t: AWARD_TARGETS[t.target]),
+        Column("Cấp", lambda t: AWARD_LEVELS.get(t.level, t.level)),
         Column("Thẩm quyền quyết định", lambda t: t.authority, lambda t: fold(t.authority)),
-        Column("Giấy chứng nhận", lambda t: catalog.CERTIFICATE_KINDS.get(t.certificate_kind, t.certificate_kind)),
+        Column("Giấy chứng nhận", lambda t: CERTIFICATE_KINDS.get(t.certificate_kind, t.certificate_kind)),
         Column("Nguồn", lambda t: "Có sẵn" if t.builtin else "Cơ quan thêm"),
         Column("Đang dùng", lambda t: "Có" if t.active else "Ngừng"),
     )
@@ -65,18 +65,18 @@ class AwardTypeDialog(QDialog):
         self.name = QLineEdit()
         self.short_name = QLineEdit()
         self.kind = QComboBox()
-        for code, label in catalog.KINDS.items():
+        for code, label in AWARD_KINDS.items():
             self.kind.addItem(label, code)
         self.target = QComboBox()
-        for code, label in catalog.TARGETS.items():
+        for code, label in AWARD_TARGETS.items():
             self.target.addItem(label, code)
         self.level = QComboBox()
-        for code, label in catalog.LEVELS.items():
+        for code, label in AWARD_LEVELS.items():
             self.level.addItem(label, code)
         self.authority = QLineEdit()
         self.authority.setPlaceholderText("ví dụ: Chủ tịch UBND huyện")
         self.certificate = QComboBox()
-        for code, label in catalog.CERTIFICATE_KINDS.items():
+        for code, label in CERTIFICATE_KINDS.items():
             self.certificate.addItem(label, code)
         self.aliases = QLineEdit()
         self.aliases.setPlaceholderText("các cách viết khác khi nhập Excel, cách nhau bằng dấu ;")

@@ -349,7 +349,8 @@ class DecisionDialog(QDialog):
         if decision.issued_on is None:
             return "Ngày ban hành quyết định không được để trống."
         errors = decisions_db.validate_decision(self.db, decision)
-        errors.update(decisions_db.validate_awards(self.db, lines, default_year=decision.year or 0))
+        errors.update(decisions_db.validate_awards(self.db, lines, default_year=decision.year or 0,
+                                                   issued_on=decision.issued_on))
         return "\n".join(errors.values())
 
     def _state(self) -> tuple:

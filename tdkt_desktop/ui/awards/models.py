@@ -4,34 +4,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from sqlite_utils import Database
 
+from tdkt_desktop.db import register
 from tdkt_desktop.db.records import Award, AwardCount, Decision
 from tdkt_desktop.text import fold, format_date
+from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
-from tdkt_desktop.vocabulary import DECISION_KINDS
+from tdkt_desktop.vocabulary import AWARD_KINDS, DECISION_KINDS
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-KIND_LABELS = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}
 
 
 def _date_key(d) -> str:
     return d.isoformat() if d else ""
 
 
-def award_target(a: Award) -> str:
-    """'Cá nhân' or 'Tập thể'."""
-    return "Cá nhân" if a.staff_id is not None else "Tập thể"
-
-
-class AwardTableModel(RecordTableModel):
-    """The register: one row per award line."""
+class AwardTableModel(LazyRecordModel):
+    """The register: one row per award line, read a page at a time (200,000 lines cost a few pages)."""
 
     COL_YEAR, COL_AWARD, COL_KIND, COL_RECIPIENT, COL_CODE, COL_UNIT, COL_NUMBER, COL_DATE, COL_ISSUER = range(9)
+    SORT_KEYS = dict(enumerate(("year", "award", "kind", "recipient", "code", "unit", "number", "date", "issuer")))
     COLUMNS = (
         Column("Năm", lambda a: a.year, None, _CENTER),
         Column("Danh hiệu / Hình thức", lambda a: a.award_name, lambda a: fold(a.award_name)),
-        Column("Loại", lambda a: KIND_LABELS.get(a.award_kind, ""), lambda a: a.award_kind),
+        Column("Loại", lambda a: AWARD_KINDS.get(a.award_kind, ""), lambda a: a.award_kind),
         Column("Cá nhân / Tập thể", lambda a: a.recipient_name, lambda a: fold(a.recipient_name)),
         Column("Mã CB", lambda a: a.staff_code, None, _CENTER),
         Column("Đơn vị", lambda a: a.unit_name, lambda a: fold(a.unit_name)),
@@ -49,9 +47,24 @@ class AwardTableModel(RecordTableModel):
         return None
 
 
-def award_search_text(a: Award) -> str:
-    """What the register's search box matches."""
-    return f"{a.recipient_name} {a.staff_code} {a.award_name} {a.decision_number} {a.unit_name} {a.issuer}"
+class AwardSource:
+    """The award lines an :class:`register.AwardQuery` keeps (the SQL is in db/register.py)."""
+
+    def __init__(self, db: Database, wanted: register.AwardQuery):
+        self.db, self.wanted = db, wanted
+        self.where = register.award_filter(db, wanted)
+
+    def count(self) -> int:
+        return register.count_awards(self.db, self.where)
+
+    def fetch(self, offset: int, limit: int, order: Order) -> list[Award]:
+        return register.page_awards(self.db, self.where, order=order, offset=offset, limit=limit)
+
+    def position(self, key: int, order: Order) -> int | None:
+        return register.award_position(self.db, self.where, key, order=order)
+
+    def totals(self) -> list[tuple[str, int, int]]:
+        return register.award_totals(self.db, self.where)
 
 
 class DecisionTableModel(RecordTableModel):
@@ -119,7 +132,7 @@ class StatisticsModel(RecordTableModel):
 
     COLUMNS = (
         Column("Danh hiệu / Hình thức", lambda r: r.name, lambda r: fold(r.name)),
-        Column("Loại", lambda r: KIND_LABELS.get(r.kind, "")),
+        Column("Loại", lambda r: AWARD_KINDS.get(r.kind, "")),
         Column("Cá nhân", lambda r: r.ca_nhan, None, _RIGHT),
         Column("Tập thể", lambda r: r.tap_the, None, _RIGHT),
         Column("Tổng", lambda r: r.total, None, _RIGHT),

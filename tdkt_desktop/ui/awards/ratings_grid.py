@@ -8,12 +8,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from tdkt_desktop.db.ratings import DISCIPLINES, RATINGS
+from tdkt_desktop.db.ratings import parse_discipline
 from tdkt_desktop.db.records import Rating, Staff
 from tdkt_desktop.ui.common.table_model import RecordRole
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, RATINGS, discipline_label
 
-RATING_CHOICES = [""] + list(RATINGS)
-DISCIPLINE_CHOICES = [""] + DISCIPLINES
+RATING_CHOICES = ["", *RATINGS]
+#: Discipline codes, lightest first; the grid shows their labels ("Khiển trách").
+DISCIPLINE_CHOICES = ["", *sorted(DISCIPLINE_ORDER, key=DISCIPLINE_ORDER.get)]
+DISCIPLINE_LABELS = {code: discipline_label(code) for code in DISCIPLINE_ORDER}
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class GridRow:
 
     staff: Staff
     rating: str = ""
-    discipline: str = ""
+    discipline: str = ""  # a code of vocabulary.DISCIPLINE_ORDER, or ''
     note: str = ""
     saved: tuple[str, str, str] = ("", "", "")
     titles: str = ""
@@ -82,10 +85,11 @@ class RatingsGridModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (row.staff.code, row.staff.full_name, row.rating, row.discipline, row.note, row.titles)
+            discipline = row.discipline if role == Qt.ItemDataRole.EditRole else discipline_label(row.discipline)
+            values = (row.staff.code, row.staff.full_name, row.rating, discipline, row.note, row.titles)
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_RATING and row.rating:
-            return RATINGS.get(row.rating, "")
+            return RATING_NAMES.get(row.rating, "")
         if role == Qt.ItemDataRole.BackgroundRole and row.dirty and column in self.EDITABLE:
             return QBrush(QColor("#fff4c2"))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_RATING and row.rating == "KHT":
@@ -102,8 +106,10 @@ class RatingsGridModel(QAbstractTableModel):
             text = text.upper()
             if text not in RATING_CHOICES:
                 return False
-        if index.column() == self.COL_DISCIPLINE and text not in DISCIPLINE_CHOICES:
-            return False
+        if index.column() == self.COL_DISCIPLINE:
+            text = parse_discipline(text)  # a code, or its label typed or pasted
+            if text is None:
+                return False
         row = self._rows[index.row()]
         self._rows[index.row()] = replace(row, **{self.EDITABLE[index.column()]: text})
         first, last = self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
@@ -124,14 +130,18 @@ class RatingsGridModel(QAbstractTableModel):
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box editor with fixed choices (ratings, discipline levels)."""
 
-    def __init__(self, choices: list[str], labels: dict[str, str] | None = None, parent=None):
+    def __init__(self, choices: list[str], labels: dict[str, str] | None = None, parent=None, *,
+                 code_shown: bool = True):
         super().__init__(parent)
-        self.choices, self.labels = choices, labels or {}
+        self.choices, self.labels, self.code_shown = choices, labels or {}, code_shown
 
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for choice in self.choices:
-            label = f"{choice} – {self.labels[choice]}" if choice in self.labels else (choice or "(trống)")
+            if choice in self.labels:
+                label = f"{choice} – {self.labels[choice]}" if self.code_shown else self.labels[choice]
+            else:
+                label = choice or "(trống)"
             combo.addItem(label, choice)
         return combo
 

@@ -32,16 +32,18 @@ from tdkt_desktop.db.records import Initiative
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.awards.ratings_grid import (
     DISCIPLINE_CHOICES,
+    DISCIPLINE_LABELS,
     RATING_CHOICES,
     ChoiceDelegate,
     GridRow,
     RatingsGridModel,
 )
 from tdkt_desktop.ui.awards.widgets import set_combo_data
-from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
+from tdkt_desktop.vocabulary import RATING_NAMES, RATINGS
 
 
 class InitiativeModel(RecordTableModel):
@@ -111,7 +113,7 @@ class InitiativeDialog(QDialog):
 class RatingsPage(LazyPage, QWidget):
     """Pick a unit and a year; edit everyone's rating at once; save in one transaction."""
 
-    topics = frozenset({changes.RATINGS, changes.STAFF, changes.UNITS})
+    topics = frozenset({changes.RATINGS, changes.STAFF, changes.UNITS, changes.WORKING_YEAR})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -120,7 +122,8 @@ class RatingsPage(LazyPage, QWidget):
         self.unit_combo.setMinimumWidth(280)
         self.year = QSpinBox()
         self.year.setRange(1945, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year - 1)
+        self.year.setKeyboardTracking(False)
+        working_year.show_in(self.year, db)
         self.save_button = QPushButton("Lưu xếp loại")
         self.revert_button = QPushButton("Hoàn tác")
         self.fill_button = QPushButton("Điền HTT cho dòng trống")
@@ -145,8 +148,11 @@ class RatingsPage(LazyPage, QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setItemDelegateForColumn(RatingsGridModel.COL_RATING, ChoiceDelegate(RATING_CHOICES, ratings_db.RATINGS, self))
-        self.view.setItemDelegateForColumn(RatingsGridModel.COL_DISCIPLINE, ChoiceDelegate(DISCIPLINE_CHOICES, None, self))
+        self.view.setItemDelegateForColumn(
+            RatingsGridModel.COL_RATING, ChoiceDelegate(RATING_CHOICES, RATING_NAMES, self))
+        self.view.setItemDelegateForColumn(
+            RatingsGridModel.COL_DISCIPLINE,
+            ChoiceDelegate(DISCIPLINE_CHOICES, DISCIPLINE_LABELS, self, code_shown=False))
         for column, width in ((0, 65), (1, 200), (2, 90), (3, 120), (4, 200)):
             self.view.setColumnWidth(column, width)
         self.grid.dataChanged.connect(lambda *_: self._update_status())
@@ -182,7 +188,7 @@ class RatingsPage(LazyPage, QWidget):
 
         self._shown: tuple | None = None
         self.unit_combo.currentIndexChanged.connect(lambda _: self._load())
-        self.year.valueChanged.connect(lambda _: self._load())
+        self.year.valueChanged.connect(self._on_year)
 
     def reload(self) -> None:
         """Reload units and rows; unsaved edits are kept (never dropped by someone else's save)."""
@@ -194,8 +200,14 @@ class RatingsPage(LazyPage, QWidget):
             self.unit_combo.addItem(u.name, u.id)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(current)))
         self.unit_combo.blockSignals(False)
-        if not self.grid.dirty_rows():
+        if not self.grid.dirty_rows():  # unsaved edits keep their year on screen
+            working_year.show_in(self.year, self.db)
             self._load(force=True)
+
+    def _on_year(self, year: int) -> None:
+        self._load()
+        if self._shown and self._shown[1] == year:  # not when the officer stayed to save
+            working_year.choose(self.main_window, self.db, year)
 
     def _load(self, *, force: bool = False) -> None:
         wanted = (self.unit_combo.currentData(), self.year.value())
@@ -216,8 +228,8 @@ class RatingsPage(LazyPage, QWidget):
         rows = []
         for person in people:
             r = ratings.get(person.id)
-            if r is None and not person.active:
-                continue  # people who left are shown only for the years they were rated
+            if r is None and (not person.active or (person.recruited_on and person.recruited_on.year > year)):
+                continue  # people who left, or came later, are shown only for the years they were rated
             values = (r.rating, r.discipline, r.note) if r else ("", "", "")
             rows.append(GridRow(person, *values, saved=values, titles=", ".join(titles.get(person.id, []))))
         self.grid.set_rows(rows)
@@ -230,7 +242,7 @@ class RatingsPage(LazyPage, QWidget):
 
     def _update_status(self) -> None:
         rows = self.grid.rows()
-        counts = {code: sum(1 for r in rows if r.rating == code) for code in ratings_db.RATINGS}
+        counts = {code: sum(1 for r in rows if r.rating == code) for code in RATINGS}
         dirty = len(self.grid.dirty_rows())
         self.status.setText(
             f"{len(rows)} người — " + ", ".join(f"{k}: {v}" for k, v in counts.items())

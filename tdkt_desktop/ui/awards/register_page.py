@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog
+from tdkt_desktop.db import campaigns as campaigns_db
+from tdkt_desktop.db import catalog, register
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Award
-from tdkt_desktop.ui.awards.models import AwardTableModel, award_search_text
+from tdkt_desktop.ui.awards.models import AwardSource, AwardTableModel
 from tdkt_desktop.ui.awards.widgets import fill_award_types
-from tdkt_desktop.ui.common import changes
-from tdkt_desktop.ui.common.proxy import FoldFilterProxy
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
@@ -23,7 +21,9 @@ from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 class RegisterPage(LazyPage, QWidget):
     """Filters on top, the register table, totals by type at the bottom; double-click opens."""
 
-    topics = frozenset({changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG})
+    topics = frozenset({
+        changes.DECISIONS, changes.STAFF, changes.UNITS, changes.CATALOG, changes.WORKING_YEAR, changes.CAMPAIGNS,
+    })
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -37,6 +37,10 @@ class RegisterPage(LazyPage, QWidget):
         self.unit_combo.setMaximumWidth(320)
         self.decision_combo = QComboBox()
         self.decision_combo.setMinimumWidth(180)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setMinimumWidth(260)
+        self.campaign_combo.setMaximumWidth(420)
+        self.campaign_combo.setToolTip("Chỉ các lượt khen thưởng theo quyết định của một phong trào thi đua")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm tên, mã, số quyết định… (không cần dấu)")
         self.search.setClearButtonEnabled(True)
@@ -48,14 +52,15 @@ class RegisterPage(LazyPage, QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         search_row = QHBoxLayout()
+        search_row.addWidget(QLabel("Phong trào:"))
+        search_row.addWidget(self.campaign_combo)
         search_row.addWidget(QLabel("Tìm:"))
         search_row.addWidget(self.search, 1)
 
+        # Filtered, sorted, counted and totalled in SQL; the table reads the pages it shows.
         self.model = AwardTableModel(self)
-        self.proxy = FoldFilterProxy(award_search_text, self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        setup_table(self.table, self.proxy, multi=True)
+        setup_table(self.table, self.model, multi=True)
         for column, width in ((0, 50), (1, 230), (2, 150), (3, 190), (4, 60), (5, 200), (6, 120), (7, 95)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._on_double_click)
@@ -73,10 +78,10 @@ class RegisterPage(LazyPage, QWidget):
         layout.addWidget(hint)
 
         self._loading = False
-        self._first = True
-        for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo):
+        self._year_shown: int | None = None
+        for combo in (self.year_combo, self.type_combo, self.unit_combo, self.decision_combo, self.campaign_combo):
             combo.currentIndexChanged.connect(self._on_filter)
-        self.search.textChanged.connect(self._on_search)
+        self.search.textChanged.connect(lambda _text: self._load_rows())
 
     # --- data -----------------------------------------------------------------------------------
 
@@ -89,12 +94,14 @@ class RegisterPage(LazyPage, QWidget):
             self.year_combo.addItem("Tất cả", None)
             for y in decisions_db.award_years(self.db):
                 self.year_combo.addItem(str(y), y)
-            if self._first and self.year_combo.count() > 1:
-                # The latest year by default: the whole register can be very long.
-                self._first = False
-                self.year_combo.setCurrentIndex(1)
-            else:
-                self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+            chosen = working_year.current(self.db)
+            if chosen != self._year_shown and self.year_combo.findData(chosen) >= 0:
+                # The working year, chosen once for every page (the whole register can be very long).
+                year = chosen
+            elif self._year_shown is None and self.year_combo.count() > 1:
+                year = self.year_combo.itemData(1)  # no award yet in the working year: the latest
+            self._year_shown = chosen
+            self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
             fill_award_types(self.type_combo, catalog.list_award_types(self.db, active_only=False), all_text="Tất cả")
             unit = self.unit_combo.currentData()
             self.unit_combo.clear()
@@ -103,6 +110,7 @@ class RegisterPage(LazyPage, QWidget):
                 self.unit_combo.addItem(u.name, u.id)
             self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
             self._fill_decisions()
+            self._fill_campaigns()
         finally:
             self._loading = False
         self._load_rows()
@@ -115,47 +123,61 @@ class RegisterPage(LazyPage, QWidget):
             self.decision_combo.addItem(f"{d.number} ({d.issued_on:%d/%m/%Y})", d.id)
         self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(current)))
 
-    def _load_rows(self) -> None:
-        rows = decisions_db.list_awards(
-            self.db,
-            year=self.year_combo.currentData(),
-            award_type=self.type_combo.currentData(),
-            unit_id=self.unit_combo.currentData(),
-            decision_id=self.decision_combo.currentData(),
+    def _fill_campaigns(self) -> None:
+        current = self.campaign_combo.currentData()
+        self.campaign_combo.clear()
+        self.campaign_combo.addItem("Tất cả", None)
+        for c in campaigns_db.list_campaigns(self.db):
+            self.campaign_combo.addItem(c.name, c.id)
+            self.campaign_combo.setItemData(self.campaign_combo.count() - 1, c.name, Qt.ItemDataRole.ToolTipRole)
+        self.campaign_combo.setCurrentIndex(max(0, self.campaign_combo.findData(current)))
+
+    def award_query(self) -> register.AwardQuery:
+        """What the filters and the search box ask for."""
+        return register.AwardQuery(
+            year=self.year_combo.currentData(), award_type=self.type_combo.currentData(),
+            unit_id=self.unit_combo.currentData(), decision_id=self.decision_combo.currentData(),
+            campaign_id=self.campaign_combo.currentData(), text=self.search.text(),
         )
-        self.model.set_rows(rows)
-        self._update_totals()
+
+    def _load_rows(self) -> None:
+        source = AwardSource(self.db, self.award_query())
+        self.model.set_source(source)
+        self._update_totals(source.totals())
 
     def _on_filter(self) -> None:
         if not self._loading:
             self._load_rows()
-
-    def _on_search(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
-        self._update_totals()
+            year = self.year_combo.currentData()
+            if year is not None and self.sender() is self.year_combo:
+                working_year.choose(self.main_window, self.db, year)
 
     def shown_awards(self) -> list[Award]:
-        """The rows the filters and search leave on screen."""
-        return [self.proxy.index(r, 0).data(RecordRole) for r in range(self.proxy.rowCount())]
+        """The rows the filters and search leave on screen (all of them: for small results)."""
+        return self.model.records()
 
-    def _update_totals(self) -> None:
-        shown = self.shown_awards()
-        individuals = sum(1 for a in shown if a.staff_id is not None)
-        by_type = Counter(a.award_name for a in shown)
-        parts = ", ".join(f"{name}: {n}" for name, n in by_type.most_common())
+    def _update_totals(self, totals: list[tuple[str, int, int]]) -> None:
+        """The totals line from one GROUP BY query, never from the rows."""
+        shown = sum(n for _name, n, _i in totals)
+        individuals = sum(i for _name, _n, i in totals)
+        parts = ", ".join(f"{name}: {n}" for name, n, _i in totals)
         self.totals.setText(
-            f"<b>Tổng: {len(shown)} lượt</b> ({individuals} cá nhân, {len(shown) - individuals} tập thể)"
+            f"<b>Tổng: {shown} lượt</b> ({individuals} cá nhân, {shown - individuals} tập thể)"
             + (f" — {parts}" if parts else "")
         )
 
     # --- actions ----------------------------------------------------------------------------------
 
-    def set_filters(self, *, year=None, award_type=None, unit_id=None, decision_id=None) -> None:
+    def set_filters(self, *, year=None, award_type=None, unit_id=None, decision_id=None, campaign_id=None) -> None:
         """Set several filters at once (tests, links from other pages)."""
+        if self._stale:  # a link may arrive before the page was ever shown
+            self._stale = False
+            self.reload()
         self._loading = True
         try:
             for combo, value in ((self.year_combo, year), (self.type_combo, award_type),
-                                 (self.unit_combo, unit_id), (self.decision_combo, decision_id)):
+                                 (self.unit_combo, unit_id), (self.decision_combo, decision_id),
+                                 (self.campaign_combo, campaign_id)):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         finally:
             self._loading = False

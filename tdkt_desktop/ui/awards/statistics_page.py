@@ -21,14 +21,14 @@ from sqlite_utils import Database
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import statistics
 from tdkt_desktop.ui.awards.models import StatisticsModel
-from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
 
 
 class StatisticsPage(LazyPage, QWidget):
     """A period (from–to year), the computed table, and the headline total."""
 
-    topics = frozenset({changes.DECISIONS, changes.CATALOG})
+    topics = frozenset({changes.DECISIONS, changes.CATALOG, changes.WORKING_YEAR})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -66,7 +66,13 @@ class StatisticsPage(LazyPage, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         self.from_year.valueChanged.connect(lambda _: self.refresh())
-        self.to_year.valueChanged.connect(lambda _: self.refresh())
+        self.to_year.valueChanged.connect(self._on_to_year)
+        self.to_year.setKeyboardTracking(False)
+
+    def _on_to_year(self, year: int) -> None:
+        """"đến năm" is the working year: choosing it here chooses it for every page."""
+        if year == working_year.current(self.db) or not working_year.choose(self.main_window, self.db, year):
+            self.refresh()
 
     def period(self) -> tuple[int, int]:
         """(from, to), swapped if typed backwards."""
@@ -79,10 +85,10 @@ class StatisticsPage(LazyPage, QWidget):
             self._first = False
             span = statistics.year_range(self.db)
             if span:
-                for spin, value in ((self.from_year, span[0]), (self.to_year, span[1])):
-                    spin.blockSignals(True)
-                    spin.setValue(value)
-                    spin.blockSignals(False)
+                self.from_year.blockSignals(True)
+                self.from_year.setValue(span[0])
+                self.from_year.blockSignals(False)
+        working_year.show_in(self.to_year, self.db)
         start, end = self.period()
         rows = statistics.award_counts(self.db, start, end)
         self.model.set_rows(rows)

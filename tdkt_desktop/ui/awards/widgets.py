@@ -6,15 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
-from tdkt_desktop.db.catalog import TARGETS
 from tdkt_desktop.db.records import AwardType
-
-GROUPS = (("danh_hieu", "Danh hiệu thi đua"), ("hinh_thuc", "Hình thức khen thưởng"))
+from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_TARGETS
 
 
 def award_label(t: AwardType) -> str:
     """The name, with cá nhân/tập thể where a form exists for both."""
-    return f"{t.name} – {TARGETS[t.target].lower()}" if t.kind == "hinh_thuc" else t.name
+    return f"{t.name} – {AWARD_TARGETS[t.target].lower()}" if t.kind == "hinh_thuc" else t.name
 
 
 def fill_award_types(combo: QComboBox, types: list[AwardType], *, all_text: str | None = None) -> None:
@@ -27,7 +25,7 @@ def fill_award_types(combo: QComboBox, types: list[AwardType], *, all_text: str 
         model.appendRow(item)
     bold = QFont()
     bold.setBold(True)
-    for kind, heading in GROUPS:
+    for kind, heading in AWARD_KINDS.items():
         members = [t for t in types if t.kind == kind]
         if not members:
             continue
@@ -38,7 +36,7 @@ def fill_award_types(combo: QComboBox, types: list[AwardType], *, all_text: str 
         for t in members:
             item = QStandardItem("    " + award_label(t))
             item.setData(t.code, Qt.ItemDataRole.UserRole)
-            item.setToolTip(f"{t.name} ({TARGETS[t.target].lower()}); quyết định: {t.authority}")
+            item.setToolTip(f"{t.name} ({AWARD_TARGETS[t.target].lower()}); quyết định: {t.authority}")
             model.appendRow(item)
     combo.setModel(model)
     index = combo.findData(current) if current is not None else -1

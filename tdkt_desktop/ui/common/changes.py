@@ -10,6 +10,7 @@ DECISIONS = "decisions"  # decisions and their award lines
 RATINGS = "ratings"  # yearly ratings, discipline, initiatives, unit ratings
 CATALOG = "catalog"  # award types
 SETTINGS = "settings"  # office settings, print settings
+WORKING_YEAR = "working_year"  # the year the review, council, ratings, register and statistics pages show
 RULESETS = "rulesets"  # office rule-set copies
 REVIEW = "review"  # proposals of the yearly review
 COUNCIL = "council"  # council members, meetings, votes

@@ -101,7 +101,7 @@ class RecordTableModel(QAbstractTableModel):
             persistent,
             [
                 self.index(position[id(rec)], idx.column()) if rec is not None else QModelIndex()
-                for idx, rec in zip(persistent, held)
+                for idx, rec in zip(persistent, held, strict=True)
             ],
         )
         self.layoutChanged.emit()
@@ -113,8 +113,15 @@ class RecordTableModel(QAbstractTableModel):
             key=lambda r: _sort_key(key(r)), reverse=order == Qt.SortOrder.DescendingOrder
         )
 
+    def _record_at(self, row: int) -> Any:
+        """The record at ``row``, or None past the end (LazyRecordModel fetches it from a page)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _size(self) -> int:
+        return len(self._rows)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._size()
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -123,10 +130,11 @@ class RecordTableModel(QAbstractTableModel):
         # Role first: a view asks ~10 roles per cell per paint, most unanswered; keep those cheap.
         if role not in _OWN_ROLES and not self.EXTRA_ROLES:
             return None
-        row = index.row()
-        if not index.isValid() or not (0 <= row < len(self._rows)):
+        if not index.isValid():
             return None
-        record = self._rows[row]
+        record = self._record_at(index.row())
+        if record is None:
+            return None
         column = self.COLUMNS[index.column()]
         if role == _DISPLAY:
             return column.display(record)

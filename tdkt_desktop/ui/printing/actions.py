@@ -1,7 +1,9 @@
-"""Print actions the window and pages call: build a document, preview it, print or save, log certificates."""
+"""Print actions the window and pages call: build a document (services/printing), preview it, print or
+save, and log certificates in the register."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
-from tdkt_desktop.db.records import CertificateIssue, PrintProfile
+from tdkt_desktop.db.records import PrintProfile
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
@@ -18,12 +20,7 @@ from tdkt_desktop.ui.printing.preview import PreviewDialog
 OVERLAY_CHOICES = ["In toàn bộ trên giấy trắng", "In lên phôi in sẵn (chỉ các trường)"]
 
 
-def _safe_name(text: str) -> str:
-    """'28/QĐ-SKHCN' → '28-QĐ-SKHCN' for a default file name."""
-    return "".join("-" if c in '/\\:*?"<>|' else c for c in text)
-
-
-def _build(window: Any, build: Callable[[], bytes]) -> bytes | None:
+def _build(window: Any, build: Callable[[], Any]) -> Any:
     """Run a document build; a user error becomes a Vietnamese message instead of a crash."""
     try:
         return build()
@@ -45,134 +42,112 @@ def show_preview(window: Any, pdf: bytes, title: str, file_name: str,
     return dialog
 
 
+def _preview(window: Any, build: Callable[[], Any], **kwargs: Any) -> PreviewDialog | None:
+    """Build a :class:`services.printing.Printout` and preview it (None when the build was refused)."""
+    out = _build(window, build)
+    return None if out is None else show_preview(window, out.pdf, out.title, out.file_name, **kwargs)
+
+
 def print_certificates(window: Any, decision_id: int, award_ids: list[int] | None = None,
                        *, overlay: bool | None = None) -> PreviewDialog | None:
-    """Certificates of a decision (all, or the selected awards) in the decision's order.
+    """Certificates of the selected decision (all, or the selected awards) in the decision's order.
 
     Serials are planned for the preview and written to the register only when the pages are
     actually printed or saved; printing the same preview again is logged as a reprint.
     """
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.certificates import render_certificates
+    from tdkt_desktop.services import printing
 
-    db = window.db
     if overlay is None:
         choice, ok = QInputDialog.getItem(window, "In giấy khen", "Kiểu in:", OVERLAY_CHOICES, 0, False)
         if not ok:
             return None
         overlay = choice == OVERLAY_CHOICES[1]
-    profile = register.default_profile(db)
-    state: dict[str, Any] = {}
-
-    def build() -> bytes:
-        awards = sources.certificate_awards(db, decision_id, award_ids)
-        state["issues"] = register.plan_certificates(db, awards)
-        state["number"] = awards[0].decision_number
-        return render_certificates(
-            sources.certificates_for(db, awards, state["issues"]), blank_code=profile.blank_type,
-            overlay=overlay, offset_mm=(profile.offset_x_mm, profile.offset_y_mm),
-            title=f"Giấy khen – {awards[0].decision_number}",
-        )
-
-    pdf = _build(window, build)
-    if pdf is None:
+    run = _build(window, lambda: printing.certificates(window.db, decision_id, award_ids, overlay=overlay))
+    if run is None:
         return None
+    state = {"run": run}
 
     def on_output(_kind: str) -> bool:
-        issues: list[CertificateIssue] = state["issues"]
-        mode = "overlay" if overlay else "full"
-        # run_write shows any error (serial taken meanwhile, disk full) and emits data_changed.
-        try:
-            window.run_write(lambda: register.record_printing(db, issues, mode=mode, profile_name=profile.name),
-                             changes.CERTIFICATES)
+        try:  # run_write shows any error (serial taken meanwhile, disk full)
+            state["run"] = window.run_write(lambda: printing.record_certificates(window.db, state["run"]),
+                                            changes.CERTIFICATES)
         except WriteFailed:
             return False
-        state["issues"] = [CertificateIssue(i.award_id, i.serial, reprint=True) for i in issues]
         return True
 
-    return show_preview(window, pdf, f"Giấy khen theo quyết định {state['number']}",
-                        f"giay-khen-{_safe_name(state['number'])}.pdf", on_output)
+    out = run.printout
+    return show_preview(window, out.pdf, out.title, out.file_name, on_output)
 
 
 def preview_decision(window: Any, decision_id: int) -> PreviewDialog | None:
-    """The decision with its attached list."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.decision import render_decision
+    """The selected decision with its attached list."""
+    from tdkt_desktop.services import printing
 
-    holder: dict[str, str] = {}
-
-    def build() -> bytes:
-        text = sources.decision_text_for(window.db, decision_id)
-        holder["number"] = text.letterhead.number
-        return render_decision(text)
-
-    pdf = _build(window, build)
-    if pdf is None:
-        return None
-    return show_preview(window, pdf, f"Quyết định {holder['number']}",
-                        f"quyet-dinh-{_safe_name(holder['number'])}.pdf")
+    return _preview(window, lambda: printing.decision(window.db, decision_id))
 
 
-def preview_proposal(window: Any, decision_id: int) -> PreviewDialog | None:
-    """The tờ trình that proposes a decision's list."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.proposal import render_proposal
+def preview_proposal(window: Any, decision_id: int, on: dt.date | None = None) -> PreviewDialog | None:
+    """The tờ trình that proposes a decision's list, dated ``on`` (default: its meeting or decision)."""
+    from tdkt_desktop.services import printing
 
-    pdf = _build(window, lambda: render_proposal(sources.proposal_for(window.db, decision_id)))
-    return None if pdf is None else show_preview(window, pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
+    return _preview(window, lambda: printing.proposal(window.db, decision_id, on=on))
 
 
-def preview_meeting_proposal(window: Any, meeting_id: int, authority: str) -> PreviewDialog | None:
+def preview_meeting_proposal(window: Any, meeting_id: int, authority: str,
+                             on: dt.date | None = None) -> PreviewDialog | None:
     """The tờ trình sending a meeting's passed candidates upward to ``authority``."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.proposal import render_proposal
+    from tdkt_desktop.services import printing
 
-    pdf = _build(window, lambda: render_proposal(sources.proposal_for_meeting(window.db, meeting_id, authority)))
-    return None if pdf is None else show_preview(window, pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
+    return _preview(window, lambda: printing.meeting_proposal(window.db, meeting_id, authority, on=on))
+
+
+#: Asked when a decision has no recorded meeting: the form is printed only if the user wants it.
+BLANK_MINUTES_QUESTION = ("In biên bản mẫu để trống (thành phần Hội đồng đã ghi, danh sách theo quyết định; "
+                          "ngày họp, điểm danh và số phiếu ghi tay)?")
 
 
 def preview_minutes(window: Any, decision_id: int) -> PreviewDialog | None:
-    """Council minutes with the decision's list as candidates (vote cells left to fill)."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.minutes import render_minutes
+    """Minutes of the recorded meeting behind a decision; if none is recorded, say so and offer the form."""
+    from tdkt_desktop.services import printing
+    from tdkt_desktop.services.documents import NoMeetingRecorded
 
-    pdf = _build(window, lambda: render_minutes(sources.minutes_for(window.db, decision_id)))
-    return None if pdf is None else show_preview(window, pdf, "Biên bản họp Hội đồng", "bien-ban-hoi-dong.pdf")
+    try:
+        out = printing.minutes(window.db, decision_id)
+    except NoMeetingRecorded as exc:
+        answer = QMessageBox.question(window, "Biên bản họp Hội đồng", f"{exc}\n\n{BLANK_MINUTES_QUESTION}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return _preview(window, lambda: printing.blank_minutes(window.db, decision_id))
+    except UserError as exc:
+        QMessageBox.warning(window, "Không in được", str(exc))
+        return None
+    return show_preview(window, out.pdf, out.title, out.file_name)
 
 
 def preview_meeting_minutes(window: Any, meeting_id: int) -> PreviewDialog | None:
     """Minutes of a recorded council meeting: attendance, votes and results as entered."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.minutes import render_minutes
+    from tdkt_desktop.services import printing
 
-    pdf = _build(window, lambda: render_minutes(sources.minutes_for_meeting(window.db, meeting_id)))
-    return None if pdf is None else show_preview(window, pdf, "Biên bản họp Hội đồng", "bien-ban-hoi-dong.pdf")
+    return _preview(window, lambda: printing.meeting_minutes(window.db, meeting_id))
 
 
 def preview_registration(window: Any, **kwargs: Any) -> PreviewDialog | None:
-    """The registration form (see ``sources.registration_for`` for the arguments)."""
-    from tdkt_desktop.reports import sources
-    from tdkt_desktop.reports.registration import render_registration
+    """The registration form (see ``services.documents.registration_for`` for the arguments)."""
+    from tdkt_desktop.services import printing
 
-    pdf = _build(window, lambda: render_registration(sources.registration_for(window.db, **kwargs)))
-    return None if pdf is None else show_preview(window, pdf, "Bản đăng ký thi đua", "ban-dang-ky-thi-dua.pdf")
+    return _preview(window, lambda: printing.registration(window.db, **kwargs))
 
 
 def preview_statistics(window: Any, from_year: int, to_year: int) -> PreviewDialog | None:
     """The award statistics report for a period."""
-    from tdkt_desktop.reports import statistics
+    from tdkt_desktop.services import printing
 
-    pdf = _build(window, lambda: statistics.render_statistics(statistics.statistics_for(window.db, from_year, to_year)))
-    if pdf is None:
-        return None
-    return show_preview(window, pdf, f"Thống kê khen thưởng {from_year}–{to_year}",
-                        f"thong-ke-khen-thuong-{from_year}-{to_year}.pdf")
+    return _preview(window, lambda: printing.statistics(window.db, from_year, to_year))
 
 
 def preview_calibration(window: Any, profile: PrintProfile | None = None, *, parent: Any = None) -> PreviewDialog:
     """The calibration page of a profile (default: the saved default profile)."""
-    from tdkt_desktop.reports.certificates import render_calibration
+    from tdkt_desktop.services import printing
 
-    profile = profile or register.default_profile(window.db)
-    pdf = render_calibration(blank_code=profile.blank_type, offset_mm=(profile.offset_x_mm, profile.offset_y_mm))
-    return show_preview(window, pdf, "Trang căn chỉnh in", "trang-can-chinh.pdf", parent=parent)
+    out = printing.calibration(profile or register.default_profile(window.db))
+    return show_preview(window, out.pdf, out.title, out.file_name, parent=parent)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -67,9 +69,14 @@ def _table(model: RecordTableModel, proxy: FoldFilterProxy) -> QTableView:
 
 
 class DecisionChooser(QDialog):
-    """Pick one decision (search ignores diacritics); ``decision()`` is the chosen record."""
+    """Pick one decision (search ignores diacritics); ``decision()`` is the chosen record.
 
-    def __init__(self, decisions: list[Decision], title: str, parent=None):
+    With ``date_label``, a date field follows the selection (``default_date(decision)``) and the
+    user may change it: the date a document about the decision is signed (a tờ trình).
+    """
+
+    def __init__(self, decisions: list[Decision], title: str, parent=None, *, date_label: str = "",
+                 default_date: Callable[[Decision], dt.date] | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(860, 480)
@@ -88,14 +95,81 @@ class DecisionChooser(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        self.date_edit: QDateEdit | None = None
+        self._default_date = default_date
+        if date_label:
+            self.date_edit = QDateEdit()
+            self.date_edit.setCalendarPopup(True)
+            self.date_edit.setDisplayFormat("dd/MM/yyyy")
+            form = QFormLayout()
+            form.addRow(date_label, self.date_edit)
+            layout.addLayout(form)
+            self.view.selectionModel().selectionChanged.connect(self._follow_selection)
         layout.addWidget(self.buttons)
         if self.proxy.rowCount():
             self.view.selectRow(0)
+
+    def _follow_selection(self, *_args) -> None:
+        chosen = self.decision()
+        if chosen is not None and self.date_edit is not None:
+            day = self._default_date(chosen) if self._default_date else chosen.issued_on
+            self.date_edit.setDate(_qdate(day))
 
     def decision(self) -> Decision | None:
         """The selected decision, or None."""
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(RecordRole) if rows else None
+
+    def chosen_date(self) -> dt.date | None:
+        """The date in the date field (None without one)."""
+        if self.date_edit is None:
+            return None
+        d = self.date_edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ProposalChooser(QDialog):
+    """Which list a tờ trình proposes (a meeting's results for one authority, or a decision's list)
+    and the day it is signed: the meeting's day unless the user picks another."""
+
+    def __init__(self, choices: list[tuple[str, dt.date | None]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Tờ trình đề nghị khen thưởng")
+        self._choices = choices
+        self.list_box = QComboBox()
+        for label, _day in choices:
+            self.list_box.addItem(label)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.list_box.currentIndexChanged.connect(self._follow_choice)
+        self.buttons = save_cancel_box(self, save_text="Tiếp tục")
+        form = QFormLayout()
+        form.addRow("Danh sách đề nghị", self.list_box)
+        form.addRow("Ngày tờ trình", self.date_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._follow_choice(0)
+
+    def _follow_choice(self, index: int) -> None:
+        day = self._choices[index][1] if 0 <= index < len(self._choices) else None
+        # A decision's list is dated in the decision chooser that follows.
+        self.date_edit.setEnabled(day is not None)
+        if day is not None:
+            self.date_edit.setDate(_qdate(day))
+
+    def value(self) -> tuple[int, dt.date | None]:
+        """(index of the chosen list, the tờ trình's date or None when a decision is chosen next)."""
+        index = self.list_box.currentIndex()
+        if not self.date_edit.isEnabled():
+            return index, None
+        d = self.date_edit.date()
+        return index, dt.date(d.year(), d.month(), d.day())
 
 
 class YearRangeDialog(QDialog):
@@ -183,7 +257,7 @@ class RegistrationDialog(QDialog):
                     box.addItem(t.name, t.code)
 
     def value(self) -> dict:
-        """Keyword arguments for ``sources.registration_for``."""
+        """Keyword arguments for ``services.documents.registration_for``."""
         person = self.person_radio.isChecked()
         return {
             "year": self.year_spin.value(),

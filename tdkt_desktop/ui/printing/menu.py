@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
@@ -10,23 +11,9 @@ from PySide6.QtGui import QAction
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 
-#: (menu text, handler name) in menu order; None is a separator.
-MENU = [
-    ("In giấy khen theo quyết định…", "_on_certificates"),
-    ("Xem và in quyết định…", "_on_decision"),
-    ("Tờ trình đề nghị khen thưởng…", "_on_proposal"),
-    ("Biên bản họp Hội đồng Thi đua – Khen thưởng…", "_on_minutes"),
-    ("Bản đăng ký thi đua…", "_on_registration"),
-    ("Báo cáo thống kê khen thưởng…", "_on_statistics"),
-    None,
-    ("Sổ cấp giấy khen (sổ vàng)…", "_on_register"),
-    ("Cài đặt in…", "_on_settings"),
-    ("In trang căn chỉnh…", "_on_calibration"),
-]
-
 
 def install(window: Any) -> None:
-    """Add the "In ấn" menu to the main window (MENU_HOOKS calls this once)."""
+    """Add the "In ấn" menu to the main window (the main window calls this once)."""
     menu = window.menuBar().addMenu("&In ấn")
     window.print_menu = menu
     for item in MENU:
@@ -35,7 +22,7 @@ def install(window: Any) -> None:
             continue
         text, handler = item
         action = QAction(text, window)
-        action.triggered.connect(lambda _checked=False, h=handler: globals()[h](window))
+        action.triggered.connect(lambda _checked=False, h=handler: h(window))
         menu.addAction(action)
 
 
@@ -71,8 +58,8 @@ def _from_page(page: Any, window: Any, *, certificates: bool) -> None:
         actions.preview_decision(window, decision_id)
 
 
-def choose_decision(window: Any, title: str) -> int | None:
-    """Ask for a decision; its id, or None when cancelled or there is none."""
+def _chooser(window: Any, title: str, **kwargs: Any) -> Any:
+    """The decision chooser, run; None when cancelled, nothing chosen or there is no decision."""
     from PySide6.QtWidgets import QMessageBox
 
     from tdkt_desktop.db import decisions as decisions_db
@@ -82,60 +69,69 @@ def choose_decision(window: Any, title: str) -> int | None:
     if not decisions:
         QMessageBox.information(window, title, "Chưa có quyết định khen thưởng nào trong dữ liệu.")
         return None
-    dialog = DecisionChooser(decisions, title, window)
-    if not dialog.exec():
-        return None
-    chosen = dialog.decision()
-    return chosen.id if chosen else None
+    dialog = DecisionChooser(decisions, title, window, **kwargs)
+    return dialog if dialog.exec() and dialog.decision() else None
 
 
-def _with_decision(window: Any, title: str, action_name: str) -> None:
-    from tdkt_desktop.ui.printing import actions
+def choose_decision(window: Any, title: str) -> int | None:
+    """Ask for a decision; its id, or None when cancelled or there is none."""
+    dialog = _chooser(window, title)
+    return dialog.decision().id if dialog else None
 
+
+def _with_decision(window: Any, title: str, action: Callable[[Any, int], Any]) -> None:
     decision_id = choose_decision(window, title)
     if decision_id is not None:
-        getattr(actions, action_name)(window, decision_id)
+        action(window, decision_id)
 
 
 def _on_certificates(window: Any) -> None:
-    _with_decision(window, "In giấy khen – chọn quyết định", "print_certificates")
+    from tdkt_desktop.ui.printing import actions
+
+    _with_decision(window, "In giấy khen – chọn quyết định", actions.print_certificates)
 
 
 def _on_decision(window: Any) -> None:
-    _with_decision(window, "In quyết định – chọn quyết định", "preview_decision")
+    from tdkt_desktop.ui.printing import actions
+
+    _with_decision(window, "In quyết định – chọn quyết định", actions.preview_decision)
 
 
 def _on_proposal(window: Any) -> None:
-    """Upward proposals after a council meeting (one per deciding authority), or from a decision's list."""
-    from PySide6.QtWidgets import QInputDialog
-
+    """Upward proposals after a council meeting (one per deciding authority), or from a decision's list;
+    dated by the meeting or the decision unless the user picks another day."""
     from tdkt_desktop.db import review_council
-    from tdkt_desktop.reports import sources
+    from tdkt_desktop.services import documents
     from tdkt_desktop.text import format_date
     from tdkt_desktop.ui.printing import actions
+    from tdkt_desktop.ui.printing.choosers import ProposalChooser
 
-    choices: list[tuple[str, int, str]] = []
+    choices: list[tuple[str, int, str, Any]] = []
     for meeting in review_council.meetings(window.db):
-        for authority, count in sources.upward_authorities(window.db, meeting.id).items():
+        for authority, count in documents.upward_authorities(window.db, meeting.id).items():
             label = f"Họp ngày {format_date(meeting.held_on)}: đề nghị {authority} ({count} lượt)"
-            choices.append((label, meeting.id, authority))
-    labels = [c[0] for c in choices] + [PROPOSAL_FROM_DECISION]
-    choice, ok = QInputDialog.getItem(window, "Tờ trình đề nghị khen thưởng", "Danh sách đề nghị:", labels, 0, False)
-    if not ok:
+            choices.append((label, meeting.id, authority, meeting.held_on))
+    chooser = ProposalChooser([(c[0], c[3]) for c in choices] + [(PROPOSAL_FROM_DECISION, None)], window)
+    if not chooser.exec():
         return
-    if choice == PROPOSAL_FROM_DECISION:
-        _with_decision(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", "preview_proposal")
+    index, day = chooser.value()
+    if index == len(choices):
+        # The tờ trình is dated by its meeting or decision unless the user picks another day.
+        dialog = _chooser(window, "Tờ trình – chọn quyết định (danh sách đề nghị)", date_label="Ngày tờ trình",
+                          default_date=lambda d: documents.proposal_date(window.db, d))
+        if dialog:
+            actions.preview_proposal(window, dialog.decision().id, dialog.chosen_date())
     else:
-        _label, meeting_id, authority = choices[labels.index(choice)]
-        actions.preview_meeting_proposal(window, meeting_id, authority)
+        _label, meeting_id, authority, _held_on = choices[index]
+        actions.preview_meeting_proposal(window, meeting_id, authority, day)
 
 
 #: The last choice of the proposal menu: the list of an existing decision.
 PROPOSAL_FROM_DECISION = "Theo danh sách một quyết định…"
 
 
-#: The last choice of the minutes menu: a blank-vote form from a decision's list.
-FROM_DECISION = "Biên bản để trống phiếu, theo danh sách một quyết định…"
+#: The last choice of the minutes menu: the meeting behind a decision, or the blank form for its list.
+FROM_DECISION = "Theo danh sách một quyết định…"
 
 
 def _on_minutes(window: Any) -> None:
@@ -152,7 +148,7 @@ def _on_minutes(window: Any) -> None:
     if not ok:
         return
     if choice == FROM_DECISION:
-        _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", "preview_minutes")
+        _with_decision(window, "Biên bản họp Hội đồng – chọn danh sách xét", actions.preview_minutes)
     else:
         actions.preview_meeting_minutes(window, meetings[labels.index(choice)].id)
 
@@ -211,3 +207,18 @@ def _on_calibration(window: Any) -> None:
     from tdkt_desktop.ui.printing import actions
 
     actions.preview_calibration(window)
+
+
+#: (menu text, handler) in menu order; None is a separator. Defined last, after the handlers.
+MENU = [
+    ("In giấy khen theo quyết định…", _on_certificates),
+    ("Xem và in quyết định…", _on_decision),
+    ("Tờ trình đề nghị khen thưởng…", _on_proposal),
+    ("Biên bản họp Hội đồng Thi đua – Khen thưởng…", _on_minutes),
+    ("Bản đăng ký thi đua…", _on_registration),
+    ("Báo cáo thống kê khen thưởng…", _on_statistics),
+    None,
+    ("Sổ cấp giấy khen (sổ vàng)…", _on_register),
+    ("Cài đặt in…", _on_settings),
+    ("In trang căn chỉnh…", _on_calibration),
+]

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tdkt_desktop.ui.common.widgets import fit_to_screen
+
 #: Highest raster resolution sent to the printer: office printers are 300–600 dpi; a 1200 dpi
 #: A4 raster (PDF printers report that) would need over half a gigabyte per page.
 RENDER_DPI = 600
@@ -40,7 +42,7 @@ class PreviewDialog(QDialog):
                  on_output: Callable[[str], bool] | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Xem trước – {title}")
-        self.resize(1000, 780)
+        fit_to_screen(self, 1000, 780)  # a 1366×768 laptop shows it whole
         self.pdf = pdf
         self.file_name = file_name
         self.on_output = on_output

@@ -25,16 +25,17 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.eligibility_input import evaluate_year
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules import council as council_rules
+from tdkt_desktop.services import council as council_service
+from tdkt_desktop.services import rulesets
+from tdkt_desktop.services.eligibility import evaluate_year
 from tdkt_desktop.text import format_date
-from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
-from tdkt_desktop.ui.review.review_page import default_year
 
 
 def _table(model) -> QTableView:
@@ -44,13 +45,15 @@ def _table(model) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setMinimumSectionSize(40)  # a stretched last column may be narrow
     return view
 
 
 class CouncilPage(LazyPage, QWidget):
     """Thin composer over ``db.review_council``; every write goes through ``window.run_write``."""
 
-    topics = frozenset({changes.COUNCIL, changes.REVIEW, changes.DECISIONS, changes.RULESETS, changes.STAFF})
+    topics = frozenset({changes.COUNCIL, changes.REVIEW, changes.DECISIONS, changes.RULESETS, changes.STAFF,
+                        changes.SETTINGS, changes.WORKING_YEAR})
 
     def __init__(self, db: Database, window):
         super().__init__()
@@ -61,7 +64,8 @@ class CouncilPage(LazyPage, QWidget):
 
         self.year = QSpinBox()
         self.year.setRange(2017, 2100)
-        self.year.setValue(default_year(db))
+        self.year.setKeyboardTracking(False)
+        working_year.show_in(self.year, db)
         self.meeting = QComboBox()
         self.meeting.setMinimumWidth(280)
         self.new_meeting_button = QPushButton("Mở cuộc họp mới…")
@@ -77,6 +81,9 @@ class CouncilPage(LazyPage, QWidget):
 
         self.attendance = AttendanceModel(self)
         self.attendance_view = _table(self.attendance)
+        self.attendance_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((110, 145, 50)):  # "Ý kiến" (written opinion) stretches
+            self.attendance_view.setColumnWidth(column, width)
         self.members = MemberModel(self)
         self.members_view = _table(self.members)
         self.add_member_button = QPushButton("Thêm thành viên…")
@@ -97,9 +104,10 @@ class CouncilPage(LazyPage, QWidget):
         self.candidates = CandidateModel(self)
         self.candidates_view = _table(self.candidates)
         self.candidates_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        # Long unit names would push the vote columns off screen.
-        self.candidates_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.candidates_view.setColumnWidth(1, 190)
+        # Fixed widths (short award names) keep every vote column on a 1366 px screen.
+        self.candidates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 95, 100, 142, 55, 90, 88, 95)):
+            self.candidates_view.setColumnWidth(column, width)
         self.candidates_view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -115,7 +123,7 @@ class CouncilPage(LazyPage, QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([430, 900])
+        splitter.setSizes([420, 920])
 
         self.close_button = QPushButton("Kết thúc họp và chốt kết quả")
         self.decide_button = QPushButton("Ra quyết định và lập danh sách trình cấp trên…")
@@ -135,7 +143,7 @@ class CouncilPage(LazyPage, QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        self.year.valueChanged.connect(lambda _: self.refresh())
+        self.year.valueChanged.connect(self._on_year)
         self.meeting.currentIndexChanged.connect(self._fill_meeting)
         self.new_meeting_button.clicked.connect(self.new_meeting)
         self.secret.toggled.connect(self._on_secret)
@@ -159,9 +167,14 @@ class CouncilPage(LazyPage, QWidget):
         """Visible, or shown on the projector."""
         return self.isVisible() or bool(self.projector and self.projector.isVisible())
 
+    def _on_year(self, year: int) -> None:
+        if year == working_year.current(self.db) or not working_year.choose(self.main_window, self.db, year):
+            self.reload()
+
     def reload(self) -> None:
         """Reload members, the year's meetings and the selected meeting."""
         self._stale = False
+        working_year.show_in(self.year, self.db)
         self.members.set_rows(review_council.list_members(self.db))
         current = self.current_meeting_id()
         self.meeting.blockSignals(True)
@@ -202,7 +215,7 @@ class CouncilPage(LazyPage, QWidget):
         self.attendance.editable = is_open
         self.attendance.set_rows(review_council.attendance(self.db, meeting_id))
         self.candidates.editable = is_open
-        self.candidates.set_rows(review_council.candidates(self.db, meeting_id, rs, verdicts))
+        self.candidates.set_rows(council_service.candidates(self.db, meeting_id, rs, verdicts))
         present, written, total = review_council.head_count(self.db, meeting_id)
         quorum = council_rules.quorum(rs, present, total)
         extra = f"; {written} ý kiến bằng văn bản" if written else ""
@@ -213,7 +226,8 @@ class CouncilPage(LazyPage, QWidget):
         self.secret.blockSignals(False)
         self.secret.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
-        self.decide_button.setEnabled(not is_open and any(c.proposal.status == "dat" for c in self.candidates.records()))
+        decidable = any(c.proposal.status == "dat" for c in self.candidates.records())
+        self.decide_button.setEnabled(not is_open and decidable)
         rows = self.candidates.records()
         passed = sum(1 for c in rows if c.passed)
         upward = [c for c in rows if c.proposal.status == "trinh_cap_tren"]
@@ -310,7 +324,8 @@ class CouncilPage(LazyPage, QWidget):
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             return
-        counts = self._write(lambda: review_council.close_meeting(self.db, meeting_id), changes.COUNCIL, changes.REVIEW)
+        counts = self._write(lambda: council_service.close_meeting(self.db, meeting_id),
+                             changes.COUNCIL, changes.REVIEW)
         if counts is not None:
             self.main_window.statusBar().showMessage(
                 f"Đã chốt kết quả: {counts['dat']} đạt, {counts['khong_dat']} không đạt.", 8000)
@@ -320,7 +335,7 @@ class CouncilPage(LazyPage, QWidget):
         if meeting_id is None:
             return
         meeting = review_council.get_meeting(self.db, meeting_id)
-        rs = review.ruleset_for_year(self.db, meeting.year)
+        rs = rulesets.ruleset_for_year(self.db, meeting.year)
         office = set(rs.data["council"]["office_decides"])
         passed = [c.proposal for c in self.candidates.records() if c.proposal.status == "dat"]
         local = sorted({p.award_name for p in passed if p.award_type in office})
@@ -335,7 +350,7 @@ class CouncilPage(LazyPage, QWidget):
         if not dialog.exec():
             return
         issued_on, number = dialog.value()
-        result = self._write(lambda: review_council.create_decisions(self.db, meeting_id, issued_on, number),
+        result = self._write(lambda: council_service.create_decisions(self.db, meeting_id, issued_on, number),
                              changes.COUNCIL, changes.REVIEW, changes.DECISIONS)
         if result is not None:
             QMessageBox.information(

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMember, Proposal
+from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMember
 from tdkt_desktop.db.review import STATUS_NAMES
 from tdkt_desktop.db.review_council import ROLES
-from tdkt_desktop.rules.model import Verdict
-from tdkt_desktop.rules.ruleset import show_value
+from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.review.rows import SHORT_STATUS, ReviewRow
+from tdkt_desktop.vocabulary import RATING_NAMES
 
 _GREEN = QBrush(QColor("#dff3e2"))
 _YELLOW = QBrush(QColor("#fff4cc"))
@@ -23,57 +24,57 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def verdict_text(v: Verdict | None) -> str:
-    """Short verdict for a table cell."""
-    if v is None:
-        return "—"
-    if v.eligible:
-        return "Đủ ĐK (cần HĐ xác nhận)" if v.needs_council else "Đủ điều kiện"
-    if any(r.startswith("Không xét") for r in v.reasons):
-        return "Không xét"
-    return "Chưa đủ"
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One person or unit in the review table for the chosen award."""
-
-    subject: str  # ca_nhan | tap_the
-    id: int
-    code: str
-    name: str
-    unit_name: str
-    rating: str
-    verdict: Verdict | None
-    proposal: Proposal | None
-    eligible_awards: tuple[str, ...] = ()
-
-
 def review_search_text(row: ReviewRow) -> str:
     return f"{row.code} {row.name} {row.unit_name}"
 
 
-class ReviewModel(RecordTableModel):
-    """Rows of the Bình xét table; colour shows the verdict."""
+#: Registration stopped being a legal basis in 2024 (DOMAIN §2); the column only informs.
+REGISTERED_TIP = "Đăng ký thi đua đầu năm: chỉ để tham khảo, không phải điều kiện xét danh hiệu (từ năm 2024)."
 
+
+class ReviewModel(RecordTableModel):
+    """Rows of the Bình xét table; colour shows the verdict. Rows are keyed, so one can be replaced."""
+
+    COL_CODE, COL_NAME, COL_UNIT, COL_RATING, COL_VERDICT, COL_PROPOSED, COL_STATUS, COL_OTHERS = range(8)
     COLUMNS = [
         Column("Mã", lambda r: r.code, lambda r: r.code),
         Column("Họ và tên / Tập thể", lambda r: r.name, lambda r: fold(r.name.split()[-1] + " " + r.name)),
         Column("Đơn vị", lambda r: r.unit_name if r.subject == "ca_nhan" else "", lambda r: fold(r.unit_name)),
-        Column("Xếp loại", lambda r: r.rating or "—", lambda r: r.rating, align=_CENTER),
-        Column("Kết quả xét", lambda r: verdict_text(r.verdict), lambda r: verdict_text(r.verdict),
+        Column("Xếp loại", lambda r: r.rating or "—", lambda r: r.rating, align=_CENTER,
+               tooltip=lambda r: RATING_NAMES.get(r.rating, "Chưa có xếp loại")),
+        Column("Kết quả xét", lambda r: r.verdict_text(), lambda r: r.verdict_text(),
                tooltip=lambda r: "\n".join(r.verdict.reasons) if r.verdict else ""),
+        Column("Đăng ký", lambda r: r.registered, lambda r: r.registered, tooltip=lambda r: REGISTERED_TIP),
         Column("Đề nghị", lambda r: "☑" if r.proposal else "☐", lambda r: bool(r.proposal), align=_CENTER),
-        Column("Trạng thái", lambda r: STATUS_NAMES.get(r.proposal.status, "") if r.proposal else "",
-               lambda r: r.proposal.status if r.proposal else ""),
-        Column("Đủ điều kiện khác", lambda r: ", ".join(r.eligible_awards), lambda r: len(r.eligible_awards)),
+        Column("Trạng thái", lambda r: r.status_text(), lambda r: r.status_text(), tooltip=lambda r: r.decision_text()),
+        Column("Đủ điều kiện khác", lambda r: ", ".join(r.eligible_awards), lambda r: len(r.eligible_awards),
+               tooltip=lambda r: ", ".join(r.eligible_awards)),
     ]
 
     def extra_data(self, record: ReviewRow, column: int, role: int):
         if role == Qt.ItemDataRole.BackgroundRole and record.verdict is not None:
-            if record.verdict.eligible:
-                return _YELLOW if record.verdict.needs_council else _GREEN
+            status = record.verdict.status
+            if status == DECIDED:
+                return _GREY
+            if status in (ELIGIBLE, NEEDS_COUNCIL):
+                return _YELLOW if status == NEEDS_COUNCIL else _GREEN
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_VERDICT and record.verdict is not None:
+            return _RED_TEXT if record.verdict.status == EXCLUDED else None
         return None
+
+    def update_rows(self, rows: list[ReviewRow]) -> None:
+        """Replace the rows with the same keys in place (one ``dataChanged`` per row, selection kept)."""
+        where = {r.key: i for i, r in enumerate(self._rows)}
+        last = self.columnCount() - 1
+        for row in rows:
+            i = where.get(row.key)
+            if i is not None:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+
+    def row_of_key(self, key: tuple[str, int]) -> int:
+        """The source row of a subject, or -1."""
+        return self.row_of(lambda r: r.key == key)
 
 
 class MemberModel(RecordTableModel):
@@ -95,10 +96,10 @@ class AttendanceModel(RecordTableModel):
     changed = Signal(int, bool, bool)  # member id, present, written opinion
 
     COLUMNS = [
-        Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name)),
-        Column("Vai trò", lambda a: ROLES.get(a.role, a.role)),
+        Column("Thành viên", lambda a: a.full_name, lambda a: fold(a.full_name), tooltip=lambda a: a.full_name),
+        Column("Vai trò", lambda a: ROLES.get(a.role, a.role), tooltip=lambda a: ROLES.get(a.role, a.role)),
         Column("Có mặt", lambda a: "", lambda a: a.present, align=_CENTER),
-        Column("Gửi ý kiến", lambda a: "", lambda a: a.written_opinion, align=_CENTER,
+        Column("Ý kiến", lambda a: "", lambda a: a.written_opinion, align=_CENTER,
                tooltip=lambda a: "Vắng mặt, có ý kiến bằng văn bản"),
     ]
     editable = True
@@ -136,11 +137,11 @@ class CandidateModel(RecordTableModel):
 
     COLUMNS = [
         Column("Họ và tên / Tập thể", lambda c: c.proposal.name, lambda c: fold(c.proposal.name)),
-        Column("Đơn vị", lambda c: c.proposal.unit_name if c.proposal.staff_id else "", lambda c: fold(c.proposal.unit_name)),
-        Column("Danh hiệu đề nghị", lambda c: c.proposal.award_name, lambda c: c.proposal.award_type),
-        Column("Điều kiện", lambda c: "—" if c.eligible is None else (
-            ("Đủ, cần HĐ xác nhận" if c.needs_council else "Đủ") if c.eligible else "Chưa đủ"),
-            tooltip=lambda c: "\n".join(c.reasons)),
+        Column("Đơn vị", lambda c: c.proposal.unit_name if c.proposal.staff_id else "",
+               lambda c: fold(c.proposal.unit_name)),
+        Column("Đề nghị", lambda c: c.short_name or c.proposal.award_name, lambda c: c.proposal.award_type,
+               tooltip=lambda c: c.proposal.award_name),
+        Column("Điều kiện", lambda c: SHORT_STATUS.get(c.status, "—"), tooltip=lambda c: "\n".join(c.reasons)),
         Column("Đồng ý", lambda c: c.votes_for if c.voted else "", lambda c: c.votes_for, align=_RIGHT),
         Column("Không đồng ý", lambda c: c.votes_against if c.voted else "", lambda c: c.votes_against, align=_RIGHT),
         Column("Không hợp lệ", lambda c: c.votes_invalid if c.voted else "", lambda c: c.votes_invalid, align=_RIGHT),
@@ -178,13 +179,14 @@ class CandidateModel(RecordTableModel):
         c: CandidateVote = self.record(index.row())
         counts = {"votes_for": c.votes_for, "votes_against": c.votes_against, "votes_invalid": c.votes_invalid}
         counts[VOTE_COLUMNS[index.column()]] = number
-        self.vote_edited.emit(index.row(), c.proposal.id, counts["votes_for"], counts["votes_against"], counts["votes_invalid"])
+        self.vote_edited.emit(index.row(), c.proposal.id, counts["votes_for"], counts["votes_against"],
+                              counts["votes_invalid"])
         return True
 
 
 @dataclass(frozen=True)
 class ParamRow:
-    """One editable rule-set parameter."""
+    """One rule-set parameter: its path, value, Vietnamese label and how it shows and edits."""
 
     path: str
     value: object
@@ -192,32 +194,45 @@ class ParamRow:
     unverified: bool
     error: str = ""
     label: str = ""
+    shown: str = ""
+    edit_text: str = ""
+    group: str = ""  # the award or section, written on the first row of its group only
+    first: bool = False
 
 
 class ParamModel(RecordTableModel):
-    """Flat parameter list of a rule set; edits go out as a signal (path, typed text)."""
+    """Parameters of a rule set in Vietnamese; edits go out as a signal (path, typed text)."""
 
     edited = Signal(str, str)
 
     COLUMNS = [
-        Column("Tham số", lambda r: r.label or r.path, tooltip=lambda r: r.path),
-        Column("Giá trị", lambda r: show_value(r.value)),
-        Column("Ghi chú", lambda r: r.error or ("mặc định chưa kiểm chứng, cơ quan có thể đổi" if r.unverified else "")),
+        Column("Khen thưởng, nhóm", lambda r: r.group if r.first else "", tooltip=lambda r: r.group),
+        Column("Tham số", lambda r: r.label, tooltip=lambda r: r.label),
+        Column("Giá trị", lambda r: r.shown, tooltip=lambda r: r.shown + ("" if r.editable else " (không sửa được)")),
+        Column("Ghi chú", lambda r: r.error or ("chưa kiểm chứng" if r.unverified else ""),
+               tooltip=lambda r: r.error or ("Mặc định chưa kiểm chứng với văn bản pháp luật; cơ quan có thể đổi."
+                                             if r.unverified else "")),
     ]
+    VALUE = 2
     read_only = False
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.isValid() and index.column() == 1 and not self.read_only and self.record(index.row()).editable:
+        if (index.isValid() and index.column() == self.VALUE and not self.read_only
+                and self.record(index.row()).editable):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == 1:
-            return show_value(self.record(index.row()).value)
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.VALUE:
+            return self.record(index.row()).edit_text
         return super().data(index, role)
 
     def extra_data(self, record: ParamRow, column: int, role: int):
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and record.error:
             return _RED_TEXT
         if role == Qt.ItemDataRole.BackgroundRole and record.unverified:
@@ -225,7 +240,7 @@ class ParamModel(RecordTableModel):
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != 1:
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.VALUE:
             return False
         self.edited.emit(self.record(index.row()).path, str(value))
         return True

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import html
 import math
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -27,34 +28,42 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import review
-from tdkt_desktop.db.eligibility_input import YearResult, evaluate_year
-from tdkt_desktop.db.records import UnitRating
+from tdkt_desktop.db import catalog, review
 from tdkt_desktop.errors import UserError
-from tdkt_desktop.rules.model import RATING_NAMES
 from tdkt_desktop.rules.ruleset import frac, percent
-from tdkt_desktop.ui.common import changes
+from tdkt_desktop.services.eligibility import YearResult, evaluate_year
+from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage
-from tdkt_desktop.ui.review.models import ReviewModel, ReviewRow, review_search_text
+from tdkt_desktop.ui.review.models import ReviewModel, review_search_text
+from tdkt_desktop.ui.review.rows import ReviewRow, build_rows
+from tdkt_desktop.ui.review.unit_form import UnitRatingForm
+from tdkt_desktop.vocabulary import RATING_NAMES, VERDICT_STATUSES
+
+#: Column widths that fit 1366 px beside the reasons panel (the last column stretches).
+_WIDTHS = {0: 55, 1: 150, 2: 105, 3: 58, 4: 152, 5: 82, 6: 58, 7: 173}
 
 
-def default_year(db: Database) -> int:
-    """The review year: the latest year with ratings, else the current year."""
-    from tdkt_desktop.db import ratings as ratings_db
+def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
+    """(subject, id) → "Đã đăng ký" when the chosen award was registered, else the awards that were."""
+    from tdkt_desktop.db import catalog
+    from tdkt_desktop.db.registrations import registered_awards
 
-    years = ratings_db.rating_years(db)
-    return max(years) if years else dt.date.today().year
+    names = {t.code: t.short_name or t.name for t in catalog.list_award_types(db, active_only=False)}
+    return {
+        key: "Đã đăng ký" if award in codes else "Đăng ký " + ", ".join(names.get(c, c) for c in codes)
+        for key, codes in registered_awards(db, year).items()
+    }
 
 
 class ReviewPage(LazyPage, QWidget):
-    """Thin composer over ``eligibility_input.evaluate_year`` and ``db.review`` proposals."""
+    """Thin composer over ``services.eligibility.evaluate_year`` and ``db.review`` proposals."""
 
     topics = frozenset({
         changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,
-        changes.RULESETS, changes.COUNCIL, changes.CATALOG,
+        changes.RULESETS, changes.COUNCIL, changes.CATALOG, changes.SETTINGS, changes.WORKING_YEAR, changes.CAMPAIGNS,
     })
 
     def __init__(self, db: Database, window):
@@ -62,23 +71,29 @@ class ReviewPage(LazyPage, QWidget):
         self.db = db
         self.main_window = window
         self.result: YearResult | None = None
+        self.short_names: dict[str, str] = {}
 
         self.year = QSpinBox()
         self.year.setRange(2017, 2100)
-        self.year.setValue(default_year(db))
+        self.year.setKeyboardTracking(False)
+        working_year.show_in(self.year, db)
         self.award = QComboBox()
-        self.award.setMinimumWidth(260)
+        self.award.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.award.setMinimumContentsLength(30)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm tên, mã, đơn vị (không cần dấu)")
         self.search.setClearButtonEnabled(True)
         self.unit_filter = QComboBox()
+        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit_filter.setMinimumContentsLength(18)
         self.unit_filter.addItem("Mọi đơn vị", None)
         self.ruleset_label = QLabel()
+        self.ruleset_label.setWordWrap(True)
         self.rules_button = QPushButton("Bộ quy tắc…")
         top = QHBoxLayout()
-        for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.unit_filter,
-                       self.search):
+        for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.unit_filter):
             top.addWidget(widget)
+        top.addWidget(self.search, 1)
         top.addWidget(self.rules_button)
 
         self.model = ReviewModel(self)
@@ -90,54 +105,55 @@ class ReviewPage(LazyPage, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(2, 220)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in _WIDTHS.items():
+            self.table.setColumnWidth(column, width)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.reasons = QTextBrowser()
-        self.reasons.setMinimumWidth(320)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.reasons)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.unit_form = UnitRatingForm()
+        right = QWidget()
+        right.setMinimumWidth(300)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.reasons, 1)
+        right_layout.addWidget(self.unit_form)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([980, 360])
 
         self.propose_button = QPushButton("Đề nghị / bỏ đề nghị (Space)")
         self.propose_all_button = QPushButton("Đề nghị tất cả người đủ điều kiện")
-        self.unit_rating = QComboBox()
-        for code, name in RATING_NAMES.items():
-            self.unit_rating.addItem(f"{code} – {name}", code)
-        self.bloc = QComboBox()
-        for label, value in (("Kết quả khối: chưa có", None), ("Dẫn đầu khối thi đua", True),
-                             ("Không dẫn đầu khối", False)):
-            self.bloc.addItem(label, value)
-        self.unit_rating_button = QPushButton("Lưu xếp loại tập thể")
         self.meter_label = QLabel()
+        self.meter_label.setWordWrap(True)
+        self.meter_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meter = QProgressBar()
-        self.meter.setMaximumWidth(260)
+        self.meter.setMaximumWidth(180)
         actions = QHBoxLayout()
-        for widget in (self.propose_button, self.propose_all_button, self.unit_rating, self.bloc,
-                       self.unit_rating_button):
+        for widget in (self.propose_button, self.propose_all_button):
             actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.meter_label)
+        actions.addWidget(self.meter_label, 1)
         actions.addWidget(self.meter)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.ruleset_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
 
         self.year.valueChanged.connect(self._on_year)
         self.award.currentIndexChanged.connect(self._fill_rows)
         self.search.textChanged.connect(self.proxy.set_filter_text)
         self.unit_filter.currentIndexChanged.connect(self._on_unit_filter)
+        # The current row is the one clicked (or reached with the arrows): its reasons are shown.
         self.table.selectionModel().currentRowChanged.connect(self._show_reasons)
         self.propose_button.clicked.connect(self.toggle_selected)
         self.propose_all_button.clicked.connect(self.propose_all_eligible)
-        self.unit_rating_button.clicked.connect(self._save_unit_rating)
+        self.unit_form.save_button.clicked.connect(self._save_unit_rating)
         self.rules_button.clicked.connect(self._open_rules)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -145,9 +161,17 @@ class ReviewPage(LazyPage, QWidget):
 
     # --- data ---------------------------------------------------------------------------------
 
+    def refresh(self, changed: frozenset[str] = frozenset({changes.ALL})) -> None:
+        """A proposal toggled changes no verdict: replace the rows' proposals only; else reload."""
+        if changed == {changes.REVIEW} and self.result is not None and self.wants_reload_now():
+            self._refresh_proposals()
+            return
+        super().refresh(changed)
+
     def reload(self) -> None:
         """Re-evaluate the year (one bulk load) and refill the award list and rows."""
         self._stale = False
+        working_year.show_in(self.year, self.db)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a 20,000-staff office
         try:
             self._reload()
@@ -162,12 +186,14 @@ class ReviewPage(LazyPage, QWidget):
             self.ruleset_label.setText(str(exc))
             self.model.set_rows([])
             return
+        types = catalog.list_award_types(self.db, active_only=False)
+        self.short_names = {t.code: t.short_name or t.name for t in types}
         rs = self.result.ruleset
         self.ruleset_label.setText(f"Bộ quy tắc áp dụng cho năm {self.year.value()}: {rs.label()}")
         current = self.award.currentData()
         self.award.blockSignals(True)
         self.award.clear()
-        for code in rs.awards():
+        for code in rs.awards(level=self.result.office_level):
             self.award.addItem(rs.award_name(code), code)
         index = self.award.findData(current)
         self.award.setCurrentIndex(index if index >= 0 else 0)
@@ -183,8 +209,9 @@ class ReviewPage(LazyPage, QWidget):
         self._fill_rows()
         self._on_unit_filter()
 
-    def _on_year(self) -> None:
-        self.refresh()
+    def _on_year(self, year: int) -> None:
+        if year == working_year.current(self.db) or not working_year.choose(self.main_window, self.db, year):
+            self.reload()
 
     def current_award(self) -> str | None:
         return self.award.currentData()
@@ -195,61 +222,49 @@ class ReviewPage(LazyPage, QWidget):
 
     def _fill_rows(self) -> None:
         code = self.current_award()
-        result = self.result
-        if result is None or code is None:
+        if self.result is None or code is None:
             self.model.set_rows([])
             return
-        year = result.year
-        proposals = {(p.staff_id, p.unit_id): p for p in review.list_proposals(self.db, year, award=code)}
-        rows = []
-        if self.is_collective():
-            ratings = review.unit_ratings(self.db, year)
-            for unit in result.units:
-                verdict = result.verdict(award=code, unit_id=unit.id)
-                others = tuple(v.award_name for v in result.unit_verdicts if v.subject_id == unit.id and v.eligible and v.award != code)
-                rows.append(ReviewRow(
-                    "tap_the", unit.id, "", unit.name, unit.name,
-                    ratings[unit.id].rating if unit.id in ratings else "", verdict,
-                    proposals.get((None, unit.id)), others,
-                ))
-        else:
-            for pid, person in result.people.items():
-                verdicts = result.person_verdicts[pid]
-                facts = person.years.get(year)
-                others = tuple(v.award_name for c, v in verdicts.items() if v.eligible and c != code)
-                rows.append(ReviewRow(
-                    "ca_nhan", pid, person.code, person.name, person.unit_name,
-                    facts.rating if facts and facts.rating else "", verdicts.get(code),
-                    proposals.get((pid, None)), others,
-                ))
-        keep = {(r.subject, r.id) for r in self.selected_rows()}
-        self.model.set_rows(rows)
-        self._restore_selection(keep)
-        if not keep and self.proxy.rowCount():  # show the first person's reasons, not an empty panel
+        proposals = review.list_proposals(self.db, self.result.year, award=code)
+        keep = {r.key for r in self.selected_rows()}
+        current = self.current_row()
+        self.model.set_rows(build_rows(self.result, code, proposals, self.short_names,
+                                       registered_texts(self.db, self.result.year, code)))
+        self._restore_selection(keep, current.key if current else None)
+        if not keep and self.proxy.rowCount():  # show the first row's reasons, not an empty panel
             self.table.selectRow(0)
         collective = self.is_collective()
-        for widget in (self.unit_rating, self.bloc, self.unit_rating_button):
-            widget.setVisible(collective)
         self.unit_filter.setVisible(not collective)
         self.table.setColumnHidden(0, collective)  # collectives have no staff code or parent unit
         self.table.setColumnHidden(2, collective)
+        self.table.setColumnWidth(1, 300 if collective else _WIDTHS[1])
+        self.propose_all_button.setText(
+            "Đề nghị tất cả tập thể đủ điều kiện" if collective else "Đề nghị tất cả người đủ điều kiện")
         self._update_meter()
         self._show_reasons()
 
-    def _restore_selection(self, keep: set) -> None:
+    def _refresh_proposals(self) -> None:
+        """After a proposal write: the same verdicts, the rows' proposals re-read and replaced."""
+        code = self.current_award()
+        proposals = {(p.staff_id, p.unit_id): p for p in review.list_proposals(self.db, self.result.year, award=code)}
+        changed = []
+        for row in self.model.records():
+            new = proposals.get((row.id, None) if row.subject == "ca_nhan" else (None, row.id))
+            if new != row.proposal or (new and row.proposal and new.status != row.proposal.status):
+                changed.append(_replace(row, proposal=new))
+        self.model.update_rows(changed)
+        self._update_meter()
+
+    def _restore_selection(self, keep: set, current_key) -> None:
         """Refreshing after a write keeps the rows the officer was working on selected."""
         selection = self.table.selectionModel()
-        first = True
         for row in range(self.proxy.rowCount()):
             record = self.proxy.index(row, 0).data(RecordRole)
-            if (record.subject, record.id) in keep:
-                flags = QItemSelectionModel.SelectionFlag.Rows | (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect if first else QItemSelectionModel.SelectionFlag.Select
-                )
-                if first:
-                    self.table.setCurrentIndex(self.proxy.index(row, 0))
-                selection.select(self.proxy.index(row, 0), flags)
-                first = False
+            if record.key in keep:
+                selection.select(self.proxy.index(row, 0),
+                                 QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select)
+            if record.key == current_key:
+                selection.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _on_unit_filter(self) -> None:
         """Show one unit's staff (the way a phòng's bình xét meeting sees them)."""
@@ -262,61 +277,74 @@ class ReviewPage(LazyPage, QWidget):
                 lambda r: r.subject == "tap_the" or getattr(people.get(r.id), "unit_id", None) == unit_id
             )
 
-    def _update_meter(self) -> None:
-        """Counts and, when the rule set sets one, the quota as a live meter."""
+    def counts(self) -> dict[str, int]:
+        """Proposals, eligible and not yet decided, decided (counted apart), and all rows."""
         rows = self.model.records()
+        decided = sum(1 for r in rows if r.decided)
+        proposed = sum(1 for r in rows if r.proposal and not r.decided)
+        eligible = sum(1 for r in rows if r.proposable)
+        return {"proposed": proposed, "eligible": eligible, "decided": decided, "total": len(rows)}
+
+    def _update_meter(self) -> None:
+        """Counts and, when the rule set sets one, the quota as a live meter (decided rows apart)."""
+        n = self.counts()
         code = self.current_award()
-        proposed = sum(1 for r in rows if r.proposal)
-        eligible = sum(1 for r in rows if r.verdict and r.verdict.eligible)
-        text = f"Đề nghị: {proposed} · Đủ điều kiện: {eligible} · Tổng: {len(rows)}"
-        limit = eligible or 1
-        over = False
+        text = (f"Đề nghị: {n['proposed']} · Đủ điều kiện: {n['eligible']} · Đã có QĐ: {n['decided']} "
+                f"· Tổng: {n['total']}")
+        limit, over = n["eligible"] or 1, False
         params = self.result.ruleset.award(code) if self.result and code else None
         quota = params.get("quota") if params else None
         if quota:
             of = quota["of"]
             base = len(review.list_proposals(self.db, self.result.year, award=of)) or sum(
-                1 for v in self.result.all_verdicts() if v.award == of and v.eligible
+                1 for v in self.result.all_verdicts() if v.award == of and v.eligible and not v.decided
             )
             limit = math.floor(frac(quota["share"]) * base)
-            over = proposed > limit
+            over = n["proposed"] > limit
             text += f" · Hạn mức {percent(quota['share'])} của {base} {self.result.ruleset.award_name(of)} = {limit}"
         self.meter_label.setText(text)
-        self.meter.setRange(0, max(limit, proposed, 1))
-        self.meter.setValue(proposed)
-        self.meter.setFormat(f"{proposed}/{limit}")
+        self.meter.setRange(0, max(limit, n["proposed"], 1))
+        self.meter.setValue(n["proposed"])
+        self.meter.setFormat(f"{n['proposed']}/{limit}")
         self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
         self.meter_label.setStyleSheet("color: #b00020;" if over else "")
 
-    def _show_reasons(self, *args) -> None:
-        row = self.selected_rows()[:1]
-        if not row or self.result is None:
+    def current_row(self) -> ReviewRow | None:
+        """The row under the cursor (the one clicked or reached with the arrow keys)."""
+        index = self.table.currentIndex()
+        return self.proxy.index(index.row(), 0).data(RecordRole) if index.isValid() else None
+
+    def _show_reasons(self, current: QModelIndex | None = None, _previous=None) -> None:
+        index = current if isinstance(current, QModelIndex) and current.isValid() else self.table.currentIndex()
+        r = self.proxy.index(index.row(), 0).data(RecordRole) if index.isValid() else None
+        if r is None or self.result is None:
             self.reasons.setHtml("<p>Chọn một người hoặc tập thể để xem lý do.</p>")
+            self.unit_form.hide()
             return
-        r = row[0]
+        self.unit_form.setVisible(r.subject == "tap_the")
         if r.subject == "tap_the":
-            saved = review.unit_ratings(self.db, self.result.year).get(r.id)
-            if saved:
-                self.unit_rating.setCurrentIndex(self.unit_rating.findData(saved.rating))
-                self.bloc.setCurrentIndex(max(0, self.bloc.findData(saved.leads_bloc)))
-        if r.subject == "ca_nhan":
-            verdicts = self.result.person_verdicts.get(r.id, {}).values()
-        else:
+            self.unit_form.show_unit(r.name, self.result.year, review.unit_ratings(self.db, self.result.year).get(r.id))
             verdicts = [v for v in self.result.unit_verdicts if v.subject_id == r.id]
-        parts = [f"<h3>{r.name}</h3><p>{r.unit_name if r.subject == 'ca_nhan' else 'Tập thể'}"
-                 f" — xếp loại năm {self.result.year}: {r.rating or 'chưa có'}</p>"]
+        else:
+            verdicts = list(self.result.person_verdicts.get(r.id, {}).values())
+        chosen = self.current_award()
+        verdicts.sort(key=lambda v: v.award != chosen)  # the award being reviewed first
+        rating = RATING_NAMES.get(r.rating, "chưa có")
+        where = html.escape(r.unit_name) if r.subject == "ca_nhan" else "Tập thể"
+        parts = [f"<h3>{html.escape(r.name)}</h3><p>{where} — xếp loại năm {self.result.year}: {rating}</p>"]
+        colours = {"du": "#1b5e20", "can_hoi_dong": "#8a6d00", "da_quyet_dinh": "#37474f", "loai_tru": "#b00020"}
         for v in verdicts:
-            colour = "#1b5e20" if v.eligible else "#555555"
-            flag = "ĐỦ ĐIỀU KIỆN" if v.eligible else "Chưa đủ"
-            items = "".join(f"<li>{reason}</li>" for reason in v.reasons)
-            parts.append(f"<p><b style='color:{colour}'>{v.award_name}: {flag}</b></p><ul>{items}</ul>")
+            who = f" <span style='color:#666'>({html.escape(v.authority)} quyết định)</span>" if v.authority else ""
+            items = "".join(f"<li>{html.escape(reason)}</li>" for reason in v.reasons)
+            parts.append(f"<p><b style='color:{colours.get(v.status, '#555555')}'>{html.escape(v.award_name)}: "
+                         f"{VERDICT_STATUSES[v.status]}</b>{who}</p><ul>{items}</ul>")
         self.reasons.setHtml("".join(parts))
 
     def selected_rows(self) -> list[ReviewRow]:
         rows = {i.row(): i.data(RecordRole) for i in self.table.selectionModel().selectedRows()}
-        if not rows and self.table.currentIndex().isValid():
-            index = self.table.currentIndex()
-            rows[index.row()] = self.proxy.index(index.row(), 0).data(RecordRole)
+        current = self.current_row()
+        if not rows and current is not None:
+            return [current]
         return [rows[k] for k in sorted(rows)]
 
     # --- actions --------------------------------------------------------------------------------
@@ -330,10 +358,21 @@ class ReviewPage(LazyPage, QWidget):
         return True
 
     def toggle_selected(self) -> None:
-        """Space: propose the selected rows, or withdraw them when all are already proposed."""
+        """Space: propose the selected rows, or withdraw them when all are already proposed.
+
+        Rows already granted by a decision are left out and named in the status bar.
+        """
         rows = self.selected_rows()
         code, year = self.current_award(), self.year.value()
         if not rows or code is None:
+            return
+        decided = [r for r in rows if r.decided and not r.proposal]
+        rows = [r for r in rows if r not in decided]
+        if decided:
+            more = f" (và {len(decided) - 1} người, tập thể khác)" if len(decided) > 1 else ""
+            self.main_window.statusBar().showMessage(
+                f"{decided[0].decision_text()}{more}: không đề nghị lần nữa.", 10000)
+        if not rows:
             return
         withdraw = all(r.proposal for r in rows)
         subjects = [(r.subject, r.id, r.proposal.id if r.proposal else None) for r in rows]
@@ -341,15 +380,12 @@ class ReviewPage(LazyPage, QWidget):
                     changes.REVIEW)
 
     def propose_all_eligible(self) -> None:
-        """Propose everyone the engine finds eligible for the chosen award (already given ones are skipped)."""
-
+        """Propose everyone eligible for the chosen award who has no decision or proposal for it yet."""
         code, year = self.current_award(), self.year.value()
-        rows = [r for r in self.model.records() if r.verdict and r.verdict.eligible and not r.proposal
-                and not any(reason.startswith("Đã có quyết định") for reason in r.verdict.reasons)]
+        rows = [r for r in self.model.records() if r.proposable and not r.proposal]
         if not rows:
             QMessageBox.information(self, "Bình xét", "Không có ai đủ điều kiện mà chưa được đề nghị.")
             return
-
         subjects = [(r.subject, r.id, None) for r in rows]
         self._write(lambda: review.toggle_proposals(self.db, year, code, subjects, withdraw_all=False),
                     changes.REVIEW)
@@ -359,12 +395,17 @@ class ReviewPage(LazyPage, QWidget):
         if not rows:
             QMessageBox.information(self, "Xếp loại tập thể", "Hãy chọn một tập thể trong bảng.")
             return
-        rating, year, leads = self.unit_rating.currentData(), self.year.value(), self.bloc.currentData()
-
-        items = [UnitRating(unit_id=r.id, year=year, rating=rating, leads_bloc=leads) for r in rows]
+        year = self.year.value()
+        items = [self.unit_form.value(r.id, year) for r in rows]
         self._write(lambda: review.set_unit_ratings(self.db, items), changes.RATINGS)
 
     def _open_rules(self) -> None:
         from tdkt_desktop.ui.review.ruleset_dialog import open_rules_for_year
 
         open_rules_for_year(self, self.db, self.main_window, self.year.value())
+
+
+def _replace(row: ReviewRow, **changes_) -> ReviewRow:
+    import dataclasses
+
+    return dataclasses.replace(row, **changes_)

@@ -7,6 +7,7 @@ import contextlib
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -18,29 +19,28 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import review
 from tdkt_desktop.errors import ValidationError
+from tdkt_desktop.rules import params
 from tdkt_desktop.rules import ruleset as rules
 from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.services import rulesets
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
 from tdkt_desktop.ui.review.models import ParamModel, ParamRow, YearMapModel, YearRow
 
-#: Identity and notes shown above the table, not as parameters.
-_HIDDEN = {"name", "effective_from", "format", "id", "basis", "note", "unverified"}
-
 
 class RuleSetDialog(QDialog):
     """Shows one rule set; an office copy is editable. ``value()`` returns the edited parameter tree.
 
-    The dialog never writes: the page saves ``value()`` through ``db.review``.
+    The dialog never writes: the page saves ``value()`` through ``services.rulesets``. Parameters show
+    with Vietnamese labels, names instead of codes, dates as dd/mm/yyyy and their units.
     """
 
     def __init__(self, rs: RuleSet, all_sets: list[RuleSet], parent=None, *, read_only: bool = False):
         super().__init__(parent)
         self.setWindowTitle(f"Bộ quy tắc — {rs.name}")
-        self.resize(1100, 700)
+        self.resize(1280, 700)  # fits a 1366 × 768 screen
         self.read_only = read_only
         self._data = rs.data
         self._cell_errors: dict[str, str] = {}
@@ -63,12 +63,10 @@ class RuleSetDialog(QDialog):
         self.param_view = QTableView()
         self.param_view.setModel(self.params)
         self.param_view.verticalHeader().hide()
-        self.param_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.param_view.horizontalHeader().setStretchLastSection(True)
-        self.param_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.param_view.setColumnWidth(1, 220)
-        self.param_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.param_view.setColumnWidth(0, 340)
+        self.param_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((210, 280, 300)):
+            self.param_view.setColumnWidth(column, width)
         self.param_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -78,17 +76,23 @@ class RuleSetDialog(QDialog):
         self.year_view.setModel(self.years)
         self.year_view.verticalHeader().hide()
         self.year_view.horizontalHeader().setStretchLastSection(True)
-        self.year_view.setMinimumWidth(380)
-        self.year_view.setMaximumWidth(460)
+        self.year_view.setMinimumWidth(300)
+        self.year_view.setMaximumWidth(330)
         self.year_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._all_sets = all_sets
         self._fill_years()
 
         self.error = ErrorLabel()
-        self.buttons = save_cancel_box(self)
+        if read_only:
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+            self.buttons.rejected.connect(self.reject)
+        else:
+            self.buttons = save_cancel_box(self)
         hint = QLabel(
-            "Nhấp đúp vào ô Giá trị để sửa. Tỉ lệ ghi 4/5, 0,8 hoặc 80%; danh sách ngăn bằng dấu “;”; "
-            "hạn mức ghi “15% lao_dong_tien_tien”; biểu quyết ghi “total 4/5 >=” hoặc “present 1/2 >”; để trống = tắt."
+            "Nhấp đúp vào ô Giá trị để sửa. Tỉ lệ ghi 4/5, 80 % hoặc 0,8; ngày ghi dd/mm/yyyy; danh sách ngăn bằng "
+            "dấu “;”; hạn mức ghi “15 % số Lao động tiên tiến”; biểu quyết ghi “từ 4/5 tổng số thành viên Hội đồng” "
+            "hoặc “trên 1/2 số thành viên có mặt”; để trống = tắt."
             if not read_only else
             "Bộ quy tắc gốc chỉ xem; hãy sao chép để cơ quan chỉnh theo quy chế của tỉnh/bộ."
         )
@@ -105,8 +109,6 @@ class RuleSetDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        if read_only:
-            self.buttons.button(self.buttons.StandardButton.Save).hide()
         self._fill_params()
         self.validate()
 
@@ -123,32 +125,29 @@ class RuleSetDialog(QDialog):
     def _fill_params(self) -> None:
         unverified = set(self._data.get("unverified", []))
         errors = {**rules.validate(self.value()), **self._cell_errors}
-        rows = []
-        for path, value in rules.flatten(self._data):
-            if path in _HIDDEN:
+        rows: list[ParamRow] = []
+        for path, value in params.flatten(self._data):
+            if not params.shown(path):
                 continue
             marked = any(path == u or path.startswith(u + ".") for u in unverified)
             error = next((msg for key, msg in errors.items() if key == path or key.startswith(path + ".")), "")
-            rows.append(ParamRow(path, value, rules.is_editable(path), marked, error, self._label(path)))
+            group, name = params.group_and_name(path, self._data)
+            rows.append(ParamRow(
+                path, value, params.is_editable(path), marked, error, name,
+                params.show_value(value, path, self._data), params.edit_text(value, path, self._data),
+                group, not rows or rows[-1].group != group,
+            ))
         self.params.set_rows(rows)
 
-    def _label(self, path: str) -> str:
-        """'awards.lao_dong_tien_tien.min_rating' → 'Lao động tiên tiến › min_rating'."""
-        parts = path.split(".")
-        if parts[0] == "awards" and len(parts) > 2:
-            name = self._data["awards"].get(parts[1], {}).get("name", parts[1])
-            return f"{name} › {'.'.join(parts[2:])}"
-        return path
-
     def _on_edit(self, path: str, text: str) -> None:
-        old = dict(rules.flatten(self._data)).get(path)
+        old = dict(params.flatten(self._data)).get(path)
         try:
-            value = rules.parse_value(text, old, path)
+            value = params.parse_value(text, old, path, self._data)
         except ValueError as exc:
-            self._cell_errors[path] = f"{path}: {exc}"
+            self._cell_errors[path] = f"{params.label(path, self._data)}: {exc}"
         else:
             self._cell_errors.pop(path, None)
-            self._data = rules.set_param(self._data, path, value)
+            self._data = params.set_param(self._data, path, value)
         self._fill_params()
         self.validate()
 
@@ -171,14 +170,15 @@ class RuleSetDialog(QDialog):
         except ValueError as exc:
             errors["effective_from"] = str(exc)
         self.error.show_error("\n".join(list(errors.values())[:3]) if errors else None)
-        save = self.buttons.button(self.buttons.StandardButton.Save)
-        save.setEnabled(not errors and not self.read_only)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setEnabled(not errors and not self.read_only)
         return not errors
 
 
 def open_rules_for_year(parent, db: Database, window, year: int) -> None:
     """The page's entry point: view the year's set; copy a bundled set before editing; save through db."""
-    sets = review.all_rulesets(db)
+    sets = rulesets.all_rulesets(db)
     rs = rules.resolve(sets, year)
     if rs.source == "builtin":
         answer = QMessageBox.question(
@@ -190,12 +190,12 @@ def open_rules_for_year(parent, db: Database, window, year: int) -> None:
             RuleSetDialog(rs, sets, parent, read_only=True).exec()
             return
         try:
-            created = window.run_write(lambda: review.copy_ruleset(db, rs), changes.RULESETS)
+            created = window.run_write(lambda: rulesets.copy_ruleset(db, rs), changes.RULESETS)
         except WriteFailed:
             return
-        sets = review.all_rulesets(db)
-        rs = review.get_office_ruleset(db, created)
+        sets = rulesets.all_rulesets(db)
+        rs = rulesets.get_office_ruleset(db, created)
     dialog = RuleSetDialog(rs, sets, parent)
     if dialog.exec():
         with contextlib.suppress(WriteFailed):
-            window.run_write(lambda: review.save_office_ruleset(db, rs.office_id, dialog.value()), changes.RULESETS)
+            window.run_write(lambda: rulesets.save_office_ruleset(db, rs.office_id, dialog.value()), changes.RULESETS)

@@ -10,11 +10,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tdkt_desktop import paths
-from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
+from tdkt_desktop.db.inspection import check_path, damaged_data_error, find_damage
+from tdkt_desktop.db.integrity import record_verified, unchanged_since_verified
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.errors import DatabaseOpenError
-from tdkt_desktop.ui.shell import none_guard
+from tdkt_desktop.ui.shell import none_guard, recovery
 
 UI_FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf",
                  "BeVietnamPro-Italic.ttf")
@@ -65,41 +66,54 @@ def ensure_app() -> QApplication:
 
 
 def open_for_window(path: Path, parent=None):
-    """Lock and open ``path``; on a damaged file offer to restore the newest backup.
+    """Lock and open ``path``; every failure is a dialog saying what is wrong; damage offers a verified restore.
+
+    A locked file, a full disk or a read-only file is not damage: it gets its own message and no restore.
+
+    The integrity check runs here unless the file is exactly as a clean, checked session left it (no
+    session marker left by a crash, same size and time); then the window runs it in the background and
+    waits for it before its first write (main_window.py).
 
     Returns:
-        (db, lock) or None when the user gave up (a message was shown).
+        (db, lock) or None when the file cannot be used (a message was shown).
     """
+    path = Path(path)
     lock = DatabaseLock(path)
     try:
+        check_path(path)
         lock.acquire()
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(parent, "Không mở được dữ liệu", str(exc))
+    except Exception as exc:
+        recovery.show_open_error(parent, path, exc)
         return None
+    marker = paths.session_marker(path)
+    restored = False
     while True:
         try:
-            return open_database(path), lock
+            early = restored or marker.exists() or not unchanged_since_verified(path)
+            db = open_database(path, integrity=early)
+            try:
+                marker.touch()
+            except OSError:
+                pass  # the file opened; without the marker only the next start's early check is lost
+            return db, lock
         except DatabaseOpenError as exc:
-            if not (exc.can_restore and backup.list_backups(path)):
-                QMessageBox.critical(parent, "Không mở được dữ liệu", str(exc))
-                lock.release()
-                return None
-            answer = QMessageBox.question(
-                parent,
-                "Dữ liệu bị hỏng",
-                f"{exc}\n\nKhôi phục từ bản sao lưu gần nhất? Tệp hỏng sẽ được giữ lại bên cạnh.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                lock.release()
-                return None
-            used, damaged = backup.restore_latest(path)
-            QMessageBox.information(
-                parent, "Đã khôi phục", f"Đã khôi phục từ {used.name}.\nTệp hỏng được giữ tại {damaged}."
-            )
+            if exc.can_restore and not restored and recovery.offer_restore(parent, path, str(exc)):
+                restored = True
+                continue
+            if not exc.can_restore or restored:
+                recovery.show_open_error(parent, path, exc)
+        except Exception as exc:
+            recovery.show_open_error(parent, path, exc)
+        lock.release()
+        return None
 
 
-def install_excepthook() -> None:
-    """Log unexpected errors with their traceback and tell the user, instead of dying silently."""
+def install_excepthook(session: recovery.Session | None = None) -> None:
+    """Log unexpected errors with their traceback and tell the user, instead of dying silently.
+
+    When the error comes from damaged stored values (a flipped byte that passes SQLite's checks), the
+    message names each damaged place and offers to close and restore the newest good backup.
+    """
     import datetime as dt
     import traceback
 
@@ -110,6 +124,8 @@ def install_excepthook() -> None:
                 log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} Lỗi không lường trước:\n{text}\n")
         except OSError:
             pass  # a full disk must not hide the message below
+        if session is not None and _report_damage(session):
+            return
         QMessageBox.critical(
             None,
             "Lỗi chương trình",
@@ -121,24 +137,77 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_window(path: Path) -> int:
-    """Open the main window on ``path`` and run the event loop; back up on close."""
-    app = ensure_app()
-    install_excepthook()
-    opened = open_for_window(Path(path))
-    if opened is None:
-        return 1
-    db, lock = opened
-    from tdkt_desktop.ui.shell.main_window import MainWindow
-
-    window = MainWindow(db, Path(path))
-    window.show()
+def _report_damage(session: recovery.Session) -> bool:
+    """Scan the file; when values are damaged, say where and offer a restore. True when reported."""
     try:
-        return app.exec()
-    finally:
+        problems = find_damage(session.path)
+    except Exception:
+        return False
+    if not problems:
+        return False
+    session.damaged = True  # a damaged file is not backed up on close: it would push out good backups
+    text = (
+        f"{damaged_data_error(session.path, problems)}\n\nĐóng chương trình và khôi phục từ bản sao lưu tốt gần "
+        "nhất? (Bạn sẽ thấy ngày và số liệu của bản sao lưu trước khi đồng ý; tệp hiện tại được giữ lại.)"
+    )
+    if QMessageBox.question(None, recovery.TITLE_DAMAGED, text) == QMessageBox.StandardButton.Yes:
+        session.restore_requested = True
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+    return True
+
+
+def run_window(path: Path) -> int:
+    """Open the main window on ``path`` and run the event loop; back up on close (a failure is shown)."""
+    app = ensure_app()
+    path = Path(path)
+    while True:
+        session = recovery.Session(path)
+        install_excepthook(session)
+        opened = open_for_window(path)
+        if opened is None:
+            return 1
+        db, lock = opened
+        code = 1
+        window = None
         try:
-            backup.make_backup(db, path, reason="khi-dong")
-        except OSError as exc:  # a full disk must not turn closing into a crash
-            print(f"Không sao lưu được khi đóng: {exc}", file=sys.stderr)
+            from tdkt_desktop.ui.shell.main_window import MainWindow
+
+            window = MainWindow(db, path)
+            window.show()
+            code = app.exec()
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+        finally:
+            restored = close_session(window, db, path, lock, session)
+        if not session.restore_requested or not restored:
+            return code
+
+
+def close_session(window, db, path: Path, lock: DatabaseLock, session: recovery.Session | None = None) -> bool:
+    """After the window: back up, close, remove the session marker (a clean exit), offer a restore, unlock.
+
+    A file found damaged (by the background integrity check or by a value read back wrong) is neither
+    backed up (a damaged copy must never become the newest backup) nor unmarked, so the next start
+    checks it first and offers the last good backup.
+
+    Returns:
+        Whether a restore the user asked for was made (the caller then opens the file again).
+    """
+    damaged = (session is not None and session.damaged) or (window is not None and window.integrity_error() is not None)
+    restored = False
+    try:
+        if not damaged:
+            recovery.back_up_on_close(db, path)
         db.close()
+        if not damaged:
+            paths.session_marker(path).unlink(missing_ok=True)
+            check = getattr(window, "integrity", None)
+            if check is not None and check.done and check.error is None:
+                record_verified(path)
+        if session is not None and session.restore_requested:
+            restored = recovery.offer_restore(None, path, "Dữ liệu trong tệp bị hỏng (xem thông báo trước).")
+    finally:
         lock.release()
+    return restored

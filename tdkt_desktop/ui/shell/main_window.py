@@ -9,23 +9,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.errors import UserError, describe_sqlite_error
+from tdkt_desktop.errors import DatabaseOpenError, UserError, describe_sqlite_error
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.widgets import fit_to_screen
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 T = TypeVar("T")
 
-
-#: Modules with ``install(window)`` that add menus/actions (printing, import ...). One line each.
-MENU_HOOKS: list[str] = ["tdkt_desktop.ui.printing.menu", "tdkt_desktop.ui.transfer.menu"]
+#: Tabs after "Cán bộ": (attribute, module, class, title). Each module is imported and its tab built when
+#: the tab is first shown or asked for, so start-up pays only for the staff list the user sees first.
+LATER_TABS = [
+    ("titles_tab", "tdkt_desktop.ui.awards.tab", "TitlesTab", "Danh hiệu && Khen thưởng"),
+    ("campaigns_tab", "tdkt_desktop.ui.campaigns.tab", "CampaignsTab", "Phong trào thi đua"),
+    ("blocs_tab", "tdkt_desktop.ui.blocs.tab", "BlocsTab", "Khối thi đua"),
+]
 
 
 class MainWindow(QMainWindow):
@@ -42,24 +47,22 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.db_path = db_path
-        self.resize(1280, 800)
-        from tdkt_desktop.ui.awards.tab import TitlesTab
-        from tdkt_desktop.ui.blocs.tab import BlocsTab
-        from tdkt_desktop.ui.campaigns.tab import CampaignsTab
+        fit_to_screen(self, 1280, 800)  # never taller than a 1366×768 laptop's screen
         from tdkt_desktop.ui.shell.quick_search import QuickSearch
         from tdkt_desktop.ui.staff.tab import StaffTab
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.staff_tab = StaffTab(db, self)
-        self.titles_tab = TitlesTab(db, self)
-        self.campaigns_tab = CampaignsTab(db, self)
-        self.blocs_tab = BlocsTab(db, self)
         self.tabs.addTab(self.staff_tab, "Cán bộ")
-        self.tabs.addTab(self.titles_tab, "Danh hiệu && Khen thưởng")
-        self.tabs.addTab(self.campaigns_tab, "Phong trào thi đua")
-        self.tabs.addTab(self.blocs_tab, "Khối thi đua")
+        self._later: dict[str, QWidget] = {}
+        self._swapping = False
+        for _attr, _module, _cls, title in LATER_TABS:
+            self.tabs.addTab(QWidget(), title)  # placeholder until first shown
+        self.tabs.currentChanged.connect(self._build_current_tab)
         self.setCentralWidget(self.tabs)
+        #: quick_check of the file, started after the first paint; every write waits for it.
+        self.integrity = None
 
         self.quick_search = QuickSearch(db, self)
         self.quick_search.person_chosen.connect(self.show_person)
@@ -71,8 +74,13 @@ class MainWindow(QMainWindow):
         self.quick_search.setMaximumWidth(520)
         self.addToolBar(toolbar)
         self._build_menus()
-        for module in MENU_HOOKS:
-            importlib.import_module(module).install(self)
+        # Feature menus install themselves; their modules import the heavy parts only when used.
+        from tdkt_desktop.ui.printing import menu as printing_menu
+        from tdkt_desktop.ui.shell import about_dialog
+        from tdkt_desktop.ui.transfer import menu as transfer_menu
+
+        for install in (printing_menu.install, transfer_menu.install, about_dialog.install):
+            install(self)
         self.data_changed.connect(lambda changed: changes.touches(changed, {changes.SETTINGS}) and self.refresh_title())
         self.refresh_title()
         self.statusBar().showMessage(f"Dữ liệu: {db_path}" if db_path else "Dữ liệu trong bộ nhớ")
@@ -80,16 +88,94 @@ class MainWindow(QMainWindow):
         self._load_scheduled = False
 
     def showEvent(self, event) -> None:
-        """Paint the window first, then fill it: the user sees it at once even with 20,000 staff."""
+        """Paint the window first, then fill it: the first page of staff is read once the frame is drawn."""
         super().showEvent(event)
         if not self._load_scheduled:
             self._load_scheduled = True
-            QTimer.singleShot(0, self._load_data)
+            self.staff_tab.table.viewport().installEventFilter(self)
+            QTimer.singleShot(250, self._load_data)  # in case the list is not painted (another tab in front)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.staff_tab.table.viewport() and not self.is_loaded:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_data)  # after this paint has reached the screen
+        return super().eventFilter(watched, event)
 
     def _load_data(self) -> None:
+        if self.is_loaded:
+            return
         self.staff_tab.load()
         self.is_loaded = True
         self.loaded.emit()
+        if self.db_path is not None and self.integrity is None:
+            from tdkt_desktop.db.integrity import IntegrityCheck
+
+            self.integrity = IntegrityCheck(self.db_path)
+            self._integrity_timer = QTimer(self)
+            self._integrity_timer.timeout.connect(self._integrity_finished)
+            self._integrity_timer.start(100)
+
+    def _integrity_finished(self) -> None:
+        if not self.integrity.done:
+            return
+        self._integrity_timer.stop()
+        if self.integrity_error() is not None:  # say so at once, not only at the first save
+            self._refuse_damaged()
+
+    def integrity_error(self) -> DatabaseOpenError | None:
+        """The damage the background check found (waiting for it if still running), or None."""
+        if self.integrity is None:
+            return None
+        try:
+            self.integrity.wait()
+        except DatabaseOpenError as exc:
+            return exc
+        return None
+
+    def _refuse_damaged(self) -> str:
+        message = (f"{self.integrity_error()}\n\nChương trình sẽ không ghi gì vào tệp này. Hãy đóng chương trình "
+                   "và mở lại: chương trình sẽ đề nghị khôi phục từ bản sao lưu gần nhất.")
+        self.statusBar().showMessage("Tệp dữ liệu bị hỏng: không ghi được gì cho đến khi khôi phục.")
+        QMessageBox.critical(self, "Dữ liệu bị hỏng", message)
+        return message
+
+    def _tab(self, attr: str) -> QWidget:
+        """The tab stored as ``attr``, imported and built on first request."""
+        if attr in self._later:
+            return self._later[attr]
+        index, (_a, module, cls, title) = next((i + 1, t) for i, t in enumerate(LATER_TABS) if t[0] == attr)
+        tab = getattr(importlib.import_module(module), cls)(self.db, self)
+        self._later[attr] = tab
+        self._swapping = True  # replacing the current tab would re-enter _build_current_tab
+        try:
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            self.tabs.setCurrentIndex(current)
+            placeholder.deleteLater()
+        finally:
+            self._swapping = False
+        return tab
+
+    def _build_current_tab(self, index: int) -> None:
+        if not self._swapping and index >= 1:
+            self._tab(LATER_TABS[index - 1][0])
+
+    @property
+    def titles_tab(self) -> QWidget:
+        """Tab "Danh hiệu & Khen thưởng" (built on first use)."""
+        return self._tab("titles_tab")
+
+    @property
+    def campaigns_tab(self) -> QWidget:
+        """Tab "Phong trào thi đua" (built on first use)."""
+        return self._tab("campaigns_tab")
+
+    @property
+    def blocs_tab(self) -> QWidget:
+        """Tab "Khối thi đua" (built on first use)."""
+        return self._tab("blocs_tab")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -137,8 +223,11 @@ class MainWindow(QMainWindow):
         ``topics`` say what it changed (ui/common/changes.py; none given means anything); pages that
         show none of them do not reload. On a user error, a SQLite failure (full disk, locked file)
         or an OS error the user sees a Vietnamese message and :class:`WriteFailed` is raised, so
-        the caller stops; the database is as it was before the call.
+        the caller stops; the database is as it was before the call. Nothing is written to a file the
+        integrity check found damaged (the check started after the first paint is waited for).
         """
+        if self.integrity_error() is not None:
+            raise WriteFailed(self._refuse_damaged())
         try:
             result = action()
         except UserError as exc:
@@ -158,7 +247,7 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         try:
             target = backup.make_backup(self.db, self.db_path, reason="thu-cong")
-        except OSError as exc:
-            QMessageBox.critical(self, "Không sao lưu được", f"Lỗi khi sao lưu: {exc}")
+        except UserError as exc:  # BackupError: nothing with a backup's name was left behind
+            QMessageBox.critical(self, "Không sao lưu được", str(exc))
             return
         self.statusBar().showMessage(f"Đã sao lưu: {target}", 8000)

@@ -86,7 +86,9 @@ def other_pages(tour) -> None:
     if ratings.grid.rowCount():
         index = ratings.grid.index(0, ratings.grid.COL_RATING)
         ratings.grid.setData(index, "HT" if index.data() != "HT" else "HTT")
-        tour.modal("d15-xep-loai-chua-luu", lambda: ratings.year.setValue(ratings.year.value() - 1))
+        # Another unit (not another year: the year is remembered as the working year, a write).
+        other = 1 if ratings.unit_combo.currentIndex() != 1 else 0
+        tour.modal("d15-xep-loai-chua-luu", lambda: ratings.unit_combo.setCurrentIndex(other))
     catalog = _page(window, "Danh mục khen thưởng")
     tour.modal("d16-them-danh-hieu", catalog.add_button.click)
     review = _page(window, "Bình xét năm")
@@ -140,10 +142,54 @@ def sample_import(db, path: Path) -> Path:
     return path
 
 
+def ellipsis_buttons(tour, prefix: str) -> None:
+    """Every visible, enabled button whose text ends in "…" (it opens a dialog, by convention) on the page
+    in front; each dialog is grabbed and cancelled, a print preview grabbed and closed."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tdkt_desktop.ui.shell.screenshots import slug
+
+    page = tour.window.tabs.currentWidget()
+    seen = set()
+    for button in page.findChildren(QPushButton):
+        text = button.text().replace("&", "")
+        if not (text.endswith("…") and button.isVisible() and button.isEnabled()) or text in seen:
+            continue
+        seen.add(text)
+        name = f"{prefix}-{slug(text)}"
+        if not tour.modal(name, button.click):
+            _close_preview(tour, name)
+
+
+def tab_dialogs(tour) -> None:
+    """The campaigns and blocs tabs: the dialogs of each page and sub-page."""
+    from tdkt_desktop.ui.shell.screenshots import slug
+
+    window = tour.window
+    for tab in (window.campaigns_tab, window.blocs_tab):
+        window.tabs.setCurrentWidget(tab)
+        tour.settle()
+        base = f"t{window.tabs.currentIndex() + 1}-{slug(window.tabs.tabText(window.tabs.currentIndex()))}"
+        ellipsis_buttons(tour, base)
+        pages = getattr(tab, "pages", None)
+        for k in range(1, pages.count() if pages is not None else 0):
+            pages.setCurrentIndex(k)
+            tour.settle()
+            ellipsis_buttons(tour, f"{base}-{k + 1}")
+        if pages is not None:
+            pages.setCurrentIndex(0)
+        views = getattr(tab, "screenshot_views", lambda: [])()
+        for k, (_title, show) in enumerate(views, start=1):
+            show()
+            tour.settle()
+            ellipsis_buttons(tour, f"{base}-p{k}")
+
+
 def all_dialogs(tour, tmp: Path) -> None:
     """The whole dialog tour, in menu order; the database is left as it was."""
     staff_dialogs(tour)
     decision_dialogs(tour)
     other_pages(tour)
+    tab_dialogs(tour)
     menu_dialogs(tour, tmp)
     tour.window.tabs.setCurrentIndex(0)

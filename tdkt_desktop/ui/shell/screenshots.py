@@ -98,6 +98,11 @@ class Tour:
                 self.save(window, f"{i + 1:02d}-{k + 1}-{slug(pages.tabText(k))}")
             if pages is not None:
                 pages.setCurrentIndex(0)
+            # A tab may offer more views than its sub-tabs (the campaigns tab: one campaign's page).
+            views = getattr(window.tabs.widget(i), "screenshot_views", lambda: [])()
+            for k, (title, show) in enumerate(views, start=1):
+                show()
+                self.save(window, f"{i + 1:02d}-p{k}-{slug(title)}")
         window.tabs.setCurrentIndex(0)
 
     def quick_search(self, query: str) -> None:
@@ -125,4 +130,17 @@ def run_tour(window, out: Path, *, query: str = "dang thi") -> list[Path]:
     tour.quick_search(query)
     with tempfile.TemporaryDirectory() as tmp:
         screenshot_dialogs.all_dialogs(tour, Path(tmp))
+    dispose_closed_dialogs()
     return tour.written
+
+
+def dispose_closed_dialogs() -> None:
+    """Delete the tour's closed dialogs now: some pages keep a cancelled dialog as a child, and PySide6
+    6.12 crashes at exit deleting it (campaign dialog; QObject::~QObject in destroyQCoreApplication)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QDialog
+
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QDialog) and not widget.isVisible():
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,13 +1,14 @@
-"""Office settings dialog: office name, governing body, place, document symbol, default signer."""
+"""Office settings dialog: office name, kind of office, governing body, place, document symbol, default signer."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from tdkt_desktop.db.records import Settings
 from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.vocabulary import OFFICE_LEVELS
 
 FIELDS = [
     ("office_name", "Tên cơ quan *"),
@@ -34,6 +35,8 @@ class SettingsDialog(QDialog):
             edit.textChanged.connect(self.validate)
             self.edits[key] = edit
             form.addRow(label, edit)
+            if key == "office_name":
+                form.addRow("Cấp cơ quan", self._level_combo(settings))
         self.error = ErrorLabel()
         self.buttons = save_cancel_box(self)
         layout = QVBoxLayout(self)
@@ -42,6 +45,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
         self.validate()
+
+    def _level_combo(self, settings: Settings) -> QComboBox:
+        """Sở (the province's titles and forms) or Văn phòng/Viện under a Bộ (the Bộ's)."""
+        self.office_level = QComboBox()
+        self.office_level.setObjectName("office_level")
+        for code, name in OFFICE_LEVELS.items():
+            self.office_level.addItem(name, code)
+        self.office_level.setCurrentIndex(max(0, self.office_level.findData(settings.office_level)))
+        self.office_level.setToolTip("Sở: xét Chiến sĩ thi đua, Bằng khen, Cờ thi đua cấp tỉnh; "
+                                     "Văn phòng, Viện thuộc Bộ: xét các danh hiệu, hình thức cấp Bộ.")
+        return self.office_level
 
     def validate(self) -> bool:
         """The office name is required (it heads every document); symbols have no spaces."""
@@ -57,5 +71,6 @@ class SettingsDialog(QDialog):
     def value(self) -> Settings:
         """The edited settings."""
         return dataclasses.replace(
-            self._original, **{key: edit.text() for key, edit in self.edits.items()}
+            self._original, **{key: edit.text() for key, edit in self.edits.items()},
+            office_level=self.office_level.currentData(),
         )

@@ -9,29 +9,42 @@ from sqlite_utils import Database
 from tdkt_desktop.db import history as history_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.history import YearEntry
-from tdkt_desktop.db.ratings import INITIATIVE_KINDS, RATINGS, SCOPES
+from tdkt_desktop.db.ratings import INITIATIVE_KINDS, SCOPES
 from tdkt_desktop.db.records import Award
 from tdkt_desktop.errors import NotFoundError
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
-def _award_text(a: Award) -> str:
-    return a.award_name  # the decision is in the tooltip: the pane is narrow on a laptop
+#: Campaign names are long; the cell shows the start, the tooltip the whole name.
+_CAMPAIGN_CHARS = 48
+
+
+def _award_text(a: Award, campaign: str = "") -> str:
+    text = a.award_name  # the decision is in the tooltip: the pane is narrow on a laptop
+    if campaign:
+        short = campaign if len(campaign) <= _CAMPAIGN_CHARS else campaign[:_CAMPAIGN_CHARS].rstrip() + "…"
+        text += f"\n   (phong trào: {short})"
+    return text
 
 
 def _award_tooltip(entry: YearEntry) -> str:
-    return "\n".join(
-        f"{a.award_name}: Quyết định số {a.decision_number} ngày {format_date(a.decision_date)} của {a.issuer}"
-        for a in entry.awards
-    )
+    lines = []
+    for a in entry.awards:
+        line = f"{a.award_name}: Quyết định số {a.decision_number} ngày {format_date(a.decision_date)} của {a.issuer}"
+        if a.decision_id in entry.campaigns:
+            line += f"; khen thưởng theo phong trào “{entry.campaigns[a.decision_id]}”"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _awards(entry: YearEntry, kind: str) -> str:
-    return "\n".join(_award_text(a) for a in entry.awards if a.award_kind == kind)
+    return "\n".join(_award_text(a, entry.campaigns.get(a.decision_id, ""))
+                     for a in entry.awards if a.award_kind == kind)
 
 
 def _initiatives(entry: YearEntry) -> str:
@@ -54,8 +67,8 @@ class TimelineModel(RecordTableModel):
     COLUMNS = (
         Column("Năm", lambda e: e.year, None, _CENTER),
         Column("Xếp loại", lambda e: e.rating.rating if e.rating else "", None, _CENTER,
-               tooltip=lambda e: RATINGS.get(e.rating.rating, "") if e.rating else ""),
-        Column("Kỷ luật", lambda e: e.rating.discipline if e.rating else "", None, _TOP),
+               tooltip=lambda e: RATING_NAMES.get(e.rating.rating, "") if e.rating else ""),
+        Column("Kỷ luật", lambda e: discipline_label(e.rating.discipline) if e.rating else "", None, _TOP),
         Column("Danh hiệu", lambda e: _awards(e, "danh_hieu"), None, _TOP, _award_tooltip),
         Column("Hình thức", lambda e: _awards(e, "hinh_thuc"), None, _TOP, _award_tooltip),
         Column("Sáng kiến", _initiatives, None, _TOP, _initiatives_tooltip),

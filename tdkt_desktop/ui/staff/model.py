@@ -1,15 +1,22 @@
-"""Qt table model of the staff register (Staff records), sorted by given name like Vietnamese lists."""
+"""Qt table model of the staff register (Staff records), paged from SQL, sorted by given name as lists are."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlite_utils import Database
 
+from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import fold, format_date
-from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
+from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
+from tdkt_desktop.ui.common.table_model import Column
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def _iso(d) -> str:
+    return d.isoformat() if d else ""
 
 
 def _name_key(s: Staff) -> tuple[str, str]:
@@ -19,20 +26,21 @@ def _name_key(s: Staff) -> tuple[str, str]:
     return (folded.rpartition(" ")[2], folded)
 
 
-class StaffTableModel(RecordTableModel):
+class StaffTableModel(LazyRecordModel):
     """Columns: code, name, birth date, gender, position, unit, recruited, status."""
 
     COL_CODE, COL_NAME, COL_BIRTH, COL_GENDER, COL_POSITION, COL_UNIT, COL_RECRUITED, COL_STATUS = range(8)
+    SORT_KEYS = dict(enumerate(("code", "name", "birth", "gender", "position", "unit", "recruited", "status")))
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
     COLUMNS = (
         Column("Mã", lambda s: s.code, lambda s: s.code),
         Column("Họ và tên", lambda s: s.full_name, _name_key),
-        Column("Ngày sinh", lambda s: format_date(s.birth_date), lambda s: s.birth_date.isoformat() if s.birth_date else "", _CENTER),
+        Column("Ngày sinh", lambda s: format_date(s.birth_date), lambda s: _iso(s.birth_date), _CENTER),
         Column("Giới tính", lambda s: s.gender, None, _CENTER),
         Column("Chức vụ", lambda s: s.position, lambda s: fold(s.position)),
         Column("Đơn vị", lambda s: s.unit_name, lambda s: fold(s.unit_name),
                tooltip=lambda s: s.unit_name),  # the column elides long names
-        Column("Ngày tuyển dụng", lambda s: format_date(s.recruited_on), lambda s: s.recruited_on.isoformat() if s.recruited_on else "", _CENTER),
+        Column("Ngày tuyển dụng", lambda s: format_date(s.recruited_on), lambda s: _iso(s.recruited_on), _CENTER),
         Column("Trạng thái", lambda s: "Đang làm việc" if s.active else "Ngừng theo dõi", lambda s: not s.active),
     )
 
@@ -52,3 +60,21 @@ class StaffTableModel(RecordTableModel):
 def staff_search_text(s: Staff) -> str:
     """What the table filter box matches: name, code, position, unit."""
     return f"{s.full_name} {s.code} {s.position} {s.unit_name}"
+
+
+class StaffSource:
+    """The people a :class:`staff_db.StaffQuery` keeps, read a page at a time (the SQL is in db/staff.py)."""
+
+    def __init__(self, db: Database, query: staff_db.StaffQuery):
+        self.db, self.wanted = db, query
+        self._where = staff_db.staff_filter(db, query)
+
+    def count(self) -> int:
+        return staff_db.count_staff(self.db, self._where)
+
+    def fetch(self, offset: int, limit: int, order: Order) -> list[Staff]:
+        return staff_db.page_staff(self.db, self._where, order=order, offset=offset, limit=limit)
+
+    def position(self, key: int, order: Order) -> int | None:
+        return staff_db.staff_row(self.db, self._where, key, order=order)
+

@@ -31,10 +31,9 @@ from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
-from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import hide_columns, setup_table
-from tdkt_desktop.ui.staff.model import StaffTableModel, staff_search_text
+from tdkt_desktop.ui.staff.model import StaffSource, StaffTableModel
 
 _ALL_UNITS = -1
 
@@ -101,11 +100,10 @@ class StaffTab(QWidget):
         self.add_unit_button.clicked.connect(self._on_add_unit)
         self.edit_unit_button.clicked.connect(self._on_edit_unit)
 
+        # Filtered and sorted in SQL, read a page at a time: 100,000 people cost a few pages.
         self.model = StaffTableModel(self)
-        self.proxy = FoldFilterProxy(staff_search_text, self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        setup_table(self.table, self.proxy)
+        setup_table(self.table, self.model)
         self.table.sortByColumn(StaffTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._on_edit)
@@ -113,10 +111,10 @@ class StaffTab(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Lọc: tên, mã, chức vụ… (không dấu)")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(lambda _text: self.refresh(keep_anywhere=False))
         self.show_inactive = QCheckBox("Hiện người ngừng theo dõi")
         self.show_inactive.setChecked(True)
-        self.show_inactive.toggled.connect(self._apply_active_filter)
+        self.show_inactive.toggled.connect(lambda _checked: self.refresh(keep_anywhere=False))
         self.add_button = QPushButton("Thêm cán bộ")
         self.edit_button = QPushButton("Sửa")
         self.toggle_button = QPushButton("Ngừng theo dõi")
@@ -169,9 +167,7 @@ class StaffTab(QWidget):
         layout.addWidget(splitter)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_current_changed())
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
+        self._unit_total = 0
         window.data_changed.connect(self._on_data_changed)
         self._load_units()
         self._set_column_widths()
@@ -197,7 +193,7 @@ class StaffTab(QWidget):
         # Connected only now, so opening the tab loads the staff once, not twice.
         self.unit_tree.selectionModel().currentChanged.connect(lambda *_: self.refresh())
         self.refresh()
-        if self.proxy.rowCount():  # show someone's record from the start, not an empty panel
+        if self.model.rowCount():  # show someone's record from the start, not an empty panel
             self.table.selectRow(0)
 
     #: Shown from the start; gender and recruitment date are in the detail pane (header menu shows them).
@@ -252,7 +248,8 @@ class StaffTab(QWidget):
         from tdkt_desktop.db.records import Unit
         from tdkt_desktop.ui.staff.unit_dialog import UnitDialog
 
-        dialog = UnitDialog(units_db.list_units(self.db), Unit(id=None, name="", parent_id=self.current_unit_id()), self)
+        blank = Unit(id=None, name="", parent_id=self.current_unit_id())
+        dialog = UnitDialog(units_db.list_units(self.db), blank, self)
         if dialog.exec():
             try:
                 new_id = self.window_.run_write(lambda: units_db.add_unit(self.db, dialog.value()), changes.UNITS)
@@ -284,22 +281,31 @@ class StaffTab(QWidget):
         if changes.touches(changed, {changes.STAFF, changes.UNITS}):
             self.refresh()
 
-    def refresh(self) -> None:
-        """Reload the staff of the chosen unit, keeping the selected person."""
+    def staff_query(self) -> staff_db.StaffQuery:
+        """What the table shows now: the chosen unit, the typed words, whether inactive people too."""
+        return staff_db.StaffQuery(unit_id=self.current_unit_id(), text=self.filter_edit.text(),
+                                   active_only=not self.show_inactive.isChecked())
+
+    def refresh(self, *, keep_anywhere: bool = True) -> None:
+        """Re-run the query (unit, filter words, active only) in SQL, keeping the selected person.
+
+        While the user types a filter (``keep_anywhere=False``) the person stays selected only if they are
+        on the first page: finding them deep in 100,000 rows would cost more than the filter itself.
+        """
         self.edit_unit_button.setEnabled(self.current_unit_id() is not None)
         keep = self.current_staff()
-        self.model.set_rows(staff_db.list_staff(self.db, unit_id=self.current_unit_id()))
-        if keep:
+        query = self.staff_query()
+        self.model.set_source(StaffSource(self.db, query))
+        if query.text or query.active_only:  # the unit's whole register, for "shown/total"
+            self._unit_total = StaffSource(self.db, staff_db.StaffQuery(unit_id=query.unit_id)).count()
+        else:
+            self._unit_total = self.model.rowCount()
+        self.count_label.setText(f"Hiển thị {self.model.rowCount()}/{self._unit_total} cán bộ")
+        if keep and keep_anywhere:
             self.select_person(keep.id, switch_unit=False)
+        elif keep and (row := self.model.row_in_first_page(keep.id)) >= 0:
+            self._select_row(row)
         self._on_current_changed()
-
-    def _apply_active_filter(self, show_all: bool) -> None:
-        self.proxy.set_predicate(None if show_all else (lambda s: s.active))
-        self._update_count()
-
-    def _update_count(self, *_args) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"Hiển thị {shown}/{total} cán bộ")
 
     # --- selection --------------------------------------------------------------------------
     def current_staff(self) -> Staff | None:
@@ -310,23 +316,33 @@ class StaffTab(QWidget):
         return index.data(RecordRole)
 
     def select_person(self, staff_id: int, *, switch_unit: bool = True) -> bool:
-        """Select ``staff_id`` in the table (showing all units if needed). True when found."""
-        row = self.model.row_of(lambda s: s.id == staff_id)
+        """Select ``staff_id`` in the table (clearing the filter and showing all units if needed). True when found."""
+        row = self.model.row_of_key(staff_id)
         if row < 0 and switch_unit:
-            self.unit_tree.setCurrentIndex(self.units_model.index(0, 0))
-            row = self.model.row_of(lambda s: s.id == staff_id)
-        if row >= 0:
-            if not self.proxy.filterAcceptsRow(row, self.model.index(row, 0).parent()):
+            if self.filter_edit.text() or not self.show_inactive.isChecked():
+                self.filter_edit.blockSignals(True)
+                self.show_inactive.blockSignals(True)
                 self.filter_edit.clear()
                 self.show_inactive.setChecked(True)
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+                self.filter_edit.blockSignals(False)
+                self.show_inactive.blockSignals(False)
+                self.refresh()
+                row = self.model.row_of_key(staff_id)
+            if row < 0:
+                self.unit_tree.setCurrentIndex(self.units_model.index(0, 0))
+                row = self.model.row_of_key(staff_id)
+        if row >= 0:
+            self._select_row(row)
             return True
         return False
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
 
     def _on_current_changed(self) -> None:
         person = self.current_staff()

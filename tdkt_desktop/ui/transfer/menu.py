@@ -69,9 +69,14 @@ def export_excel(window) -> None:
     path = _save_path(window, "Xuất ra Excel", "du-lieu-thi-dua-khen-thuong.xlsx")
     if path is None:
         return
+    from tdkt_desktop.errors import UserError
+
     try:
         counts = export_workbook(window.db, path)
-    except OSError as exc:
+    except UserError as exc:  # a text longer than an Excel cell holds: nothing was written
+        QMessageBox.warning(window, "Không xuất được", str(exc))
+        return
+    except OSError as exc:  # the file is written under a temporary name: nothing half-written is left
         QMessageBox.critical(window, "Không ghi được tệp", f"Không ghi được “{path}”: {exc}")
         return
     window.statusBar().showMessage(

@@ -1,0 +1,97 @@
+"""Child-process measurement (wall time and the child's own peak memory) and the result rows of the table."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    """One child process: seconds from spawn to exit, its peak resident memory, what it printed."""
+
+    seconds: float
+    peak_mib: float
+    stdout: str
+    code: int
+    cpu: float = 0.0  # user + system seconds of the child (steadier than wall time on a busy machine)
+
+
+def run_child(args: list[str], *, env: dict | None = None) -> Run:
+    """Run ``python args…`` with this interpreter; the peak memory is the child's own (``wait4``)."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=environ, cwd=ROOT)
+    out = proc.stdout.read() if proc.stdout else b""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace"), proc.returncode,
+               usage.ru_utime + usage.ru_stime)
+
+
+def cli(db: Path, *args: str) -> Run:
+    """The installed command's code path: ``python -m tdkt_desktop --db DB args…``."""
+    run = run_child(["-m", "tdkt_desktop", "--db", str(db), *args])
+    if run.code != 0:
+        raise RuntimeError(f"tdkt-desktop {' '.join(args)} exited {run.code}")
+    return run
+
+
+def work_copy(source: Path, folder: Path, name: str = "work.sqlite") -> Path:
+    """A fresh copy to run against: the cached database is never written."""
+    target = folder / name
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def byte_compile() -> None:
+    """Compile the app once, as an installed copy has its bytecode cached (this environment sets
+    PYTHONDONTWRITEBYTECODE, which would otherwise make every child compile from source)."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "tdkt_desktop", quiet=1, workers=1)
+    compileall.compile_dir(ROOT / "benchmarks", quiet=1, workers=1)
+
+
+@dataclass
+class Row:
+    """One line of the table: the measured value against its budget (``limit``) or baseline."""
+
+    what: str
+    value: float
+    unit: str
+    limit: float | None = None
+    baseline: str = ""  # what value/limit compares against ("" = the budget)
+    note: str = ""
+
+    def ratio(self) -> float | None:
+        """value ÷ limit (≤ 1 meets a budget); None without a limit."""
+        if self.limit is None or not self.limit or math.isnan(self.value):
+            return None
+        return self.value / self.limit
+
+    def text(self) -> str:
+        """The printed line."""
+        digits = {"s": ",.3f", "MiB": ",.0f"}.get(self.unit, ".2f")
+        value = format(self.value, digits)
+        line = f"{self.what:<84} {value:>9} {self.unit:<4}"
+        ratio = self.ratio()
+        if ratio is not None:
+            verdict = "đạt" if ratio <= 1 else "KHÔNG ĐẠT"
+            limit = f"{self.limit:g} {self.unit}" if self.unit != "×" else f"{self.limit:g}×"
+            line += f" {ratio:6.2f} của {self.baseline or 'ngân sách'} {limit:<9} {verdict}"
+        if self.note:
+            line += f"  ({self.note})"
+        return line

@@ -1,0 +1,91 @@
+"""Fixtures for the fault-injection tests, and the tally of faults injected printed after the run."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+_INJECTED: Counter = Counter()
+_LOST: Counter = Counter()
+_BY_TEST: dict[str, Counter] = {}
+
+
+class Tally:
+    """Counts the faults one test injects; if the test then fails, they count as having lost or changed data."""
+
+    def __init__(self, nodeid: str):
+        self.counts = _BY_TEST.setdefault(nodeid, Counter())
+
+    def injected(self, kind: str, n: int = 1) -> None:
+        self.counts[kind] += n
+        _INJECTED[kind] += n
+
+
+@pytest.fixture
+def tally(request) -> Tally:
+    """Record the faults a test injects."""
+    return Tally(request.node.nodeid)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed safety test means its faults were not survived: each one counts as lost or changed data."""
+    report = yield
+    if report.failed and item.nodeid in _BY_TEST:
+        _LOST.update(_BY_TEST.pop(item.nodeid))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line per kind of fault: how many were injected, how many lost or changed data (failed checks)."""
+    if not _INJECTED:
+        return
+    terminalreporter.section("fault injection (tests/safety)")
+    for kind, n in sorted(_INJECTED.items()):
+        terminalreporter.write_line(f"{kind:<48} {n:>4} injected, {_LOST[kind]} lost or changed data")
+    total, lost = sum(_INJECTED.values()), sum(_LOST.values())
+    terminalreporter.write_line(f"{'total':<48} {total:>4} injected, {lost} lost or changed data")
+
+
+@pytest.fixture(scope="session")
+def _demo_file_template(tmp_path_factory):
+    """The demo built once into a real file (closed, WAL folded in)."""
+    from tdkt_desktop.demo import ensure_demo_file
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ensure_demo_file(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_counts(_demo_template):
+    """(staff, awards, decisions) of the demo, built in memory: what a complete demo file holds."""
+    return tuple(_demo_template[t].count for t in ("staff", "awards", "decisions"))
+
+
+@pytest.fixture
+def demo_file(tmp_path, _demo_file_template):
+    """A fresh copy of the demo database file in this test's folder."""
+    import shutil
+
+    target = tmp_path / "tdkt.sqlite"
+    shutil.copyfile(_demo_file_template, target)
+    return target
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Record message boxes instead of showing them; questions are answered with ``answer``."""
+    shown = {"critical": [], "warning": [], "question": [], "information": [],
+             "answer": QMessageBox.StandardButton.Yes}
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
+
+    def question(*a, **kw):
+        shown["question"].append(a[2])
+        return shown["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return shown
