@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             window.show()
             while not window.is_loaded:
                 app.processEvents()
-            written = tour.run_tour(window, out, query=args.query)
+            written = tour.run_tour(window, out, query=args.query).written
             window.close()
         finally:
             db.close()

@@ -12,9 +12,9 @@ from tdkt_desktop.cli import main
 from tdkt_desktop.db import campaigns, registrations, staff
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.importing.exporter import export_workbook
-from tdkt_desktop.importing.template import write_template
 from tdkt_desktop.importing.importer import check_file, import_file
 from tdkt_desktop.importing.report import report_path
+from tdkt_desktop.importing.template import write_template
 
 HEAD = ["Mã cán bộ", "Tập thể", "Năm", "Phong trào", "Danh hiệu/Hình thức đăng ký"]
 PERIOD = "Phong trào thi đua yêu nước giai đoạn 2020–2025"

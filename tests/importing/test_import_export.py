@@ -13,9 +13,9 @@ from tdkt_desktop.db import campaigns, decisions, ratings
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.connection import open_database, open_memory
 from tdkt_desktop.importing.exporter import export_workbook
-from tdkt_desktop.importing.template import write_template
 from tdkt_desktop.importing.importer import check_file, import_file
 from tdkt_desktop.importing.report import report_path
+from tdkt_desktop.importing.template import write_template
 
 TABLES = ("staff", "units", "ratings", "initiatives", "decisions", "awards")
 

@@ -15,9 +15,9 @@ from safety import xlsx
 
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.importing.exporter import export_workbook
-from tdkt_desktop.importing.template import write_template
 from tdkt_desktop.importing.importer import check_file, import_file
 from tdkt_desktop.importing.report import write_report
+from tdkt_desktop.importing.template import write_template
 
 TRICKY = ['=HYPERLINK("http://vi.du/x","Bấm")', "+84 Nguyễn Văn A", "-Trần Thị B", "@Lê Văn C"]
 

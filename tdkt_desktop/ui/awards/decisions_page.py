@@ -241,7 +241,8 @@ class DecisionsPage(LazyPage, QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             with contextlib.suppress(WriteFailed):
-                self.main_window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id), changes.DECISIONS)
+                self.main_window.run_write(lambda: decisions_db.delete_decision(self.db, decision.id),
+                                           changes.DECISIONS)
 
     def remove_lines(self) -> None:
         """Remove the selected award lines from the decision, after confirmation."""

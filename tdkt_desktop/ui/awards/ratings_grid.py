@@ -68,7 +68,8 @@ class RatingsGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return None
 
@@ -143,7 +144,18 @@ class ChoiceDelegate(QStyledItemDelegate):
             else:
                 label = choice or "(trống)"
             combo.addItem(label, choice)
+        # "HTT – Hoàn thành tốt nhiệm vụ" in full, also in the narrow column of a 1366×768 screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        metrics = combo.fontMetrics()
+        longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        combo.view().setMinimumWidth(longest + 32)
         return combo
+
+    def updateEditorGeometry(self, editor: QComboBox, option, index) -> None:
+        """As wide as its longest choice: the editor may cover the next columns while it is open."""
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
 
     def setEditorData(self, editor: QComboBox, index) -> None:
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))

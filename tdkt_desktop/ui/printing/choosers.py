@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
@@ -285,7 +287,32 @@ class RegisterDialog(QDialog):
         self.view.resizeColumnsToContents()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo tên, số sổ vàng, số quyết định…")
-        self.search.textChanged.connect(self.proxy.set_filter_text)
+        self.search.textChanged.connect(self._filter)
+        # Said in words when there is nothing to list: an empty grid looks like a fault.
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.count = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
+        layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self._filter("")
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if not total:
+            self.empty.setText("Chưa cấp giấy khen nào. Giấy khen in từ trang “Quyết định” (nút “In giấy khen”) "
+                               "hoặc menu In ấn được ghi vào sổ này, kèm số sổ vàng và giờ in.")
+        elif not shown:
+            self.empty.setText(f"Không có dòng nào khớp “{text.strip()}”.")
+        self.empty.setVisible(not shown)
+        self.view.setVisible(bool(shown))
+        self.count.setText(f"{shown}/{total} lượt cấp" if text.strip() else f"{total} lượt cấp")

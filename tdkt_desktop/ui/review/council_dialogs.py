@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel
 from tdkt_desktop.db.records import CouncilMeeting, CouncilMember
 from tdkt_desktop.db.review_council import ROLES
 from tdkt_desktop.text import DateError, nfc
-from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, fit_to_content, grow_to_fit, save_cancel_box
+
+#: Wide enough for the window title and the fields' own text (Qt would make these dialogs 230 px wide).
+_MIN_WIDTH = 440
 
 
 class MemberDialog(QDialog):
@@ -34,13 +37,17 @@ class MemberDialog(QDialog):
         form.addRow("Chức vụ:", self.position)
         form.addRow(self.error)
         form.addRow(self.buttons)
+        self._edited = False  # no "Nhập họ và tên" before the user has typed anything
+        self.full_name.textEdited.connect(lambda _text: setattr(self, "_edited", True))
         self.full_name.textChanged.connect(self.validate)
         self.validate()
+        fit_to_content(self, min_width=_MIN_WIDTH)
 
     def validate(self) -> bool:
         ok = bool(nfc(self.full_name.text()))
-        self.error.show_error(None if ok else "Nhập họ và tên thành viên.")
+        self.error.show_error(None if ok or not self._edited else "Nhập họ và tên thành viên.")
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
+        grow_to_fit(self)
         return ok
 
     def value(self) -> CouncilMember:
@@ -71,6 +78,7 @@ class MeetingDialog(QDialog):
         form.addRow(self.buttons)
         self.held_on.textChanged.connect(self.validate)
         self.validate()
+        fit_to_content(self, min_width=_MIN_WIDTH)
 
     def validate(self) -> bool:
         try:
@@ -80,6 +88,7 @@ class MeetingDialog(QDialog):
             ok, message = False, str(exc)
         self.error.show_error(message)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
+        grow_to_fit(self)
         return ok
 
     def value(self) -> CouncilMeeting:
@@ -115,6 +124,7 @@ class DecideDialog(QDialog):
         layout.addWidget(self.buttons)
         self.issued_on.textChanged.connect(self.validate)
         self.validate()
+        fit_to_content(self, min_width=_MIN_WIDTH)
 
     def validate(self) -> bool:
         try:
@@ -124,6 +134,7 @@ class DecideDialog(QDialog):
             ok, message = False, str(exc)
         self.error.show_error(message)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
+        grow_to_fit(self)
         return ok
 
     def value(self) -> tuple[dt.date, int]:

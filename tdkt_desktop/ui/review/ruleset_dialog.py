@@ -184,7 +184,7 @@ def open_rules_for_year(parent, db: Database, window, year: int) -> None:
         answer = QMessageBox.question(
             parent, "Bộ quy tắc",
             f"Năm {year} áp dụng bộ quy tắc gốc “{rs.name}”.\n\n"
-            "Sao chép thành bản của cơ quan để chỉnh sửa? (Chọn “No” để chỉ xem.)",
+            "Sao chép thành bản của cơ quan để chỉnh sửa? (Chọn “Không” để chỉ xem.)",
         )
         if answer != QMessageBox.StandardButton.Yes:
             RuleSetDialog(rs, sets, parent, read_only=True).exec()

@@ -64,6 +64,10 @@ def decision_dialogs(tour) -> None:
         dialog.number.setText("125/QĐ-SKHCN")
         set_combo_data(dialog.award_type, "giay_khen")
         dialog.add_recipients(dialog.staff[:6])
+        dialog.paste.setPlainText("CB001")
+        dialog.paste.selectAll()
+        tour.context_menu("d07-2-menu-o-dan", dialog.paste)  # a multi-line box (QPlainTextEdit)
+        tour.context_menu("d07-3-menu-o-nam", dialog.year)  # a number box (QSpinBox)
         tour.modal("d08-dong-khi-chua-luu", dialog.reject)
 
     tour.modal("d07-them-quyet-dinh", page.add_button.click, with_lines)
@@ -85,6 +89,11 @@ def other_pages(tour) -> None:
     tour.modal("d14-them-sang-kien", ratings.add_init.clicked.emit)
     if ratings.grid.rowCount():
         index = ratings.grid.index(0, ratings.grid.COL_RATING)
+        ratings.view.setCurrentIndex(index)
+        ratings.view.edit(index)  # the rating editor, open as after a double click
+        tour.save(window, "d14-2-sua-xep-loai")
+        ratings.view.closePersistentEditor(index)
+        ratings.view.setFocus()
         ratings.grid.setData(index, "HT" if index.data() != "HT" else "HTT")
         # Another unit (not another year: the year is remembered as the working year, a write).
         other = 1 if ratings.unit_combo.currentIndex() != 1 else 0

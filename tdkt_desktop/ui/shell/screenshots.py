@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tdkt_desktop.text import fold
@@ -27,13 +27,32 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text.replace("&&", "&"))).strip("-")
 
 
+def visible_texts(widget: QWidget) -> list[str]:
+    """What a person reads on a dialog or menu: title, labels, buttons, group titles, menu entries."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu
+
+    texts = [widget.windowTitle()]
+    if isinstance(widget, QMenu):
+        texts += [a.text() for a in widget.actions() if a.isVisible() and not a.isSeparator()]
+    for child in widget.findChildren(QWidget):
+        if not child.isVisibleTo(widget):
+            continue
+        if isinstance(child, (QAbstractButton, QLabel)):
+            texts.append(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+    return [t for t in texts if t]
+
+
 class Tour:
-    """Writes numbered PNGs into ``out`` and remembers them in :attr:`written`."""
+    """Writes numbered PNGs into ``out``; remembers them in :attr:`written` and what each one says in
+    :attr:`texts` (so a test can read every dialog and menu the window opens)."""
 
     def __init__(self, window, out: Path):
         self.window, self.out = window, out
         self.app = QApplication.instance()
         self.written: list[Path] = []
+        self.texts: dict[str, list[str]] = {}
 
     def settle(self) -> None:
         """Let pending layouts, loads and repaints run."""
@@ -46,7 +65,40 @@ class Tour:
         target = self.out / f"{name}.png"
         widget.grab().save(str(target))
         self.written.append(target)
+        if widget is not self.window:
+            self.texts[name] = visible_texts(widget)
         return target
+
+    def context_menu(self, name: str, widget: QWidget) -> bool:
+        """Right-click ``widget`` as a user would; grab the menu that pops up, then close it."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QContextMenuEvent
+
+        state = {"running": True, "shot": False}
+
+        def step():
+            if not state["running"]:
+                return
+            menu = QApplication.activePopupWidget()
+            if menu is None:
+                QTimer.singleShot(20, step)
+                return
+            self.save(menu, name)
+            state["shot"] = True
+            menu.close()
+
+        QTimer.singleShot(0, step)
+        target = getattr(widget, "viewport", lambda: widget)()  # a text box takes clicks on its viewport
+        point = QPoint(10, target.height() // 2)
+        QApplication.sendEvent(target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                         target.mapToGlobal(point)))
+        state["running"] = False
+        if not state["shot"] and QApplication.activePopupWidget() is not None:  # popped up, not exec()'d
+            menu = QApplication.activePopupWidget()
+            self.save(menu, name)
+            state["shot"] = True
+            menu.close()
+        return state["shot"]
 
     def modal(self, name: str, open_it: Callable[[], object], prepare: Callable[[QWidget], object] | None = None
               ) -> int:
@@ -114,15 +166,16 @@ class Tour:
         self.save(search.popup, "99-tim-nhanh-khong-thay")
         search.clear()
         search.popup.hide()
-        menu = search.createStandardContextMenu()
-        menu.popup(search.mapToGlobal(QPoint(20, search.height())))
-        self.save(menu, "99-menu-chuot-phai")
-        menu.close()
-        menu.deleteLater()
+        search.setText("dang thi huong")
+        search.selectAll()  # Cắt, Sao chép, Xóa are enabled on a selection
+        search.popup.hide()
+        self.context_menu("99-menu-chuot-phai", search)
+        search.clear()
+        search.popup.hide()
 
 
-def run_tour(window, out: Path, *, query: str = "dang thi") -> list[Path]:
-    """Grab every tab, then every dialog; returns the files written."""
+def run_tour(window, out: Path, *, query: str = "dang thi") -> Tour:
+    """Grab every tab, then every dialog; the tour holds the files written and the texts seen."""
     from tdkt_desktop.ui.shell import screenshot_dialogs
 
     tour = Tour(window, out)
@@ -131,7 +184,7 @@ def run_tour(window, out: Path, *, query: str = "dang thi") -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         screenshot_dialogs.all_dialogs(tour, Path(tmp))
     dispose_closed_dialogs()
-    return tour.written
+    return tour
 
 
 def dispose_closed_dialogs() -> None:

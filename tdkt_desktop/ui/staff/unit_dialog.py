@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout
 
 from tdkt_desktop.db.records import Unit
-from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
+from tdkt_desktop.ui.common.widgets import ErrorLabel, fit_to_content, grow_to_fit, save_cancel_box
 
 
 class UnitDialog(QDialog):
@@ -35,15 +35,18 @@ class UnitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self._edited = False  # the "không được để trống" line waits until the name was typed in
+        self.name.textEdited.connect(lambda _text: setattr(self, "_edited", True))
         self.name.textChanged.connect(self.validate)
         self.validate()
+        fit_to_content(self, min_width=460)
 
     def validate(self) -> bool:
         """A name is required; uniqueness is checked by db/ on save."""
         ok = bool(self.name.text().strip())
-        self.error.show_error(None if ok else "Tên đơn vị không được để trống.")
+        self.error.show_error(None if ok or not self._edited else "Tên đơn vị không được để trống.")
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
+        grow_to_fit(self)
         return ok
 
     def value(self) -> Unit:
