@@ -18,6 +18,7 @@ def _close_preview(tour, name: str) -> None:
     """Grab the (non-modal) print preview an action opened, then close it."""
     preview = getattr(tour.window, "print_preview", None)
     if preview is not None and preview.isVisible():
+        tour.settle(400)  # the page renders after the dialog shows
         tour.save(preview, name)
         preview.done(0)
     tour.window.print_preview = None
@@ -151,7 +152,7 @@ def sample_import(db, path: Path) -> Path:
     return path
 
 
-def ellipsis_buttons(tour, prefix: str) -> None:
+def ellipsis_buttons(tour, prefix: str, seen: set[int]) -> None:
     """Every visible, enabled button whose text ends in "…" (it opens a dialog, by convention) on the page
     in front; each dialog is grabbed and cancelled, a print preview grabbed and closed."""
     from PySide6.QtWidgets import QPushButton
@@ -159,12 +160,11 @@ def ellipsis_buttons(tour, prefix: str) -> None:
     from tdkt_desktop.ui.shell.screenshots import slug
 
     page = tour.window.tabs.currentWidget()
-    seen = set()
     for button in page.findChildren(QPushButton):
         text = button.text().replace("&", "")
-        if not (text.endswith("…") and button.isVisible() and button.isEnabled()) or text in seen:
+        if not (text.endswith("…") and button.isVisible() and button.isEnabled()) or id(button) in seen:
             continue
-        seen.add(text)
+        seen.add(id(button))
         name = f"{prefix}-{slug(text)}"
         if not tour.modal(name, button.click):
             _close_preview(tour, name)
@@ -179,19 +179,20 @@ def tab_dialogs(tour) -> None:
         window.tabs.setCurrentWidget(tab)
         tour.settle()
         base = f"t{window.tabs.currentIndex() + 1}-{slug(window.tabs.tabText(window.tabs.currentIndex()))}"
-        ellipsis_buttons(tour, base)
+        seen: set[int] = set()  # a button above the sub-pages (the bloc chooser's) is grabbed once
+        ellipsis_buttons(tour, base, seen)
         pages = getattr(tab, "pages", None)
         for k in range(1, pages.count() if pages is not None else 0):
             pages.setCurrentIndex(k)
             tour.settle()
-            ellipsis_buttons(tour, f"{base}-{k + 1}")
+            ellipsis_buttons(tour, f"{base}-{k + 1}", seen)
         if pages is not None:
             pages.setCurrentIndex(0)
         views = getattr(tab, "screenshot_views", lambda: [])()
         for k, (_title, show) in enumerate(views, start=1):
             show()
             tour.settle()
-            ellipsis_buttons(tour, f"{base}-p{k}")
+            ellipsis_buttons(tour, f"{base}-p{k}", seen)
 
 
 def all_dialogs(tour, tmp: Path) -> None:

@@ -54,10 +54,16 @@ class Tour:
         self.written: list[Path] = []
         self.texts: dict[str, list[str]] = {}
 
-    def settle(self) -> None:
-        """Let pending layouts, loads and repaints run."""
+    def settle(self, ms: int = 0) -> None:
+        """Let pending layouts, loads and repaints run (for ``ms`` more milliseconds: a PDF page renders)."""
         for _ in range(3):
             self.app.processEvents()
+        if ms:
+            from PySide6.QtCore import QEventLoop
+
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
 
     def save(self, widget: QWidget, name: str) -> Path:
         """Grab ``widget`` into ``name``.png."""
