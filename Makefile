@@ -32,6 +32,7 @@ run: venv
 
 ## Run the whole test suite headless (offscreen Qt platform, set in tests/conftest.py).
 test: test-venv
+	$(BIN)/ruff check tdkt_desktop tests benchmarks packaging
 	$(BIN)/python -m pytest -q
 
 bench: test-venv

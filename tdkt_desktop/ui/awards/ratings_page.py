@@ -271,7 +271,8 @@ class RatingsPage(LazyPage, QWidget):
             return False
         to_set, to_clear = self.grid.changes(year)
         try:
-            self.main_window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear), changes.RATINGS)
+            self.main_window.run_write(lambda: ratings_db.save_ratings(self.db, to_set, clear=to_clear),
+                                       changes.RATINGS)
         except WriteFailed:
             return False
         self._load(force=True)
