@@ -1,5 +1,6 @@
 """Staff tab, staff dialog, quick search and settings through qtbot, checked on screen and in the DB."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -354,3 +355,17 @@ def test_typing_a_filter_keeps_the_person_while_they_still_match(main_window):
     assert tab.select_person(person.id)
     main_window.data_changed.emit(frozenset({"staff"}))  # a reload after a write keeps them wherever they are
     assert tab.current_staff().id == person.id
+
+
+def test_names_with_markup_characters_show_as_typed(main_window, qtbot):
+    """Rich-text labels escape what people typed: a name with "<b>" or "&" is shown, not interpreted."""
+    from tdkt_desktop.ui.staff.history_panel import PersonHistoryPanel
+
+    db = main_window.db
+    person = staff_db.find_by_code(db, "CB001")
+    staff_db.update_staff(db, dataclasses.replace(person, full_name="Hoàng <b>Văn</b> & Thắng"))
+    panel = next(p for p in main_window.staff_tab.detail_pages if isinstance(p, PersonHistoryPanel))
+    main_window.staff_tab.details.setCurrentWidget(panel)
+    main_window.show_person(person.id)
+    qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == person.id)
+    assert "Hoàng &lt;b&gt;Văn&lt;/b&gt; &amp; Thắng" in panel.heading.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -177,9 +178,11 @@ class DecisionsPage(LazyPage, QWidget):
         individuals = sum(1 for a in lines if a.staff_id is not None)
         signer = ", ".join(x for x in (decision.signer_title, decision.signer_name) if x)
         self.detail.setText(
-            f"<b>Quyết định số {decision.number}</b> ngày {format_date(decision.issued_on)} của {decision.issuer}"
-            + (f" — ký: {signer}" if signer else "")
-            + (f"<br>{decision.summary}" if decision.summary else "")
+            # Names and numbers are typed by people: escaped so "<" or "&" show as written.
+            f"<b>Quyết định số {escape(decision.number)}</b> ngày {format_date(decision.issued_on)} "
+            f"của {escape(decision.issuer)}"
+            + (f" — ký: {escape(signer)}" if signer else "")
+            + (f"<br>{escape(decision.summary)}" if decision.summary else "")
             + f"<br>{len(lines)} lượt: {individuals} cá nhân, {len(lines) - individuals} tập thể."
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -84,9 +85,9 @@ class PactPage(BlocPage):
             return
         p = self.pact
         signed = f"ký ngày {format_date(p.signed_on)}" if p.signed_on else "chưa ghi ngày ký"
-        where = f" tại {p.place}" if p.place else ""
-        self.header.setText(f"<b>{p.title}</b> — {signed}{where}; {len(p.items)} nội dung cam kết, "
-                            f"{len(p.signers)} đơn vị đã ký." + (f"<br>{p.note}" if p.note else ""))
+        where = f" tại {escape(p.place)}" if p.place else ""
+        self.header.setText(f"<b>{escape(p.title)}</b> — {signed}{where}; {len(p.items)} nội dung cam kết, "
+                            f"{len(p.signers)} đơn vị đã ký." + (f"<br>{escape(p.note)}" if p.note else ""))
         self.items.set_rows([TextRow(i, text) for i, text in enumerate(p.items, start=1)])
         by_member = {s.member_id: s for s in p.signers}
         self.signers.set_rows([

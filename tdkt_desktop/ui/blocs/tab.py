@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -154,13 +155,13 @@ class BlocsTab(QWidget):
         lead = bloc_service.leaders(self.db, int(bloc.id), year)  # type: ignore[arg-type]
         mine = next((m for m in blocs_db.list_members(self.db, int(bloc.id)) if m.is_self), None)  # type: ignore[arg-type]
         head, deputy = lead.head_name or "chưa ghi", lead.deputy_name or "chưa ghi"
-        parts = [f"Năm {year}: Khối trưởng <b>{head}</b>, Khối phó <b>{deputy}</b>"]
+        parts = [f"Năm {year}: Khối trưởng <b>{escape(head)}</b>, Khối phó <b>{escape(deputy)}</b>"]
         if lead.theme:
-            parts.append(f"chủ đề “{lead.theme}”")
+            parts.append(f"chủ đề “{escape(lead.theme)}”")
         if mine:
             role = " (khối trưởng năm nay)" if mine.id == lead.head_id else (
                 " (khối phó năm nay)" if mine.id == lead.deputy_id else "")
-            parts.append(f"cơ quan mình: ★ {mine.name}{role}")
+            parts.append(f"cơ quan mình: ★ {escape(mine.name)}{role}")
         self.info.setText(" · ".join(parts))
 
     def _on_data_changed(self, changed) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 from sqlite_utils import Database
@@ -160,13 +162,14 @@ class PersonHistoryPanel(QWidget):
         h = self.history
         titles = sum(1 for a in h.awards if a.award_kind == "danh_hieu")
         self.heading.setText(
-            f"<b>{person.full_name}</b> ({person.code}) – {person.unit_name or 'chưa có đơn vị'}<br>"
+            f"<b>{escape(person.full_name)}</b> ({escape(person.code)}) – "
+            f"{escape(person.unit_name) if person.unit_name else 'chưa có đơn vị'}<br>"
             f"{len(h.ratings)} năm xếp loại, {titles} danh hiệu thi đua, "
             f"{len(h.awards) - titles} hình thức khen thưởng, {len(h.initiatives)} sáng kiến/đề tài."
         )
         if h.chains:
             lines = [
-                f"<b>{c.text()}</b>" if c.length >= 2 else c.text() for c in h.chains
+                f"<b>{escape(c.text())}</b>" if c.length >= 2 else escape(c.text()) for c in h.chains
             ]
             self.chains.setText("Chuỗi năm gần nhất:<br>• " + "<br>• ".join(lines))
         else:
