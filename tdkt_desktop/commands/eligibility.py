@@ -1,9 +1,12 @@
-"""``tdkt-desktop eligibility --year Y [--json]``: every verdict of the year, with its reasons."""
+"""``tdkt-desktop eligibility --year Y [--json [--pretty]]``: every verdict of the year, with its reasons."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import sys
+from collections.abc import Iterable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -11,7 +14,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eligibility", help="xét điều kiện danh hiệu, khen thưởng của một năm")
     p.add_argument("--year", type=int, required=True, help="năm xét (ví dụ 2025)")
     p.add_argument("--json", action="store_true", help="in danh sách kết quả dạng JSON")
+    p.add_argument("--pretty", action="store_true", help="JSON thụt lề cho dễ đọc (chậm hơn với cơ quan lớn)")
     p.set_defaults(func=run)
+
+
+def write_json(verdicts: Iterable, out, *, pretty: bool = False, batch: int = 500) -> None:
+    """One JSON list of the verdicts, encoded and written ``batch`` at a time as they are judged.
+
+    Nothing holds the whole list or its text, so memory stays flat on any office size; one encoder
+    call per batch keeps the C encoder's per-call set-up out of the 20,000-staff loop. ``--pretty``
+    indents (the pure-Python encoder, several times slower).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2 if pretty else None).encode
+    items = iter(verdicts)
+    wrote = False
+    out.write("[")
+    while chunk := [v.as_json() for v in itertools.islice(items, batch)]:
+        text = encode(chunk)
+        out.write(("," if wrote and pretty else ", " if wrote else "") + (text[1:-2] if pretty else text[1:-1]))
+        wrote = True
+    out.write("\n]\n" if pretty and wrote else "]\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,7 +41,6 @@ def run(args: argparse.Namespace) -> int:
     from tdkt_desktop import paths
     from tdkt_desktop.db.connection import open_database
     from tdkt_desktop.errors import NotFoundError, ValidationError
-    from tdkt_desktop.services.eligibility import evaluate_year
 
     if not 1900 <= args.year <= 2100:
         raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})
@@ -28,16 +49,33 @@ def run(args: argparse.Namespace) -> int:
         raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}”.")
     db = open_database(path)
     try:
-        result = evaluate_year(db, args.year)
+        if args.json:
+            _print_json(db, args.year, pretty=args.pretty)
+        else:
+            _print_text(db, args.year)
     finally:
         db.close()
-    verdicts = result.all_verdicts()
-    if args.json:
-        print(json.dumps([v.as_json() for v in verdicts], ensure_ascii=False, indent=2))
-        return 0
+    return 0
+
+
+def _print_json(db, year: int, *, pretty: bool) -> None:
+    from tdkt_desktop.services.bulk import paused_gc
+    from tdkt_desktop.services.eligibility import stream_year
+
+    stream = stream_year(db, year)  # raises before anything is written when no rule set covers the year
+    out = sys.stdout
+    with paused_gc():  # a short command making no cycles: the collector would only walk the records
+        write_json(stream.verdicts, out, pretty=pretty)
+    out.flush()
+
+
+def _print_text(db, year: int) -> None:
+    from tdkt_desktop.services.eligibility import evaluate_year
     from tdkt_desktop.vocabulary import OFFICE_LEVELS, VERDICT_STATUSES
 
-    print(f"Xét năm {args.year} theo bộ quy tắc: {result.ruleset.label()}")
+    result = evaluate_year(db, year)
+    verdicts = result.all_verdicts()
+    print(f"Xét năm {year} theo bộ quy tắc: {result.ruleset.label()}")
     print(f"Cơ quan: {OFFICE_LEVELS[result.office_level]}")
     eligible = sum(v.eligible for v in verdicts)
     print(f"{len(result.people)} cá nhân, {len(result.units)} tập thể; {eligible} kết quả đủ điều kiện.\n")
@@ -51,4 +89,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"  [{VERDICT_STATUSES[v.status]}] {v.award_name}{who_decides}")
         for reason in v.reasons:
             print(f"      - {reason}")
-    return 0
