@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from collections.abc import Iterable
@@ -18,21 +17,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def write_json(verdicts: Iterable, out, *, pretty: bool = False, batch: int = 500) -> None:
-    """One JSON list of the verdicts, encoded and written ``batch`` at a time as they are judged.
+_ENCODE = 500
+
+
+def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
+    """One JSON list of the verdicts, encoded and written one batch (a chunk of people) at a time.
 
     Nothing holds the whole list or its text, so memory stays flat on any office size; one encoder
     call per batch keeps the C encoder's per-call set-up out of the 20,000-staff loop. ``--pretty``
     indents (the pure-Python encoder, several times slower).
     """
     encode = json.JSONEncoder(ensure_ascii=False, indent=2 if pretty else None).encode
-    items = iter(verdicts)
     wrote = False
     out.write("[")
-    while chunk := [v.as_json() for v in itertools.islice(items, batch)]:
-        text = encode(chunk)
-        out.write(("," if wrote and pretty else ", " if wrote else "") + (text[1:-2] if pretty else text[1:-1]))
-        wrote = True
+    for batch in batches:
+        for start in range(0, len(batch), _ENCODE):  # a few hundred at a time: small texts, warm caches
+            text = encode([v.as_json() for v in batch[start:start + _ENCODE]])
+            out.write(("," if wrote and pretty else ", " if wrote else "") + (text[1:-2] if pretty else text[1:-1]))
+            wrote = True
     out.write("\n]\n" if pretty and wrote else "]\n")
 
 
@@ -65,7 +67,7 @@ def _print_json(db, year: int, *, pretty: bool) -> None:
     stream = stream_year(db, year)  # raises before anything is written when no rule set covers the year
     out = sys.stdout
     with paused_gc():  # a short command making no cycles: the collector would only walk the records
-        write_json(stream.verdicts, out, pretty=pretty)
+        write_json(stream.batches, out, pretty=pretty)
     out.flush()
 
 

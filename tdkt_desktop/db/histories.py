@@ -21,13 +21,11 @@ _AWARDS = "FROM awards a JOIN decisions d ON d.id = a.decision_id WHERE a.year <
 class HistoryRows:
     """Plain values grouped by person and unit, up to a year; services/eligibility.py turns them into histories."""
 
-    #: staff id → (years, ratings, discipline texts), three tuples of the same length
-    ratings: dict[int, tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
-    #: staff id → (years, award codes held that year as a tuple), two lists of the same length
-    awards: dict[int, tuple[list[int], list[tuple[str, ...]]]] = field(default_factory=dict)
-    #: staff id → the JSON text of a list of [year, award code, decision id]; parsed (``parse_decisions``)
-    #: only when a verdict names a decision, which few do
-    award_decisions: dict[int, str] = field(default_factory=dict)
+    #: staff id → (years, "rating\x1fdiscipline" per year): two lists of the same length
+    ratings: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
+    #: staff id → (years, award codes held that year as a tuple, the JSON text of those awards' decision ids);
+    #: the ids are parsed (``parse_decisions``) only when a verdict names a decision, which few do
+    awards: dict[int, tuple[list[int], list[tuple[str, ...]], str]] = field(default_factory=dict)
     #: decision id → (number, ISO date of issue)
     decision_refs: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: staff id → [(year, scope, kind, title)] in year order
@@ -44,9 +42,13 @@ class HistoryRows:
     units: list[tuple[int, str]] = field(default_factory=list)
 
 
-def parse_decisions(text: str, refs: dict[int, tuple[str, str]]) -> dict[tuple[int, str], tuple[str, str]]:
-    """(year, award code) → (decision number, ISO date) from a person's ``award_decisions`` text."""
-    return {(year, code): refs.get(decision_id, ("", "")) for year, code, decision_id in _loads(text)}
+def parse_decisions(awards: tuple[list[int], list[tuple[str, ...]], str], refs: dict[int, tuple[str, str]]
+                    ) -> dict[tuple[int, str], tuple[str, str]]:
+    """(year, award code) → (decision number, ISO date) from a person's ``awards`` entry."""
+    years, codes, ids = awards
+    return {(year, code): refs.get(decision_id, ("", ""))
+            for year, held, decided in zip(years, codes, _loads(ids), strict=True)
+            for code, decision_id in zip(held, decided, strict=True)}
 
 
 def staff_rows(db: Database, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None) -> list[tuple]:
@@ -60,6 +62,16 @@ def staff_rows(db: Database, *, staff_ids: list[int] | None = None, unit_ids: li
         "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
         "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + where + " ORDER BY s.fold, s.id", args,
     ).fetchall()
+
+
+def staff_count(db: Database) -> int:
+    """How many people the office has on file (to size the work of a whole evaluation)."""
+    return db.conn.execute("SELECT count(*) FROM staff").fetchone()[0]
+
+
+def year_ratings(db: Database, year: int) -> dict[int, str]:
+    """staff id → rating of ``year`` (who has a record that year, and what the review table shows)."""
+    return dict(db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall())
 
 
 def load_history_rows(
@@ -80,21 +92,17 @@ def load_history_rows(
         only = " AND staff_id IN (SELECT value FROM json_each(?))"
         award_only = " AND a.staff_id IN (SELECT value FROM json_each(?))"
         args.append(json.dumps([row[0] for row in out.staff]))
-    for sid, items in conn.execute(
-        "SELECT staff_id, json_group_array(json_array(year, rating, discipline)) "
+    for sid, years, facts in conn.execute(
+        "SELECT staff_id, json_group_array(year), json_group_array(rating || char(31) || discipline) "
         "FROM ratings WHERE year <= ?" + only + " GROUP BY staff_id", args,
     ):
-        out.ratings[sid] = tuple(zip(*_loads(items), strict=True))
-    for sid, years, codes in conn.execute(
-        "SELECT staff_id, json_group_array(year), json_group_array(json(codes)) FROM ("
-        "SELECT a.staff_id, a.year, json_group_array(a.award_type) AS codes " + _AWARDS + award_only
-        + " GROUP BY a.staff_id, a.year) GROUP BY staff_id", args,
+        out.ratings[sid] = (_loads(years), _loads(facts))
+    for sid, years, codes, ids in conn.execute(
+        "SELECT staff_id, json_group_array(year), json_group_array(json(codes)), json_group_array(json(ids)) FROM ("
+        "SELECT a.staff_id, a.year, json_group_array(a.award_type) AS codes, json_group_array(a.decision_id) AS ids "
+        + _AWARDS + award_only + " GROUP BY a.staff_id, a.year) GROUP BY staff_id", args,
     ):
-        out.awards[sid] = (_loads(years), list(map(tuple, _loads(codes))))
-    out.award_decisions = dict(conn.execute(
-        "SELECT a.staff_id, json_group_array(json_array(a.year, a.award_type, a.decision_id)) " + _AWARDS
-        + award_only + " GROUP BY a.staff_id", args,
-    ).fetchall())
+        out.awards[sid] = (_loads(years), list(map(tuple, _loads(codes))), ids)
     out.decision_refs = {d: (number, issued) for d, number, issued in conn.execute(
         "SELECT id, number, issued_on FROM decisions")}
     for staff_id, y, scope, kind, title in conn.execute(

@@ -204,6 +204,13 @@ class Finding:
     after: int = 0  # a run counted only after this year (the prior award's year)
     path: str = ""  # "alt" for the second way of meeting an award (Bằng khen: HTXS + sáng kiến)
 
+    def values(self) -> tuple:
+        """Every field's value in field order: a cheap key for remembering what a finding renders to.
+
+        (``_quick_init`` writes every field into the instance dict in field order.)
+        """
+        return tuple(self.__dict__.values())
+
 
 @_quick_init
 @dataclass(frozen=True)

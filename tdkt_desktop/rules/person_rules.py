@@ -160,7 +160,7 @@ class PersonRules:
         ``run_years`` consecutive years rated at least ``run_min_rating`` after it, with so many HTXS
         years, CSTĐCS titles and initiatives in that run."""
         prior_codes = tuple(params["prior_awards"])
-        prior_name = " hoặc ".join(rs.award_name(c) for c in prior_codes if c in rs.data["awards"]) or prior_codes[0]
+        prior_name = rs.either_name(prior_codes)
         need, rating = params["run_years"], params["run_min_rating"]
         whole = self._run(p, year, rating)
         start = whole.years[0] if whole.years else year + 1

@@ -47,6 +47,7 @@ class _Index:
     ranks: dict[str, tuple[str, ...]]
     names: dict[str, str]
     enabled: dict[str, dict]
+    either: dict[tuple[str, ...], str]  # remembered by ``RuleSet.either_name``
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class RuleSet:
         names = {code: (awards.get(code) or {}).get("name") or (self.data.get("award_names") or {}).get(code, code)
                  for code in [*awards, *(self.data.get("award_names") or {})]}
         enabled = {code: p for code, p in awards.items() if p and p.get("enabled", True)}
-        return _Index(ranks, names, enabled)
+        return _Index(ranks, names, enabled, {})
 
     def award(self, code: str) -> dict | None:
         """The parameters of one award, or None when this set does not evaluate it."""
@@ -101,6 +102,13 @@ class RuleSet:
         """The Vietnamese name of an award as this set calls it (also awards it only mentions)."""
         name = self._index.names.get(code)
         return name if name is not None else code
+
+    def either_name(self, codes: tuple[str, ...]) -> str:
+        """'Bằng khen cấp tỉnh hoặc Bằng khen cấp Bộ': the names of those of ``codes`` this set has."""
+        memo = self._index.either
+        if codes not in memo:
+            memo[codes] = " hoặc ".join(self.award_name(c) for c in codes if c in self.data["awards"]) or codes[0]
+        return memo[codes]
 
     def same_rank(self, code: str) -> tuple[str, ...]:
         """``code`` and the awards of the same rank (one achievement is rewarded once), ``code`` first."""

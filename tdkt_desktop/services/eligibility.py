@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -57,8 +58,8 @@ class _Decisions(Mapping):
 
     __slots__ = ("_source", "_map")
 
-    def __init__(self, text: str, refs: dict[int, tuple[str, str]]):
-        self._source: tuple[str, dict] | None = (text, refs)
+    def __init__(self, awards: tuple, refs: dict[int, tuple[str, str]]):
+        self._source: tuple[tuple, dict] | None = (awards, refs)
         self._map: dict | None = None
 
     def _data(self) -> dict:
@@ -95,30 +96,35 @@ class _Interned(dict):
         return value
 
 
+def _year_facts(key: str) -> YearFacts:
+    """A year's facts from the loader's "rating\x1fdiscipline" (a rating code never holds the separator)."""
+    rating, discipline = key.split("\x1f", 1)
+    return YearFacts(rating=rating, discipline=discipline_code(discipline))
+
+
 def _histories(rows: HistoryRows, year: int, *, units_wanted: list[int] | None) -> tuple[dict, list]:
     """PersonHistory and UnitHistory records from the loaded rows (people with a record for ``year``)."""
-    facts = _Interned(lambda key: YearFacts(rating=key[0], discipline=discipline_code(key[1])))
+    facts = _Interned(_year_facts)
     codes = _Interned(frozenset)
     no_decisions: dict = {}
-    no_years: tuple = ((), (), ())
+    no_years: tuple = ((), ())
     refs = rows.decision_refs
     people: dict[int, PersonHistory] = {}
     for sid, code, name, gender, unit_id, unit_name, recruited, active in rows.staff:
-        rated, ratings, disciplines = rows.ratings.get(sid, no_years)
+        rated, year_facts = rows.ratings.get(sid, no_years)
         if not active and year not in rated:
             continue
-        award_years, award_codes = rows.awards.get(sid, no_years[:2])
-        text = rows.award_decisions.get(sid)
+        awards = rows.awards.get(sid)
         people[sid] = PersonHistory(
             id=sid, code=code, name=name, gender=gender, unit_id=unit_id, unit_name=unit_name,
             recruited_on=dt.date.fromisoformat(recruited) if recruited else None,
-            years=dict(zip(rated, map(facts.__getitem__, zip(ratings, disciplines, strict=True)), strict=True)),
-            awards=dict(zip(award_years, map(codes.__getitem__, award_codes), strict=True)),
+            years=dict(zip(rated, map(facts.__getitem__, year_facts), strict=True)),
+            awards=dict(zip(awards[0], map(codes.__getitem__, awards[1]), strict=True)) if awards else {},
             initiatives=tuple(
                 InitiativeFact(year=y, scope=scope, kind=kind, title=title)
                 for y, scope, kind, title in rows.initiatives.get(sid, ())
             ),
-            decisions=_Decisions(text, refs) if text else no_decisions,
+            decisions=_Decisions(awards, refs) if awards else no_decisions,
         )
     return people, _units(rows, people, units_wanted)
 
@@ -190,12 +196,17 @@ def evaluate_year(
 
 @dataclass(frozen=True)
 class YearStream:
-    """A year's verdicts one person at a time (the command line's JSON): bounded memory on any office size."""
+    """A year's verdicts chunk by chunk (the command line's JSON): bounded memory on any office size."""
 
     year: int
     ruleset: RuleSet
     office_level: str
-    verdicts: Iterator[Verdict]
+    batches: Iterator[list[Verdict]]  # each chunk's people's verdicts, then the collectives'
+
+    @property
+    def verdicts(self) -> Iterator[Verdict]:
+        """One verdict after another, in ``evaluate_year``'s order."""
+        return itertools.chain.from_iterable(self.batches)
 
 
 def stream_year(db: Database, year: int, *, chunk: int = 2000) -> YearStream:
@@ -212,21 +223,23 @@ def stream_year(db: Database, year: int, *, chunk: int = 2000) -> YearStream:
     return YearStream(year, rs, engine.office_level, _stream(db, engine, year, chunk))
 
 
-def _stream(db: Database, engine: Engine, year: int, chunk: int) -> Iterator[Verdict]:
+def _stream(db: Database, engine: Engine, year: int, chunk: int) -> Iterator[list[Verdict]]:
     from tdkt_desktop.rules.collectives import MEMBER_TITLES
 
     roster = staff_rows(db)
     kept: dict[int, PersonHistory] = {}
     kept_verdicts: dict[int, dict[str, Verdict]] = {}
     for start in range(0, len(roster), chunk):
+        batch: list[Verdict] = []
         with paused_gc():
             people, _none = _histories(load_history_rows(db, year, people=roster[start:start + chunk],
                                                           with_units=False), year, units_wanted=[])
-            judged = [(p, engine.evaluate_person(p, year)) for p in people.values()]
-        for p, verdicts in judged:
-            yield from verdicts.values()
-            kept[p.id] = p.for_year(year)
-            kept_verdicts[p.id] = {c: v for c, v in verdicts.items() if c in MEMBER_TITLES}
+            for p in people.values():
+                verdicts = engine.evaluate_person(p, year)
+                batch.extend(verdicts.values())
+                kept[p.id] = p.for_year(year)
+                kept_verdicts[p.id] = {c: verdicts[c] for c in MEMBER_TITLES if c in verdicts}
+        yield batch
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
-    yield from engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)
+    yield engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)
