@@ -29,12 +29,14 @@ sys.path.insert(0, str(HERE))
 
 #: step → (what, budget in s on the 20,000-staff office); on the realistic office every budget is 0.1 s.
 STEPS = {
-    "review_open": ("Mở trang Bình xét năm (đến khi thấy kết quả xét)", 1.0),
+    "review_first_screen": ("Mở trang Bình xét năm: màn hình đầu có kết quả xét", 1.0),
+    "review_open": ("Mở trang Bình xét năm: xét xong mọi người, mọi tập thể", 1.0),
     "review_space": ("Bình xét: một lần nhấn Space (đề nghị / bỏ đề nghị)", 0.1),
     "review_refresh_rating": ("Bình xét: cập nhật sau khi sửa xếp loại một người", 1.0),
     "review_refresh_decision": ("Bình xét: cập nhật sau quyết định khen thưởng một người", 1.0),
     "review_award": ("Bình xét: đổi danh hiệu xét", 1.0),
     "council_open": ("Mở trang Hội đồng TĐKT (danh sách đề nghị)", 0.5),
+    "council_verdicts": ("Hội đồng: cột “Điều kiện” đủ cho mọi đề nghị", 0.5),
     "council_vote": ("Hội đồng: nhập số phiếu một người", 0.1),
 }
 CLI = {"cli_seconds": ("eligibility --year 2025 --json (thời gian)", 3.0, "s"),
@@ -107,8 +109,18 @@ def line(what: str, value: float, unit: str, budget: float, before: float | None
     return f"{what:<62} {was}  sau {value:8.3f} {unit:<3} ({ratio:5.2f}× ngân sách {budget:g} {unit}) {verdict}"
 
 
+def byte_compile(code: Path) -> None:
+    """Compile the app once, as an installed copy has its bytecode (this environment may set
+    PYTHONDONTWRITEBYTECODE, which would make every child compile from source)."""
+    import compileall
+
+    compileall.compile_dir(code / "tdkt_desktop", quiet=1, workers=1)
+    compileall.compile_dir(HERE, quiet=1, workers=1)
+
+
 def measure(db: Path, runs: int, *, cli: bool) -> dict[str, float]:
     """Median of each step over ``runs`` fresh windows (Hội đồng and Bình xét each in its own), peak memories."""
+    byte_compile(CODE)
     results: dict[str, list[float]] = {}
     peaks = []
     for _ in range(runs):

@@ -28,18 +28,20 @@ YEAR = 2025
 
 
 class PaintWatch(QObject):
-    """Notes the first paint of a watched widget (or a child) once ``ready()`` holds."""
+    """Notes, for each of several conditions, the first paint of a watched widget (or a child) once it holds."""
 
     def __init__(self):
         super().__init__()
         self.target = None
-        self.ready: Callable[[], bool] = lambda: True
-        self.painted_at: float | None = None
+        self.marks: dict[str, Callable[[], bool]] = {}
+        self.painted: dict[str, float] = {}
 
     def eventFilter(self, obj, event) -> bool:
-        if (self.target is not None and self.painted_at is None and event.type() == QEvent.Type.Paint
-                and obj.isWidgetType() and (obj is self.target or self.target.isAncestorOf(obj)) and self.ready()):
-            self.painted_at = time.perf_counter()
+        if (self.target is not None and event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                and (obj is self.target or self.target.isAncestorOf(obj))):
+            for name, ready in self.marks.items():
+                if name not in self.painted and ready():
+                    self.painted[name] = time.perf_counter()
         return False
 
 
@@ -51,23 +53,34 @@ class Driver:
         self.results: dict[str, float] = {}
 
     def step(self, name: str, action: Callable[[], object], target: Callable[[], object],
-             ready: Callable[[], bool]) -> None:
-        self.watch.ready, self.watch.painted_at = ready, None
-        self.watch.target = None
+             ready: Callable[[], bool], **more: Callable[[], bool]) -> None:
+        """Time ``action`` until ``ready`` holds and the target has painted; ``more`` marks earlier stages."""
+        watch = self.watch
+        watch.marks, watch.painted, watch.target = {name: ready, **more}, {}, None
         start = time.perf_counter()
         action()
-        self.watch.target = target()
-        if ready() and self.watch.target is not None:
-            self.watch.target.update()  # already shown (a synchronous page): its next paint is the result
+        watch.target = target()
+        if watch.target is not None:
+            watch.target.update()  # a page that was ready at once: its next paint shows the result
+
+        def check():
+            if watch.target is None:
+                watch.target = target()
+            if len(watch.painted) == len(watch.marks) or time.perf_counter() - start > TIMEOUT_S:
+                loop.quit()
+            elif watch.target is not None and any(n not in watch.painted and r() for n, r in watch.marks.items()):
+                watch.target.update()
+
         loop = QEventLoop()
         poll = QTimer()
         poll.setInterval(1)
-        poll.timeout.connect(lambda: (self.watch.painted_at or time.perf_counter() - start > TIMEOUT_S) and loop.quit())
+        poll.timeout.connect(check)
         poll.start()
         loop.exec()
         poll.stop()
-        self.results[name] = round(self.watch.painted_at - start, 4) if self.watch.painted_at else float("nan")
-        self.watch.target = None
+        for key in watch.marks:
+            self.results[key] = round(watch.painted[key] - start, 4) if key in watch.painted else float("nan")
+        watch.target = None
         self.settle()
 
     def settle(self) -> None:
@@ -92,10 +105,11 @@ def open_window(db_path: Path):
 
 
 def show_page(window, title: str):
+    """The sub-page chosen first, then its tab shown: only that page is built (not the register before it)."""
     titles = window.titles_tab
-    window.tabs.setCurrentWidget(titles)
     index = next(i for i in range(titles.pages.count()) if titles.pages.tabText(i) == title)
     titles.pages.setCurrentIndex(index)
+    window.tabs.setCurrentWidget(titles)
     return titles.page(title)
 
 
@@ -121,8 +135,17 @@ def review(driver: Driver, window) -> None:
 
     title = "Bình xét năm"
     built = window.titles_tab._built
-    driver.step("review_open", lambda: show_page(window, title), lambda: built[title].table.viewport(),
-                lambda: title in built and built[title].model.rowCount() > 0 and idle(built[title]))
+    def first_screen() -> bool:
+        page = built.get(title)
+        if page is None or page.proxy.rowCount() == 0:
+            return False
+        rows = [page.proxy.index(r, 0).data(RecordRole) for r in range(min(25, page.proxy.rowCount()))]
+        return all(settled(r) for r in rows)
+
+    driver.step("review_open", lambda: show_page(window, title),
+                lambda: built[title].table.viewport() if title in built else None,
+                lambda: title in built and built[title].model.rowCount() > 0 and idle(built[title]),
+                review_first_screen=first_screen)
     page = built[title]
     db = window.db
     first = page.award.currentIndex()
@@ -165,8 +188,11 @@ def review(driver: Driver, window) -> None:
 def council(driver: Driver, window) -> None:
     title = "Hội đồng TĐKT"
     built = window.titles_tab._built
-    driver.step("council_open", lambda: show_page(window, title), lambda: built[title].candidates_view.viewport(),
-                lambda: title in built and built[title].candidates.rowCount() > 0)
+    driver.step("council_open", lambda: show_page(window, title),
+                lambda: built[title].candidates_view.viewport() if title in built else None,
+                lambda: title in built and built[title].candidates.rowCount() > 0,
+                council_verdicts=lambda: title in built and built[title].candidates.rowCount() > 0 and all(
+                    c.status for c in built[title].candidates.records()))
     page = built[title]
     row = next(i for i, c in enumerate(page.candidates.records()) if not c.voted)
     proposal_id = page.candidates.record(row).proposal.id

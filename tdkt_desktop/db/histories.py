@@ -54,10 +54,12 @@ def parse_decisions(awards: tuple[list[int], list[tuple[str, ...]], str], refs: 
 def staff_rows(db: Database, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None) -> list[tuple]:
     """The people (all, or some and every member of some units) as ``HistoryRows.staff`` rows, in list order."""
     where, args = "", []
-    if staff_ids is not None or unit_ids is not None:
+    if unit_ids is not None:
         where = (" WHERE s.id IN (SELECT value FROM json_each(?)) "
                  "OR s.unit_id IN (SELECT value FROM json_each(?))")
-        args = [json.dumps(sorted(set(staff_ids or []))), json.dumps(sorted(set(unit_ids or [])))]
+        args = [json.dumps(sorted(set(staff_ids or []))), json.dumps(sorted(set(unit_ids)))]
+    elif staff_ids is not None:  # by id only: looked up, not a scan of the staff
+        where, args = " WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(staff_ids)))]
     return db.conn.execute(
         "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
         "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + where + " ORDER BY s.fold, s.id", args,
@@ -69,9 +71,13 @@ def staff_count(db: Database) -> int:
     return db.conn.execute("SELECT count(*) FROM staff").fetchone()[0]
 
 
-def year_ratings(db: Database, year: int) -> dict[int, str]:
+def year_ratings(db: Database, year: int, *, staff_ids: list[int] | None = None) -> dict[int, str]:
     """staff id → rating of ``year`` (who has a record that year, and what the review table shows)."""
-    return dict(db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall())
+    if staff_ids is None:
+        return dict(db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall())
+    return dict(db.conn.execute(
+        "SELECT staff_id, rating FROM ratings WHERE year = ? AND staff_id IN (SELECT value FROM json_each(?))",
+        [year, json.dumps(sorted(staff_ids))]).fetchall())
 
 
 def load_history_rows(

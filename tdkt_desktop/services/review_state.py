@@ -77,10 +77,20 @@ class YearState:
         return self._members.get(staff_id)
 
 
+def _members(db: Database, year: int, staff_ids: Iterable[int] | None = None) -> list[Member]:
+    """People (all, or some) with a record for ``year`` (active, or rated that year), in name order."""
+    ids = None if staff_ids is None else list(staff_ids)
+    rated = year_ratings(db, year, staff_ids=ids)
+    return [Member(*row, rated.get(row[0], "")) for row in staff_rows(db, staff_ids=ids) if row[7] or row[0] in rated]
+
+
 def load_roster(db: Database, year: int) -> Roster:
     """People with a record for ``year`` (active, or rated that year) and the office's units."""
-    rated = year_ratings(db, year)
-    members = tuple(Member(*row, rated.get(row[0], "")) for row in staff_rows(db) if row[7] or row[0] in rated)
+    return _roster(db, year, tuple(_members(db, year)))
+
+
+def _roster(db: Database, year: int, members: tuple[Member, ...]) -> Roster:
+    """The roster of these members, with the office's units (read again: few rows) and who is in each."""
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
     in_unit: dict[int, list[int]] = {}
@@ -158,7 +168,7 @@ def touched(state: YearState, changes: Changes) -> tuple[frozenset[int], frozens
     if changes.units_changed:
         staff |= {m.id for m in state.roster.members if m.unit_id in changes.units_changed}
     units = set(changes.unit_ids) | set(changes.units_changed)
-    units |= {m.unit_id for m in state.roster.members if m.id in staff and m.unit_id is not None}
+    units |= {m.unit_id for m in map(state.member, staff) if m is not None and m.unit_id is not None}
     return frozenset(staff), frozenset(units)
 
 
@@ -166,10 +176,15 @@ def update(db: Database, state: YearState, staff: frozenset[int], units: frozens
            ) -> tuple[YearState, bool]:
     """A complete state with ``staff`` and ``units`` judged again; True when people came or went (rows change).
 
-    The roster is read again (a person may have joined, left, moved or been renamed); everybody else
-    keeps their verdicts.
+    Only those people's rows are read again; the whole roster only when one of them came, went or was
+    renamed (the rows are in name order). Everybody else keeps their verdicts.
     """
-    roster = load_roster(db, state.year)
+    fresh = {m.id: m for m in _members(db, state.year, staff)}
+    if all((i in fresh) == (state.member(i) is not None) and (i not in fresh or fresh[i].name == state.member(i).name)
+           for i in staff):
+        roster = _roster(db, state.year, tuple(fresh.get(m.id, m) for m in state.roster.members))
+    else:
+        roster = load_roster(db, state.year)
     current = {m.id: m for m in roster.members}
     again = [current[i] for i in staff if i in current]
     found, judged = judge(db, state.engine, state.year, again)

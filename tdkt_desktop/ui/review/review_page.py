@@ -294,7 +294,7 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         current = self.current_row()
         if current is not None and (update.keys is None or current.key in update.keys):
             self._show_reasons()
-        if state.complete:  # while the office is judged chunk by chunk the progress bar says how far
+        if state.complete and not self.store.pending:  # while anything is judged the counts would be half right
             self._update_meter()
 
     def _row_again(self, key) -> ReviewRow | None:
