@@ -17,25 +17,64 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-_ENCODE = 500
-
-
 def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
-    """One JSON list of the verdicts, encoded and written one batch (a chunk of people) at a time.
+    """One JSON list of the verdicts (``Verdict.as_json`` objects), written one batch (a chunk of people) at a time.
 
-    Nothing holds the whole list or its text, so memory stays flat on any office size; one encoder
-    call per batch keeps the C encoder's per-call set-up out of the 20,000-staff loop. ``--pretty``
-    indents (the pure-Python encoder, several times slower).
+    Nothing holds the whole list or its text, so memory stays flat on any office size. Compact output
+    is assembled from texts encoded once each (a sentence of reasons recurs for thousands of people:
+    300,000 on a large office are 3,500 distinct); ``--pretty`` indents with the standard encoder.
     """
-    encode = json.JSONEncoder(ensure_ascii=False, indent=2 if pretty else None).encode
+    if pretty:
+        _write_pretty(batches, out)
+        return
+    texts, names = _Texts(), _Texts()  # sentences, statuses, awards (recur everywhere); a chunk's names and codes
     wrote = False
     out.write("[")
     for batch in batches:
-        for start in range(0, len(batch), _ENCODE):  # a few hundred at a time: small texts, warm caches
-            text = encode([v.as_json() for v in batch[start:start + _ENCODE]])
-            out.write(("," if wrote and pretty else ", " if wrote else "") + (text[1:-2] if pretty else text[1:-1]))
+        if batch:
+            out.write((", " if wrote else "") + ", ".join(_compact(v, texts, names) for v in batch))
             wrote = True
-    out.write("\n]\n" if pretty and wrote else "]\n")
+        names.clear()
+        if len(texts) > _TEXTS_MAX:
+            texts.clear()
+    out.write("]\n")
+
+
+_TEXTS_MAX = 50_000
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class _Texts(dict):
+    """A value → its JSON text, each encoded once."""
+
+    def __missing__(self, value):
+        text = self[value] = _encode(value)
+        return text
+
+
+def _compact(v, texts: _Texts, names: _Texts) -> str:
+    """``json.dumps(v.as_json(), ensure_ascii=False)``, from texts encoded once (same keys, order and spacing)."""
+    key = '"staff_code"' if v.subject == "ca_nhan" else '"unit"'
+    flags = (f'"eligible": {"true" if v.eligible else "false"}, '
+             f'"needs_council": {"true" if v.needs_council else "false"}')
+    text = (f'{{{key}: {names[v.code]}, "name": {names[v.name]}, "award": {texts[v.award]}, {flags}, '
+            f'"reasons": [{", ".join(map(texts.__getitem__, v.reasons))}], "status": {texts[v.status]}, '
+            f'"authority": {texts[v.authority]}')
+    if v.decision:
+        text += ', "decision": ' + _encode(v.as_json()["decision"])
+    return text + "}"
+
+
+def _write_pretty(batches: Iterable[list], out) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+    wrote = False
+    out.write("[")
+    for batch in batches:
+        for start in range(0, len(batch), 500):  # a few hundred at a time: small texts
+            text = encode([v.as_json() for v in batch[start:start + 500]])
+            out.write(("," if wrote else "") + text[1:-2])
+            wrote = True
+    out.write("\n]\n" if wrote else "]\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -252,14 +252,17 @@ class Engine(PersonRules):
         while self._holds(p, codes, y, year, now):
             raw.append(y)
             y -= 1
-        raw.sort()
-        chain = tuple(y for y in raw if floor is None or y > floor)
-        used = tuple((y, self._award_names(p, rs, own_codes, floor)) for y in raw if floor is not None and y <= floor)
+        raw.reverse()  # collected downwards
+        if floor is None:
+            chain, used = tuple(raw), ()
+        else:
+            chain = tuple([y for y in raw if y > floor])
+            used = tuple([(y, self._award_names(p, rs, own_codes, floor)) for y in raw if y <= floor])
         earlier: tuple[int, ...] = ()
         gap: tuple[int, ...] = ()
         start = raw[0] if raw else year + 1
         if len(chain) < need and not used:
-            held = [y for y in p.any_award(codes) if y < start - 1 and (floor is None or y > floor)]
+            held = [y for y in p.award_years(tuple(codes)) if y < start - 1 and (floor is None or y > floor)]
             if held:
                 run = [held[-1]]
                 while run[0] - 1 in held:
@@ -312,6 +315,8 @@ class Engine(PersonRules):
                        rating=rating, level=level, after=after or 0, need=need, path=path)
 
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:
+        if not p.initiatives:
+            return ()  # most people, most years
         wanted = set(years)
         return tuple(
             i for i in p.initiatives

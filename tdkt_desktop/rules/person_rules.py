@@ -165,9 +165,10 @@ class PersonRules:
         whole = self._run(p, year, rating)
         start = whole.years[0] if whole.years else year + 1
         own_floor = self._last_award(p, rs.same_rank(code), year)
-        priors = [y for y in p.any_award(prior_codes) if start - 1 <= y < year and (own_floor is None or y > own_floor)]
+        prior_years = p.award_years(prior_codes)
+        priors = [y for y in prior_years if start - 1 <= y < year and (own_floor is None or y > own_floor)]
         if not priors:
-            before = [y for y in p.any_award(prior_codes) if y < start - 1 and (own_floor is None or y > own_floor)]
+            before = [y for y in prior_years if y < start - 1 and (own_floor is None or y > own_floor)]
             if before:  # the prior award is there, the run after it broke: name that award and the break
                 prior_name = rs.award_name(next(c for c in prior_codes if p.has_award(c, before[-1])))
             return False, [Finding("prior_award", False, year=year, award_name=prior_name, years=whole.years,
