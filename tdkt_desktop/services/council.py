@@ -42,13 +42,17 @@ def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdict
     for p in proposals:
         got = votes.get(p.id)
         vf, va, vi = got if got else (0, 0, 0)
-        # A share of all members counts absent members' written opinions among the 'đồng ý' (NĐ 98 Điều 30 k7).
-        result = council_rules.tally(rs, p.award_type, vf, present, total, quorum_met=quorum.met)
-        out.append(with_verdict(CandidateVote(
+        passed, text = False, "Chưa biểu quyết."
+        if got is not None:  # only a vote has a result (12,000 proposals on a large office, a few hundred voted)
+            # A share of all members counts absent members' written opinions among the 'đồng ý' (NĐ 98 Điều 30 k7).
+            result = council_rules.tally(rs, p.award_type, vf, present, total, quorum_met=quorum.met)
+            passed, text = result.passed, result.text
+        verdict = verdicts.verdict(award=p.award_type, staff_id=p.staff_id, unit_id=p.unit_id) if verdicts else None
+        out.append(CandidateVote(
             proposal=p, votes_for=vf, votes_against=va, votes_invalid=vi, voted=got is not None,
-            passed=bool(got is not None and result.passed), result_text=result.text if got else "Chưa biểu quyết.",
-            short_name=short.get(p.award_type, ""),
-        ), verdicts))
+            passed=bool(passed), result_text=text, short_name=short.get(p.award_type, ""),
+            **_verdict_fields(verdict),
+        ))
     return out
 
 
@@ -56,11 +60,13 @@ def with_verdict(candidate: CandidateVote, verdicts) -> CandidateVote:
     """The candidate with the engine's verdict on its proposal (none known: not evaluated yet)."""
     p = candidate.proposal
     verdict = verdicts.verdict(award=p.award_type, staff_id=p.staff_id, unit_id=p.unit_id) if verdicts else None
-    return dataclasses.replace(
-        candidate, eligible=None if verdict is None else verdict.eligible,
-        needs_council=bool(verdict and verdict.needs_council), reasons=verdict.reasons if verdict else (),
-        status=verdict.status if verdict else "",
-    )
+    return dataclasses.replace(candidate, **_verdict_fields(verdict))
+
+
+def _verdict_fields(verdict) -> dict:
+    return {"eligible": None if verdict is None else verdict.eligible,
+            "needs_council": bool(verdict and verdict.needs_council),
+            "reasons": verdict.reasons if verdict else (), "status": verdict.status if verdict else ""}
 
 
 def _proposal_or_none(db: Database, proposal_id: int):

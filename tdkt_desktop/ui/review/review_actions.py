@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QMessageBox
 
 from tdkt_desktop.db import change_log, review
@@ -14,6 +15,7 @@ from tdkt_desktop.ui.review.rows import ReviewRow
 
 #: Past this many changed proposals they are read again all at once.
 _FEW_PROPOSALS = 200
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
 
 
 def _replace(row: ReviewRow, **changes_) -> ReviewRow:
@@ -22,6 +24,22 @@ def _replace(row: ReviewRow, **changes_) -> ReviewRow:
 
 class ReviewActions:
     """Mixin of ``ReviewPage``: writes go through ``window.run_write``; verdicts never change here."""
+
+    def _restore_selection(self, keep: set, current_key) -> None:
+        """Refreshing after a write keeps the rows the officer was working on selected (found by key, not by
+        walking every row)."""
+        if not keep and current_key is None:
+            return
+        selection = self.table.selectionModel()
+        for key in keep | ({current_key} if current_key else set()):
+            source = self.model.row_of_key(key)
+            index = self.proxy.mapFromSource(self.model.index(source, 0)) if source >= 0 else QModelIndex()
+            if not index.isValid():
+                continue
+            if key in keep:
+                selection.select(index, _SELECT_ROW)
+            if key == current_key:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _refresh_proposals(self) -> None:
         """After a proposal write: the rows of the proposals it touched get them again (verdicts unchanged)."""

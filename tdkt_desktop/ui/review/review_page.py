@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,6 @@ _WIDTHS = {0: 55, 1: 165, 2: 130, 3: 58, 4: 140, 5: 58, 6: 205}
 #: Writes that can change a verdict: the store re-evaluates what the change log names.
 _VERDICT_TOPICS = frozenset({changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.RULESETS,
                              changes.SETTINGS, changes.ALL})
-_SELECT_ROW = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
 
 
 class ReviewPage(ReviewActions, LazyPage, QWidget):
@@ -304,22 +303,6 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         return row_for(self.state, key, self.current_award(), old.proposal, self.short_names,
                        key in self.store.pending)
 
-    def _restore_selection(self, keep: set, current_key) -> None:
-        """Refreshing after a write keeps the rows the officer was working on selected (found by key, not by
-        walking every row)."""
-        if not keep and current_key is None:
-            return
-        selection = self.table.selectionModel()
-        for key in keep | ({current_key} if current_key else set()):
-            source = self.model.row_of_key(key)
-            index = self.proxy.mapFromSource(self.model.index(source, 0)) if source >= 0 else QModelIndex()
-            if not index.isValid():
-                continue
-            if key in keep:
-                selection.select(index, _SELECT_ROW)
-            if key == current_key:
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-
     def _prioritize_visible(self) -> None:
         """Ask the worker to judge the rows on screen first."""
         if self.store is None or not self.store.is_busy():
@@ -338,8 +321,7 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
 
     def _show_progress(self, judged: int, total: int) -> None:
         self.busy_label.setText(f"Đang xét điều kiện khen thưởng: {judged:,}/{total:,} người…".replace(",", "."))
-        self.busy_bar.setRange(0, max(total, 1))
-        self.busy_bar.setValue(judged)
+        _set_bar(self.busy_bar, judged, max(total, 1))
 
     def _on_unit_filter(self) -> None:
         """Show one unit's staff (the way a phòng's bình xét meeting sees them)."""
@@ -358,19 +340,17 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         state = self.state
         if state is not None and not state.complete:
             self.meter_label.setText("Đang xét điều kiện khen thưởng; số liệu hiện ra khi xét xong.")
-            self.meter.setRange(0, 1)
-            self.meter.setValue(0)
-            self.meter.setFormat("")
+            _set_bar(self.meter, 0, 1, "")
             return
         n = self.counts()
         text, limit, over = panels.meter(
             n, state, self.current_award(), lambda of: len(review.list_proposals(self.db, state.year, award=of)))
         self.meter_label.setText(text)
-        self.meter.setRange(0, max(limit, n["proposed"], 1))
-        self.meter.setValue(n["proposed"])
-        self.meter.setFormat(f"{n['proposed']}/{limit}")
-        self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
-        self.meter_label.setStyleSheet("color: #b00020;" if over else "")
+        _set_bar(self.meter, n["proposed"], max(limit, n["proposed"], 1), f"{n['proposed']}/{limit}")
+        if over != self.meter.property("over"):  # a style sheet re-polishes the widget: set it only when it changes
+            self.meter.setProperty("over", over)
+            self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
+            self.meter_label.setStyleSheet("color: #b00020;" if over else "")
 
     def current_row(self) -> ReviewRow | None:
         """The row under the cursor (the one clicked or reached with the arrow keys)."""
@@ -396,3 +376,13 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         if not rows and current is not None:
             return [current]
         return [rows[k] for k in sorted(rows)]
+
+
+def _set_bar(bar: QProgressBar, value: int, maximum: int, text: str | None = None) -> None:
+    """Range, value and text at once, painted once later: each setter alone repaints the bar on the spot."""
+    bar.setUpdatesEnabled(False)
+    bar.setRange(0, maximum)
+    bar.setValue(value)
+    if text is not None:
+        bar.setFormat(text)
+    bar.setUpdatesEnabled(True)
