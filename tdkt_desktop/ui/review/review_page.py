@@ -307,8 +307,8 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         """Ask the worker to judge the rows on screen first."""
         if self.store is None or not self.store.is_busy():
             return
-        first = max(self.table.rowAt(0), 0)  # the screen and the next one: the first scroll finds them judged
-        ids = [self.proxy.index(r, 0).data(RecordRole) for r in range(first, min(self.proxy.rowCount(), first + 100))]
+        first = max(self.table.rowAt(0), 0)  # the screen, and a little more for the first scroll
+        ids = [self.proxy.index(r, 0).data(RecordRole) for r in range(first, min(self.proxy.rowCount(), first + 60))]
         self.store.prioritize([r.id for r in ids if r is not None and r.pending and r.subject == "ca_nhan"])
 
     def _show_busy(self, busy: bool) -> None:

@@ -30,7 +30,7 @@ from tdkt_desktop.services.review_state import BASIS_TABLES, PERSON_TABLES, Key,
 from tdkt_desktop.ui.common import changes
 
 log = logging.getLogger(__name__)
-FIRST_CHUNK, CHUNK = 150, 2000  # a first screen fast, then chunks large enough to keep the loader efficient
+FIRST_CHUNK, CHUNK = 60, 2000  # a first screen fast, then chunks large enough to keep the loader efficient
 ROSTER_WAIT_S = 2.0  # how long the worker waits for the pages to show the roster before judging anyway
 FREEZE_FROM = 5000  # people; below, the collector's passes over the verdicts take a few milliseconds
 #: Past this share of the office a write's re-evaluation is done as a whole new evaluation.
