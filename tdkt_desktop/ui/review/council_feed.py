@@ -49,7 +49,10 @@ class CouncilVerdicts:
 
     def _on_store(self, update: StoreUpdate) -> None:
         """Verdicts arrived: the "Điều kiện" column of those candidates is filled in (nothing is read again)."""
-        if self._stale or not self.isVisible() or self.current_meeting_id() is None:
+        if not self.isVisible():
+            self._stale = True  # shown again later: the candidates are read again with the verdicts then known
+            return
+        if self._stale or self.current_meeting_id() is None:
             return
         state, pending = self._verdicts(), self.store.pending
         again = {}

@@ -247,7 +247,7 @@ class VerdictStore(QObject):
     def _start_full(self, year: int) -> None:
         self._invalid = False
         self.error = ""
-        position = change_log.position(self.db)
+        position = change_log.watch(self.db)  # again if the connection was reopened (TEMP triggers are per connection)
         signals = self._signals
 
         def work(db: Database, control: _Control):
