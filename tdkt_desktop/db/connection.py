@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -48,6 +49,32 @@ def open_memory() -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
+
+
+def reader_for(db: Database) -> Callable[[], Database]:
+    """How a worker thread gets its own read-only connection to ``db``'s data (never share one across threads).
+
+    Call this on the thread that owns ``db``; call what it returns on the worker, which owns (and
+    closes) the connection it gets. A file is opened again read-only (WAL lets it read while the
+    window writes); an in-memory database (tests) is copied now, as it stands, into a private one.
+    """
+    path = next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if path:
+        def open_file() -> Database:
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            conn.execute("PRAGMA busy_timeout = 3000")
+            conn.execute("PRAGMA query_only = 1")
+            return Database(conn, execute_plugins=False)
+
+        return open_file
+    copy = sqlite3.connect(":memory:", check_same_thread=False)  # handed over to the worker, used there only
+    db.conn.backup(copy)
+
+    def open_copy() -> Database:
+        copy.execute("PRAGMA query_only = 1")
+        return Database(copy, execute_plugins=False)
+
+    return open_copy
 
 
 def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = True) -> Database:

@@ -1,4 +1,8 @@
-"""Bulk-load the facts the eligibility engine needs (ratings, awards, initiatives, units) in a handful of queries."""
+"""Bulk-load the facts the eligibility engine needs (ratings, awards, initiatives, units) in a handful of queries.
+
+SQLite groups the rows per person (``json_group_array``) so Python handles one row per person, not one per
+rating or award: on 20,000 staff with 10 years that is 20,000 rows instead of 400,000.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +12,29 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+_loads = json.loads
+#: A person's award lines up to a year, each with its decision (a line whose decision is missing does not count).
+_AWARDS = "FROM awards a JOIN decisions d ON d.id = a.decision_id WHERE a.year <= ? AND a.staff_id IS NOT NULL"
+
 
 @dataclass
 class HistoryRows:
-    """Plain rows grouped by person and unit, up to a year; services/eligibility.py turns them into histories."""
+    """Plain values grouped by person and unit, up to a year; services/eligibility.py turns them into histories."""
 
-    #: staff id → year → (rating, discipline text)
-    ratings: dict[int, dict[int, tuple[str, str]]] = field(default_factory=lambda: defaultdict(dict))
-    #: staff id → year → award codes
-    awards: dict[int, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
-    #: unit id → year → award codes
-    unit_awards: dict[int, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
-    #: ("staff" | "unit", id) → (year, award code) → (decision number, ISO date)
-    decisions: dict[tuple[str, int], dict[tuple[int, str], tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(dict))
+    #: staff id → (years, "rating\x1fdiscipline" per year): two lists of the same length
+    ratings: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
+    #: staff id → (years, award codes held that year as a tuple, the JSON text of those awards' decision ids);
+    #: the ids are parsed (``parse_decisions``) only when a verdict names a decision, which few do
+    awards: dict[int, tuple[list[int], list[tuple[str, ...]], str]] = field(default_factory=dict)
+    #: decision id → (number, ISO date of issue)
+    decision_refs: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: staff id → [(year, scope, kind, title)] in year order
     initiatives: dict[int, list[tuple[int, str, str, str]]] = field(default_factory=lambda: defaultdict(list))
-    #: (id, code, name, gender, unit id, unit name, recruited ISO date, active) in list order
+    #: (id, code, name, gender, unit id, unit name, recruited ISO date, active) in list order (name, then id)
     staff: list[tuple] = field(default_factory=list)
+    #: unit id → year → award codes; unit id → (year, award code) → (decision number, ISO date)
+    unit_awards: dict[int, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    unit_decisions: dict[int, dict[tuple[int, str], tuple[str, str]]] = field(default_factory=lambda: defaultdict(dict))
     #: unit id → year → rating; unit id → year → leads its bloc
     unit_ratings: dict[int, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
     unit_leads: dict[int, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
@@ -33,55 +42,95 @@ class HistoryRows:
     units: list[tuple[int, str]] = field(default_factory=list)
 
 
+def parse_decisions(awards: tuple[list[int], list[tuple[str, ...]], str], refs: dict[int, tuple[str, str]]
+                    ) -> dict[tuple[int, str], tuple[str, str]]:
+    """(year, award code) → (decision number, ISO date) from a person's ``awards`` entry."""
+    years, codes, ids = awards
+    return {(year, code): refs.get(decision_id, ("", ""))
+            for year, held, decided in zip(years, codes, _loads(ids), strict=True)
+            for code, decision_id in zip(held, decided, strict=True)}
+
+
+def staff_rows(db: Database, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None) -> list[tuple]:
+    """The people (all, or some and every member of some units) as ``HistoryRows.staff`` rows, in list order."""
+    where, args = "", []
+    if unit_ids is not None:
+        where = (" WHERE s.id IN (SELECT value FROM json_each(?)) "
+                 "OR s.unit_id IN (SELECT value FROM json_each(?))")
+        args = [json.dumps(sorted(set(staff_ids or []))), json.dumps(sorted(set(unit_ids)))]
+    elif staff_ids is not None:  # by id only: looked up, not a scan of the staff
+        where, args = " WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(staff_ids)))]
+    return db.conn.execute(
+        "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
+        "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + where + " ORDER BY s.fold, s.id", args,
+    ).fetchall()
+
+
+def staff_count(db: Database) -> int:
+    """How many people the office has on file (to size the work of a whole evaluation)."""
+    return db.conn.execute("SELECT count(*) FROM staff").fetchone()[0]
+
+
+def year_ratings(db: Database, year: int, *, staff_ids: list[int] | None = None) -> dict[int, str]:
+    """staff id → rating of ``year`` (who has a record that year, and what the review table shows)."""
+    if staff_ids is None:
+        return dict(db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall())
+    return dict(db.conn.execute(
+        "SELECT staff_id, rating FROM ratings WHERE year = ? AND staff_id IN (SELECT value FROM json_each(?))",
+        [year, json.dumps(sorted(staff_ids))]).fetchall())
+
+
 def load_history_rows(
-    db: Database, year: int, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None
+    db: Database, year: int, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None,
+    people: list[tuple] | None = None, with_units: bool = True,
 ) -> HistoryRows:
     """Every fact up to ``year``; ``staff_ids``/``unit_ids`` restrict it to some people and units (with members).
 
-    Six queries whatever the office size; rows are grouped in Python.
+    ``people`` gives the staff rows already read (``staff_rows``), so a caller going through the office
+    chunk by chunk reads the list once; ``with_units=False`` leaves the units out.
     """
     conn = db.conn
     out = HistoryRows()
-    only = ""
-    args: list = [year]
-    if staff_ids is not None or unit_ids is not None:
-        wanted = set(staff_ids or [])
-        if unit_ids:
-            marks = ",".join("?" for _ in unit_ids)
-            wanted |= {r[0] for r in conn.execute(f"SELECT id FROM staff WHERE unit_id IN ({marks})", list(unit_ids))}
+    out.staff = people if people is not None else staff_rows(db, staff_ids=staff_ids, unit_ids=unit_ids)
+    restricted = people is not None or staff_ids is not None or unit_ids is not None
+    only, award_only, args = "", "", [year]
+    if restricted:
         only = " AND staff_id IN (SELECT value FROM json_each(?))"
-        args.append(json.dumps(sorted(wanted)))
-    for staff_id, y, rating, discipline in conn.execute(
-        "SELECT staff_id, year, rating, discipline FROM ratings WHERE year <= ?" + only, args
+        award_only = " AND a.staff_id IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps([row[0] for row in out.staff]))
+    for sid, years, facts in conn.execute(
+        "SELECT staff_id, json_group_array(year), json_group_array(rating || char(31) || discipline) "
+        "FROM ratings WHERE year <= ?" + only + " GROUP BY staff_id", args,
     ):
-        out.ratings[staff_id][y] = (rating, discipline)
-    unit_only = ""
-    unit_args: list = [year]
-    if only:
-        unit_only = (" AND (a.staff_id IN (SELECT value FROM json_each(?)) "
-                     "OR a.unit_id IN (SELECT value FROM json_each(?)))")
-        unit_args += [args[1], json.dumps(sorted(unit_ids or []))]
-    for staff_id, unit_id, y, code, number, issued in conn.execute(
-        "SELECT a.staff_id, a.unit_id, a.year, a.award_type, d.number, d.issued_on FROM awards a "
-        "JOIN decisions d ON d.id = a.decision_id WHERE a.year <= ?" + unit_only, unit_args
+        out.ratings[sid] = (_loads(years), _loads(facts))
+    for sid, years, codes, ids in conn.execute(
+        "SELECT staff_id, json_group_array(year), json_group_array(json(codes)), json_group_array(json(ids)) FROM ("
+        "SELECT a.staff_id, a.year, json_group_array(a.award_type) AS codes, json_group_array(a.decision_id) AS ids "
+        + _AWARDS + award_only + " GROUP BY a.staff_id, a.year) GROUP BY staff_id", args,
     ):
-        if staff_id is not None:
-            out.awards[staff_id][y].add(code)
-            out.decisions[("staff", staff_id)][(y, code)] = (number, issued)
-        else:
-            out.unit_awards[unit_id][y].add(code)
-            out.decisions[("unit", unit_id)][(y, code)] = (number, issued)
+        out.awards[sid] = (_loads(years), list(map(tuple, _loads(codes))), ids)
+    out.decision_refs = {d: (number, issued) for d, number, issued in conn.execute(
+        "SELECT id, number, issued_on FROM decisions")}
     for staff_id, y, scope, kind, title in conn.execute(
         "SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= ?" + only + " ORDER BY year, id",
         args,
     ):
         out.initiatives[staff_id].append((y, scope, kind, title))
-    staff_only = " WHERE s.id IN (SELECT value FROM json_each(?))" if only else ""
-    out.staff = list(conn.execute(
-        "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
-        "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + staff_only + " ORDER BY s.fold, s.id",
-        args[1:],
-    ))
+    if with_units:
+        load_unit_rows(db, year, out)
+    return out
+
+
+def load_unit_rows(db: Database, year: int, out: HistoryRows) -> None:
+    """Fill ``out`` with the office's own units, their ratings, bloc results and awards up to ``year`` (few rows)."""
+    conn = db.conn
+    for unit_id, y, code, number, issued in conn.execute(
+        "SELECT a.unit_id, a.year, a.award_type, d.number, d.issued_on FROM awards a "
+        # +a.year: look the few unit lines up by unit, not the whole year range by year
+        "JOIN decisions d ON d.id = a.decision_id WHERE a.unit_id IS NOT NULL AND +a.year <= ?", [year],
+    ):
+        out.unit_awards[unit_id][y].add(code)
+        out.unit_decisions[unit_id][(y, code)] = (number, issued)
     for unit_id, y, rating, leads_bloc in conn.execute(
         "SELECT unit_id, year, rating, leads_bloc FROM unit_ratings WHERE year <= ?", [year]
     ):
@@ -91,4 +140,3 @@ def load_history_rows(
     out.units = list(conn.execute(
         "SELECT id, name FROM units WHERE kind = 'noi_bo' AND active = 1 ORDER BY sort_order, id"
     ))
-    return out

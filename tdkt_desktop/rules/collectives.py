@@ -19,6 +19,8 @@ from tdkt_desktop.vocabulary import DISCIPLINE_NAMES, DISCIPLINE_ORDER, RATING_N
 
 CSTDCS = "chien_si_thi_dua_co_so"
 LDTT = "lao_dong_tien_tien"
+#: The individual titles whose verdicts the collective titles read (members' LĐTT and CSTĐCS of the year).
+MEMBER_TITLES = (LDTT, CSTDCS)
 
 
 def evaluate_units(

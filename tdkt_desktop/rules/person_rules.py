@@ -160,14 +160,15 @@ class PersonRules:
         ``run_years`` consecutive years rated at least ``run_min_rating`` after it, with so many HTXS
         years, CSTĐCS titles and initiatives in that run."""
         prior_codes = tuple(params["prior_awards"])
-        prior_name = " hoặc ".join(rs.award_name(c) for c in prior_codes if c in rs.data["awards"]) or prior_codes[0]
+        prior_name = rs.either_name(prior_codes)
         need, rating = params["run_years"], params["run_min_rating"]
         whole = self._run(p, year, rating)
         start = whole.years[0] if whole.years else year + 1
         own_floor = self._last_award(p, rs.same_rank(code), year)
-        priors = [y for y in p.any_award(prior_codes) if start - 1 <= y < year and (own_floor is None or y > own_floor)]
+        prior_years = p.award_years(prior_codes)
+        priors = [y for y in prior_years if start - 1 <= y < year and (own_floor is None or y > own_floor)]
         if not priors:
-            before = [y for y in p.any_award(prior_codes) if y < start - 1 and (own_floor is None or y > own_floor)]
+            before = [y for y in prior_years if y < start - 1 and (own_floor is None or y > own_floor)]
             if before:  # the prior award is there, the run after it broke: name that award and the break
                 prior_name = rs.award_name(next(c for c in prior_codes if p.has_award(c, before[-1])))
             return False, [Finding("prior_award", False, year=year, award_name=prior_name, years=whole.years,

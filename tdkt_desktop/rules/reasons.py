@@ -242,9 +242,28 @@ def render(f: Finding) -> str:
     return render_unit_finding(f)
 
 
+#: Sentences already written, by the finding's values: most findings repeat from person to person
+#: ("Đạt: xếp loại năm 2025: Hoàn thành tốt nhiệm vụ."); 300,000 on a large office are 3,500 distinct.
+_written: dict[tuple, str] = {}
+_WRITTEN_MAX = 50_000
+
+
+def _sentence(f: Finding) -> str:
+    key = f.values()
+    try:
+        text = _written.get(key)
+    except TypeError:  # a value that cannot be a key (a list): written every time
+        return render(f)
+    if text is None:
+        if len(_written) >= _WRITTEN_MAX:
+            _written.clear()
+        text = _written[key] = render(f)
+    return text
+
+
 def render_verdict(v: Verdict) -> tuple[str, ...]:
     """Every finding of a verdict, in order."""
-    return tuple(render(f) for f in v.findings)
+    return tuple(map(_sentence, v.findings))
 
 
 __all__ = ["percent", "render", "render_verdict", "span", "years_text"]

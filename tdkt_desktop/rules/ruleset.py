@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -40,6 +41,16 @@ VOTE_BASES = {"present": "số thành viên có mặt", "total": "tổng số th
 
 
 @dataclass(frozen=True)
+class _Index:
+    """What ``RuleSet._index`` derives from the data: same-rank groups, names, enabled awards."""
+
+    ranks: dict[str, tuple[str, ...]]
+    names: dict[str, str]
+    enabled: dict[str, dict]
+    either: dict[tuple[str, ...], str]  # remembered by ``RuleSet.either_name``
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """One rule set: identity, effective date and the parameter tree (``data``)."""
 
@@ -52,10 +63,27 @@ class RuleSet:
     based_on: str = ""
     active: bool = True
 
+    @functools.cached_property
+    def _index(self) -> _Index:
+        """Lookups the engine makes hundreds of thousands of times, computed once per set.
+
+        A set's ``data`` is never changed after it is built (``from_data`` and ``params.set_param``
+        copy it), so what is derived from it stays true.
+        """
+        awards = self.data["awards"]
+        groups = self.data.get("same_rank") or []
+        ranks: dict[str, tuple[str, ...]] = {}
+        for code in [*awards, *(c for g in groups for c in g)]:
+            group = next((g for g in groups if code in g), None)
+            ranks[code] = (code, *(c for c in group if c != code)) if group else (code,)
+        names = {code: (awards.get(code) or {}).get("name") or (self.data.get("award_names") or {}).get(code, code)
+                 for code in [*awards, *(self.data.get("award_names") or {})]}
+        enabled = {code: p for code, p in awards.items() if p and p.get("enabled", True)}
+        return _Index(ranks, names, enabled, {})
+
     def award(self, code: str) -> dict | None:
         """The parameters of one award, or None when this set does not evaluate it."""
-        params = self.data["awards"].get(code)
-        return params if params and params.get("enabled", True) else None
+        return self._index.enabled.get(code)
 
     def awards(self, *, collective: bool | None = None, level: str | None = None) -> list[str]:
         """Enabled award codes in file order (which is dependency order).
@@ -72,15 +100,19 @@ class RuleSet:
 
     def award_name(self, code: str) -> str:
         """The Vietnamese name of an award as this set calls it (also awards it only mentions)."""
-        params = self.data["awards"].get(code) or {}
-        return params.get("name") or (self.data.get("award_names") or {}).get(code, code)
+        name = self._index.names.get(code)
+        return name if name is not None else code
+
+    def either_name(self, codes: tuple[str, ...]) -> str:
+        """'Bằng khen cấp tỉnh hoặc Bằng khen cấp Bộ': the names of those of ``codes`` this set has."""
+        memo = self._index.either
+        if codes not in memo:
+            memo[codes] = " hoặc ".join(self.award_name(c) for c in codes if c in self.data["awards"]) or codes[0]
+        return memo[codes]
 
     def same_rank(self, code: str) -> tuple[str, ...]:
         """``code`` and the awards of the same rank (one achievement is rewarded once), ``code`` first."""
-        for group in self.data.get("same_rank") or []:
-            if code in group:
-                return (code, *(c for c in group if c != code))
-        return (code,)
+        return self._index.ranks.get(code) or (code,)
 
     def authority(self, code: str, level: str) -> str:
         """Who decides the award for this kind of office ('Giám đốc Sở', 'Chủ tịch UBND tỉnh' …)."""

@@ -12,17 +12,20 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import review_council as council_db
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db.records import Award, CandidateVote, Decision
-from tdkt_desktop.errors import ValidationError
+from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.rules.ruleset import RuleSet, money_amount
 from tdkt_desktop.services.rulesets import ruleset_for_year
 from tdkt_desktop.text import format_date
 
 
-def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdicts=None) -> list[CandidateVote]:
-    """Every proposal of the meeting's year with its votes and result under the year's rule set.
+def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdicts=None,
+               proposal_ids: set[int] | None = None) -> list[CandidateVote]:
+    """Every proposal of the meeting's year (or only ``proposal_ids``) with its votes and result under the
+    year's rule set.
 
-    ``verdicts`` (an ``services.eligibility.YearResult``) adds the engine's verdicts when given.
+    ``verdicts`` (anything with ``verdict(award=, staff_id=, unit_id=)``, e.g. a ``YearResult``) adds the
+    engine's verdicts when given.
     """
     meeting = council_db.get_meeting(db, meeting_id)
     rs = rs or ruleset_for_year(db, meeting.year)
@@ -30,22 +33,47 @@ def candidates(db: Database, meeting_id: int, rs: RuleSet | None = None, verdict
     quorum = council_rules.quorum(rs, present, total)
     votes = council_db.vote_counts(db, meeting_id)
     short = {t.code: t.short_name for t in catalog.list_award_types(db, active_only=False)}
+    if proposal_ids is None:
+        proposals = review.list_proposals(db, meeting.year)
+    else:
+        proposals = [p for p in (_proposal_or_none(db, i) for i in sorted(proposal_ids))
+                     if p is not None and p.year == meeting.year]
     out = []
-    for p in review.list_proposals(db, meeting.year):
+    for p in proposals:
         got = votes.get(p.id)
         vf, va, vi = got if got else (0, 0, 0)
-        # A share of all members counts absent members' written opinions among the 'đồng ý' (NĐ 98 Điều 30 k7).
-        result = council_rules.tally(rs, p.award_type, vf, present, total, quorum_met=quorum.met)
+        passed, text = False, "Chưa biểu quyết."
+        if got is not None:  # only a vote has a result (12,000 proposals on a large office, a few hundred voted)
+            # A share of all members counts absent members' written opinions among the 'đồng ý' (NĐ 98 Điều 30 k7).
+            result = council_rules.tally(rs, p.award_type, vf, present, total, quorum_met=quorum.met)
+            passed, text = result.passed, result.text
         verdict = verdicts.verdict(award=p.award_type, staff_id=p.staff_id, unit_id=p.unit_id) if verdicts else None
         out.append(CandidateVote(
             proposal=p, votes_for=vf, votes_against=va, votes_invalid=vi, voted=got is not None,
-            passed=bool(got is not None and result.passed), result_text=result.text if got else "Chưa biểu quyết.",
-            eligible=None if verdict is None else verdict.eligible,
-            needs_council=bool(verdict and verdict.needs_council),
-            reasons=verdict.reasons if verdict else (), status=verdict.status if verdict else "",
-            short_name=short.get(p.award_type, ""),
+            passed=bool(passed), result_text=text, short_name=short.get(p.award_type, ""),
+            **_verdict_fields(verdict),
         ))
     return out
+
+
+def with_verdict(candidate: CandidateVote, verdicts) -> CandidateVote:
+    """The candidate with the engine's verdict on its proposal (none known: not evaluated yet)."""
+    p = candidate.proposal
+    verdict = verdicts.verdict(award=p.award_type, staff_id=p.staff_id, unit_id=p.unit_id) if verdicts else None
+    return dataclasses.replace(candidate, **_verdict_fields(verdict))
+
+
+def _verdict_fields(verdict) -> dict:
+    return {"eligible": None if verdict is None else verdict.eligible,
+            "needs_council": bool(verdict and verdict.needs_council),
+            "reasons": verdict.reasons if verdict else (), "status": verdict.status if verdict else ""}
+
+
+def _proposal_or_none(db: Database, proposal_id: int):
+    try:
+        return review.get_proposal(db, proposal_id)
+    except NotFoundError:
+        return None
 
 
 def close_meeting(db: Database, meeting_id: int) -> dict[str, int]:

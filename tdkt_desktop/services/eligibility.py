@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db.histories import load_history_rows
+from tdkt_desktop.db.histories import HistoryRows, load_history_rows, load_unit_rows, parse_decisions, staff_rows
 from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.rules.engine import Engine
 from tdkt_desktop.rules.model import (
@@ -20,6 +22,7 @@ from tdkt_desktop.rules.model import (
     discipline_code,
 )
 from tdkt_desktop.rules.ruleset import RuleSet
+from tdkt_desktop.services.bulk import paused_gc
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,103 @@ class YearResult:
         return next((v for v in self.unit_verdicts if v.subject_id == unit_id and v.award == award), None)
 
 
+class _Decisions(Mapping):
+    """A person's (year, award) → (decision number, ISO date), parsed from the loaded rows on first use.
+
+    Only verdicts that name a decision read it (an award already decided, a prior award), so most
+    people's are never parsed: 200,000 award lines on a large office cost nothing until needed.
+    """
+
+    __slots__ = ("_source", "_map")
+
+    def __init__(self, awards: tuple, refs: dict[int, tuple[str, str]]):
+        self._source: tuple[tuple, dict] | None = (awards, refs)
+        self._map: dict | None = None
+
+    def _data(self) -> dict:
+        if self._map is None:
+            self._map = parse_decisions(*self._source)
+            self._source = None
+        return self._map
+
+    def __getitem__(self, key):
+        return self._data()[key]
+
+    def get(self, key, default=None):
+        return self._data().get(key, default)
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        return repr(self._data())
+
+
+class _Interned(dict):
+    """Equal immutable values built once and shared (a year's facts, a set of award codes)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key):
+        value = self[key] = self._make(key)
+        return value
+
+
+def _year_facts(key: str) -> YearFacts:
+    """A year's facts from the loader's "rating\x1fdiscipline" (a rating code never holds the separator)."""
+    rating, discipline = key.split("\x1f", 1)
+    return YearFacts(rating=rating, discipline=discipline_code(discipline))
+
+
+def _histories(rows: HistoryRows, year: int, *, units_wanted: list[int] | None) -> tuple[dict, list]:
+    """PersonHistory and UnitHistory records from the loaded rows (people with a record for ``year``)."""
+    facts = _Interned(_year_facts)
+    codes = _Interned(frozenset)
+    no_decisions: dict = {}
+    no_years: tuple = ((), ())
+    refs = rows.decision_refs
+    people: dict[int, PersonHistory] = {}
+    for sid, code, name, gender, unit_id, unit_name, recruited, active in rows.staff:
+        rated, year_facts = rows.ratings.get(sid, no_years)
+        if not active and year not in rated:
+            continue
+        awards = rows.awards.get(sid)
+        people[sid] = PersonHistory(
+            id=sid, code=code, name=name, gender=gender, unit_id=unit_id, unit_name=unit_name,
+            recruited_on=dt.date.fromisoformat(recruited) if recruited else None,
+            years=dict(zip(rated, map(facts.__getitem__, year_facts), strict=True)),
+            awards=dict(zip(awards[0], map(codes.__getitem__, awards[1]), strict=True)) if awards else {},
+            initiatives=tuple(
+                InitiativeFact(year=y, scope=scope, kind=kind, title=title)
+                for y, scope, kind, title in rows.initiatives.get(sid, ())
+            ),
+            decisions=_Decisions(awards, refs) if awards else no_decisions,
+        )
+    return people, _units(rows, people, units_wanted)
+
+
+def _units(rows: HistoryRows, people: dict[int, PersonHistory], wanted: list[int] | None) -> list[UnitHistory]:
+    """The office's units that have members (in ``people``'s order) or a rating; only ``wanted`` ones if given."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for p in people.values():
+        if p.unit_id is not None:
+            members[p.unit_id].append(p.id)
+    return [
+        UnitHistory(
+            id=uid, name=name, ratings=rows.unit_ratings.get(uid, {}), leads_bloc=rows.unit_leads.get(uid, {}),
+            awards={y: frozenset(c) for y, c in rows.unit_awards.get(uid, {}).items()},
+            member_ids=tuple(members.get(uid, ())), decisions=rows.unit_decisions.get(uid, {}),
+        )
+        for uid, name in rows.units
+        if (members.get(uid) or uid in rows.unit_ratings) and (wanted is None or uid in wanted)
+    ]
+
+
 def load_histories(
     db: Database, year: int, *, staff_ids: list[int] | None = None, unit_ids: list[int] | None = None
 ) -> tuple[dict[int, PersonHistory], list[UnitHistory]]:
@@ -54,41 +154,19 @@ def load_histories(
     ``staff_ids``/``unit_ids`` restrict the load to some people and units (with their members),
     e.g. a meeting's candidates.
     """
-    rows = load_history_rows(db, year, staff_ids=staff_ids, unit_ids=unit_ids)
     restricted = staff_ids is not None or unit_ids is not None
-    years = {
-        sid: {y: YearFacts(rating=r, discipline=discipline_code(d)) for y, (r, d) in by_year.items()}
-        for sid, by_year in rows.ratings.items()
-    }
-    no_decisions: dict = {}
-    people: dict[int, PersonHistory] = {}
-    members: dict[int, list[int]] = defaultdict(list)
-    for sid, code, name, gender, unit_id, unit_name, recruited, active in rows.staff:
-        if not active and year not in years.get(sid, {}):
-            continue
-        people[sid] = PersonHistory(
-            id=sid, code=code, name=name, gender=gender, unit_id=unit_id, unit_name=unit_name,
-            recruited_on=dt.date.fromisoformat(recruited) if recruited else None,
-            years=years.get(sid, {}),
-            awards={y: frozenset(c) for y, c in rows.awards.get(sid, {}).items()},
-            initiatives=tuple(
-                InitiativeFact(year=y, scope=scope, kind=kind, title=title)
-                for y, scope, kind, title in rows.initiatives.get(sid, ())
-            ),
-            decisions=rows.decisions.get(("staff", sid), no_decisions),
-        )
-        if unit_id is not None:
-            members[unit_id].append(sid)
-    units = [
-        UnitHistory(
-            id=uid, name=name, ratings=rows.unit_ratings.get(uid, {}), leads_bloc=rows.unit_leads.get(uid, {}),
-            awards={y: frozenset(c) for y, c in rows.unit_awards.get(uid, {}).items()},
-            member_ids=tuple(members.get(uid, ())), decisions=rows.decisions.get(("unit", uid), no_decisions),
-        )
-        for uid, name in rows.units
-        if (members.get(uid) or uid in rows.unit_ratings) and (not restricted or uid in (unit_ids or []))
-    ]
-    return people, units
+    with paused_gc():
+        rows = load_history_rows(db, year, staff_ids=staff_ids, unit_ids=unit_ids)
+        return _histories(rows, year, units_wanted=list(unit_ids or []) if restricted else None)
+
+
+def make_engine(db: Database, rulesets: list[RuleSet] | None = None) -> Engine:
+    """An engine over the bundled sets plus the office's own copies, for the office level in the settings."""
+    if rulesets is None:
+        from tdkt_desktop.services.rulesets import all_rulesets
+
+        rulesets = all_rulesets(db)
+    return Engine(rulesets, office_level=get_settings(db).office_level)
 
 
 def evaluate_year(
@@ -107,14 +185,61 @@ def evaluate_year(
     Raises:
         ValidationError: no rule set covers ``year``.
     """
-    if rulesets is None:
-        from tdkt_desktop.services.rulesets import all_rulesets
-
-        rulesets = all_rulesets(db)
-    level = get_settings(db).office_level
-    engine = Engine(rulesets, office_level=level)
+    engine = make_engine(db, rulesets)
     rs = engine.ruleset_for(year)
     people, units = load_histories(db, year, staff_ids=staff_ids, unit_ids=unit_ids)
-    person_verdicts = {pid: engine.evaluate_person(p, year) for pid, p in people.items()}
-    unit_verdicts = engine.evaluate_units(units, people, year, person_verdicts)
-    return YearResult(year, rs, level, people, units, person_verdicts, unit_verdicts)
+    with paused_gc():
+        person_verdicts = {pid: engine.evaluate_person(p, year) for pid, p in people.items()}
+        unit_verdicts = engine.evaluate_units(units, people, year, person_verdicts)
+    return YearResult(year, rs, engine.office_level, people, units, person_verdicts, unit_verdicts)
+
+
+@dataclass(frozen=True)
+class YearStream:
+    """A year's verdicts chunk by chunk (the command line's JSON): bounded memory on any office size."""
+
+    year: int
+    ruleset: RuleSet
+    office_level: str
+    batches: Iterator[list[Verdict]]  # each chunk's people's verdicts, then the collectives'
+
+    @property
+    def verdicts(self) -> Iterator[Verdict]:
+        """One verdict after another, in ``evaluate_year``'s order."""
+        return itertools.chain.from_iterable(self.batches)
+
+
+def stream_year(db: Database, year: int, *, chunk: int = 2000) -> YearStream:
+    """Every verdict of ``year`` in ``evaluate_year``'s order, loading and judging ``chunk`` people at a time.
+
+    Only what the collective titles need of each person (that year's facts and the verdicts of the
+    member titles) is kept until the units are judged at the end.
+
+    Raises:
+        ValidationError: no rule set covers ``year`` (before anything is loaded).
+    """
+    engine = make_engine(db)
+    rs = engine.ruleset_for(year)
+    return YearStream(year, rs, engine.office_level, _stream(db, engine, year, chunk))
+
+
+def _stream(db: Database, engine: Engine, year: int, chunk: int) -> Iterator[list[Verdict]]:
+    from tdkt_desktop.rules.collectives import MEMBER_TITLES
+
+    roster = staff_rows(db)
+    kept: dict[int, PersonHistory] = {}
+    kept_verdicts: dict[int, dict[str, Verdict]] = {}
+    for start in range(0, len(roster), chunk):
+        batch: list[Verdict] = []
+        with paused_gc():
+            people, _none = _histories(load_history_rows(db, year, people=roster[start:start + chunk],
+                                                          with_units=False), year, units_wanted=[])
+            for p in people.values():
+                verdicts = engine.evaluate_person(p, year)
+                batch.extend(verdicts.values())
+                kept[p.id] = p.for_year(year)
+                kept_verdicts[p.id] = {c: verdicts[c] for c in MEMBER_TITLES if c in verdicts}
+        yield batch
+    rows = HistoryRows()
+    load_unit_rows(db, year, rows)
+    yield engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)

@@ -23,9 +23,11 @@ class FoldFilterProxy(QSortFilterProxyModel):
         self._words: dict[int, list[str]] = {}
 
     def setSourceModel(self, model) -> None:
-        """Attach the model and drop the word cache whenever it resets."""
+        """Attach the model and drop the word cache whenever it resets or replaces rows (a replaced record's
+        id may be reused by a new one)."""
         super().setSourceModel(model)
         model.modelReset.connect(self._words.clear)
+        model.dataChanged.connect(lambda *_args: self._words.clear())
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Let the source model sort (one Python key per row); the proxy keeps source order."""

@@ -23,19 +23,20 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import review, review_council
+from tdkt_desktop.db import change_log, review, review_council
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services import rulesets
-from tdkt_desktop.services.eligibility import evaluate_year
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review.council_dialogs import DecideDialog, MeetingDialog, MemberDialog
+from tdkt_desktop.ui.review.council_feed import CouncilVerdicts
 from tdkt_desktop.ui.review.models import AttendanceModel, CandidateModel, MemberModel
+from tdkt_desktop.ui.review.verdict_store import VerdictStore
 
 
 def _table(model) -> QTableView:
@@ -49,7 +50,7 @@ def _table(model) -> QTableView:
     return view
 
 
-class CouncilPage(LazyPage, QWidget):
+class CouncilPage(CouncilVerdicts, LazyPage, QWidget):
     """Thin composer over ``db.review_council``; every write goes through ``window.run_write``."""
 
     topics = frozenset({changes.COUNCIL, changes.REVIEW, changes.DECISIONS, changes.RULESETS, changes.STAFF,
@@ -60,7 +61,9 @@ class CouncilPage(LazyPage, QWidget):
         self.db = db
         self.main_window = window
         self.projector = None
+        self.store: VerdictStore | None = None
         self._next_cell: tuple[int, int] | None = None
+        self._seen = 0  # change-log position of what the candidates show
 
         self.year = QSpinBox()
         self.year.setRange(2017, 2100)
@@ -175,6 +178,10 @@ class CouncilPage(LazyPage, QWidget):
         """Reload members, the year's meetings and the selected meeting."""
         self._stale = False
         working_year.show_in(self.year, self.db)
+        if self.store is None:
+            self.store = VerdictStore.of(self.main_window)
+            self.store.changed.connect(self._on_store)
+            self.store.busy_changed.connect(self.candidates.set_judging)
         self.members.set_rows(review_council.list_members(self.db))
         current = self.current_meeting_id()
         self.meeting.blockSignals(True)
@@ -200,22 +207,21 @@ class CouncilPage(LazyPage, QWidget):
             return
         meeting = review_council.get_meeting(self.db, meeting_id)
         is_open = meeting.status == "dang_hop"
-        proposals = review.list_proposals(self.db, meeting.year)
+        self._seen = change_log.position(self.db)
         try:
-            # Only the candidates are evaluated: a vote typed during the meeting must stay instant.
-            verdicts = evaluate_year(
-                self.db, meeting.year,
-                staff_ids=[p.staff_id for p in proposals if p.staff_id is not None],
-                unit_ids=[p.unit_id for p in proposals if p.unit_id is not None],
-            )
-            rs = verdicts.ruleset
+            # Verdicts come from the window's store, judged off the GUI thread: a vote typed during the
+            # meeting never waits for an evaluation, and the "Điều kiện" column fills in when they arrive.
+            self.store.ensure(meeting.year)
+            state = self._verdicts()
+            rs = state.ruleset if state is not None else rulesets.ruleset_for_year(self.db, meeting.year)
         except UserError as exc:
             self.quorum_label.setText(str(exc))
             return
         self.attendance.editable = is_open
         self.attendance.set_rows(review_council.attendance(self.db, meeting_id))
         self.candidates.editable = is_open
-        self.candidates.set_rows(council_service.candidates(self.db, meeting_id, rs, verdicts))
+        self.candidates.set_rows(council_service.candidates(self.db, meeting_id, rs, state))
+        self.store.prioritize([c.proposal.staff_id for c in self.candidates.records() if c.proposal.staff_id])
         present, written, total = review_council.head_count(self.db, meeting_id)
         quorum = council_rules.quorum(rs, present, total)
         extra = f"; {written} ý kiến bằng văn bản" if written else ""
@@ -226,9 +232,15 @@ class CouncilPage(LazyPage, QWidget):
         self.secret.blockSignals(False)
         self.secret.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
-        decidable = any(c.proposal.status == "dat" for c in self.candidates.records())
-        self.decide_button.setEnabled(not is_open and decidable)
+        self._after_candidates()
+
+    def _after_candidates(self) -> None:
+        """Buttons, the summary line and the next vote cell once the candidates are shown."""
+        meeting = review_council.get_meeting(self.db, self.current_meeting_id())
+        is_open = meeting.status == "dang_hop"
         rows = self.candidates.records()
+        decidable = any(c.proposal.status == "dat" for c in rows)
+        self.decide_button.setEnabled(not is_open and decidable)
         passed = sum(1 for c in rows if c.passed)
         upward = [c for c in rows if c.proposal.status == "trinh_cap_tren"]
         decided = sum(1 for c in rows if c.proposal.status == "da_quyet_dinh")

@@ -13,7 +13,7 @@ from tdkt_desktop.db.review_council import ROLES
 from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
-from tdkt_desktop.ui.review.rows import SHORT_STATUS, ReviewRow
+from tdkt_desktop.ui.review.rows import PENDING, SHORT_STATUS, ReviewRow
 from tdkt_desktop.vocabulary import RATING_NAMES
 
 _GREEN = QBrush(QColor("#dff3e2"))
@@ -35,6 +35,7 @@ REGISTERED_TIP = "Đăng ký thi đua đầu năm: chỉ để tham khảo, khô
 class ReviewModel(RecordTableModel):
     """Rows of the Bình xét table; colour shows the verdict. Rows are keyed, so one can be replaced."""
 
+    _where: dict[tuple[str, int], int] | None = None  # key → source row, see _index_of
     COL_CODE, COL_NAME, COL_UNIT, COL_RATING, COL_VERDICT, COL_PROPOSED, COL_STATUS, COL_OTHERS = range(8)
     COLUMNS = [
         Column("Mã", lambda r: r.code, lambda r: r.code),
@@ -62,19 +63,44 @@ class ReviewModel(RecordTableModel):
             return _RED_TEXT if record.verdict.status == EXCLUDED else None
         return None
 
+    def set_rows(self, records) -> None:
+        self._where = None
+        super().set_rows(records)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._where = None
+        super().sort(column, order)
+
+    def _index_of(self) -> dict[tuple[str, int], int]:
+        """key → source row, rebuilt only after the rows were replaced as a whole or re-sorted."""
+        if self._where is None:
+            self._where = {(r.subject, r.id): i for i, r in enumerate(self._rows)}
+        return self._where
+
     def update_rows(self, rows: list[ReviewRow]) -> None:
-        """Replace the rows with the same keys in place (one ``dataChanged`` per row, selection kept)."""
-        where = {r.key: i for i, r in enumerate(self._rows)}
-        last = self.columnCount() - 1
+        """Replace the rows with the same keys in place (selection kept; rows not listed are ignored).
+
+        A few rows send one ``dataChanged`` each; many (a chunk of verdicts) one for the whole span.
+        """
+        where = self._index_of()
+        changed = []
         for row in rows:
             i = where.get(row.key)
             if i is not None:
                 self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+                changed.append(i)
+        if not changed:
+            return
+        last = self.columnCount() - 1
+        if len(changed) > 50:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            return
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def row_of_key(self, key: tuple[str, int]) -> int:
         """The source row of a subject, or -1."""
-        return self.row_of(lambda r: r.key == key)
+        return self._index_of().get(key, -1)
 
 
 class MemberModel(RecordTableModel):
@@ -157,10 +183,35 @@ class CandidateModel(RecordTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    #: The window's verdicts are being judged: a candidate without one says so instead of "—".
+    judging = False
+
+    def set_judging(self, judging: bool) -> None:
+        if judging != self.judging and self.rowCount():
+            self.judging = judging
+            self.dataChanged.emit(self.index(0, 3), self.index(self.rowCount() - 1, 3))
+        self.judging = judging
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() in VOTE_COLUMNS:
             return getattr(self.record(index.row()), VOTE_COLUMNS[index.column()])
+        if (role == Qt.ItemDataRole.DisplayRole and self.judging and index.isValid() and index.column() == 3
+                and not self.record(index.row()).status):
+            return PENDING
         return super().data(index, role)
+
+    def replace_rows(self, rows: dict[int, CandidateVote]) -> None:
+        """Replace some rows (source row → record) in place: one ``dataChanged`` per row, or one for many."""
+        if not rows:
+            return
+        for i, record in rows.items():
+            self._rows[i] = record
+        last = self.columnCount() - 1
+        if len(rows) > 50:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+            return
+        for i in rows:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def extra_data(self, record: CandidateVote, column: int, role: int):
         if role == Qt.ItemDataRole.BackgroundRole and record.voted and column == 7:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import html
-import math
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -28,21 +23,22 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from tdkt_desktop.db import catalog, review
-from tdkt_desktop.errors import UserError
-from tdkt_desktop.rules.ruleset import frac, percent
-from tdkt_desktop.services.eligibility import YearResult, evaluate_year
+from tdkt_desktop.db import catalog, change_log, review
+from tdkt_desktop.services.eligibility import YearResult
+from tdkt_desktop.services.review_state import YearState
 from tdkt_desktop.ui.common import changes, working_year
-from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import LazyPage
+from tdkt_desktop.ui.review import panels
 from tdkt_desktop.ui.review.models import ReviewModel, review_search_text
-from tdkt_desktop.ui.review.rows import ReviewRow, build_rows
+from tdkt_desktop.ui.review.review_actions import ReviewActions
+from tdkt_desktop.ui.review.rows import ReviewRow, build_rows, is_collective, row_for
 from tdkt_desktop.ui.review.unit_form import UnitRatingForm
-from tdkt_desktop.vocabulary import RATING_NAMES, VERDICT_STATUSES
+from tdkt_desktop.ui.review.verdict_store import StoreUpdate, VerdictStore
 
-#: Column widths that fit 1366 px beside the reasons panel (the last column stretches).
+#: Column widths that fit 1366 px beside the reasons panel (the last column stretches); fixed, never measured
+#: from the contents, which would read every one of 20,000 rows.
 _WIDTHS = {0: 55, 1: 150, 2: 105, 3: 58, 4: 152, 5: 82, 6: 58, 7: 173}
 
 
@@ -58,8 +54,13 @@ def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int
     }
 
 
-class ReviewPage(LazyPage, QWidget):
-    """Thin composer over ``services.eligibility.evaluate_year`` and ``db.review`` proposals."""
+#: Writes that can change a verdict: the store re-evaluates what the change log names.
+_VERDICT_TOPICS = frozenset({changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.RULESETS,
+                             changes.SETTINGS, changes.ALL})
+
+
+class ReviewPage(ReviewActions, LazyPage, QWidget):
+    """Thin composer over the window's ``VerdictStore`` (verdicts, judged off the GUI thread) and ``db.review``."""
 
     topics = frozenset({
         changes.STAFF, changes.UNITS, changes.RATINGS, changes.DECISIONS, changes.REVIEW,
@@ -70,8 +71,9 @@ class ReviewPage(LazyPage, QWidget):
         super().__init__()
         self.db = db
         self.main_window = window
-        self.result: YearResult | None = None
+        self.store: VerdictStore | None = None
         self.short_names: dict[str, str] = {}
+        self._proposals_seen = 0  # change-log position of the proposals shown
 
         self.year = QSpinBox()
         self.year.setRange(2017, 2100)
@@ -89,12 +91,20 @@ class ReviewPage(LazyPage, QWidget):
         self.unit_filter.addItem("Mọi đơn vị", None)
         self.ruleset_label = QLabel()
         self.ruleset_label.setWordWrap(True)
+        self.busy_label = QLabel()  # "Đang xét điều kiện…" while the worker judges
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(220)
+        self.busy_bar.setTextVisible(False)
         self.rules_button = QPushButton("Bộ quy tắc…")
         top = QHBoxLayout()
         for widget in (QLabel("Năm xét:"), self.year, QLabel("Danh hiệu, hình thức:"), self.award, self.unit_filter):
             top.addWidget(widget)
         top.addWidget(self.search, 1)
         top.addWidget(self.rules_button)
+        status = QHBoxLayout()
+        status.addWidget(self.ruleset_label, 1)
+        status.addWidget(self.busy_label)
+        status.addWidget(self.busy_bar)
 
         self.model = ReviewModel(self)
         self.proxy = FoldFilterProxy(review_search_text, self)
@@ -141,9 +151,10 @@ class ReviewPage(LazyPage, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.ruleset_label)
+        layout.addLayout(status)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
+        self._show_busy(False)
 
         self.year.valueChanged.connect(self._on_year)
         self.award.currentIndexChanged.connect(self._fill_rows)
@@ -157,43 +168,77 @@ class ReviewPage(LazyPage, QWidget):
         self.rules_button.clicked.connect(self._open_rules)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        # LazyPage: evaluated when first shown, so a 20,000-staff office does not slow the start.
+        # While the worker judges, the rows in view go first (scrolling or sorting asks again).
+        self._visible_timer = QTimer(self, singleShot=True, interval=30, timeout=self._prioritize_visible)
+        self.table.verticalScrollBar().valueChanged.connect(lambda _value: self._visible_timer.start())
+        self.proxy.layoutChanged.connect(lambda *_args: self._visible_timer.start())
+        # LazyPage: judged when first shown, so a 20,000-staff office does not slow the start.
 
     # --- data ---------------------------------------------------------------------------------
 
+    @property
+    def state(self) -> YearState | None:
+        """The year's verdicts as far as judged (None before the first show or after a failure)."""
+        state = self.store.state if self.store is not None else None
+        return state if state is not None and state.year == self.year.value() else None
+
+    @property
+    def result(self) -> YearResult | None:
+        """Every verdict of the year once all are judged."""
+        state = self.state
+        return state.result if state is not None and state.complete else None
+
+    def is_busy(self) -> bool:
+        """Verdicts are being judged (the page shows what is known and says so)."""
+        return self.store is not None and self.store.is_busy()
+
     def refresh(self, changed: frozenset[str] = frozenset({changes.ALL})) -> None:
-        """A proposal toggled changes no verdict: replace the rows' proposals only; else reload."""
-        if changed == {changes.REVIEW} and self.result is not None and self.wants_reload_now():
-            self._refresh_proposals()
+        """Proposals are re-read for the rows they concern; verdicts are brought up to date by the store."""
+        if self.store is None or not changes.touches(changed, self.topics):
+            super().refresh(changed)
             return
-        super().refresh(changed)
+        if not self.wants_reload_now():
+            self._stale = True
+            return
+        if changes.touches(changed, {changes.WORKING_YEAR, changes.CATALOG}) or changes.ALL in changed:
+            self.reload()
+            return
+        if changes.touches(changed, _VERDICT_TOPICS):
+            self.store.ensure(self.year.value())
+        if changes.touches(changed, {changes.REVIEW, changes.COUNCIL, changes.DECISIONS}):
+            self._refresh_proposals()
 
     def reload(self) -> None:
-        """Re-evaluate the year (one bulk load) and refill the award list and rows."""
+        """Ask the store for the year (judged once, then only what changed) and show what it has."""
         self._stale = False
         working_year.show_in(self.year, self.db)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a 20,000-staff office
-        try:
-            self._reload()
-        finally:
-            QApplication.restoreOverrideCursor()
-
-    def _reload(self) -> None:
-        try:
-            self.result = evaluate_year(self.db, self.year.value())
-        except UserError as exc:
-            self.result = None
-            self.ruleset_label.setText(str(exc))
-            self.model.set_rows([])
-            return
+        if self.store is None:
+            self.store = VerdictStore.of(self.main_window)
+            self.store.changed.connect(self._on_store)
+            self.store.busy_changed.connect(self._show_busy)
+            self.store.progress.connect(self._show_progress)
+            self.store.failed.connect(lambda _message: self._fill_all())
         types = catalog.list_award_types(self.db, active_only=False)
         self.short_names = {t.code: t.short_name or t.name for t in types}
-        rs = self.result.ruleset
-        self.ruleset_label.setText(f"Bộ quy tắc áp dụng cho năm {self.year.value()}: {rs.label()}")
+        self.store.ensure(self.year.value())
+        self._fill_all()
+
+    def _fill_all(self) -> None:
+        """Award list, unit filter and rows from the store's state (empty while the roster is read)."""
+        state = self.state
+        if state is None:
+            self.ruleset_label.setText(self.store.error if self.store and self.store.error else
+                                       f"Đang đọc danh sách cán bộ năm {self.year.value()}…")
+            self.model.set_rows([])
+            self._show_reasons()
+            self._update_meter()
+            return
+        rs = state.ruleset
+        self.ruleset_label.setText(f"Bộ quy tắc áp dụng cho năm {state.year}: {rs.label()}")
         current = self.award.currentData()
         self.award.blockSignals(True)
         self.award.clear()
-        for code in rs.awards(level=self.result.office_level):
+        for code in rs.awards(level=state.office_level):
             self.award.addItem(rs.award_name(code), code)
         index = self.award.findData(current)
         self.award.setCurrentIndex(index if index >= 0 else 0)
@@ -202,7 +247,7 @@ class ReviewPage(LazyPage, QWidget):
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem("Mọi đơn vị", None)
-        for unit in self.result.units:
+        for unit in state.roster.units:
             self.unit_filter.addItem(unit.name, unit.id)
         self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
         self.unit_filter.blockSignals(False)
@@ -217,19 +262,20 @@ class ReviewPage(LazyPage, QWidget):
         return self.award.currentData()
 
     def is_collective(self) -> bool:
-        code = self.current_award()
-        return bool(self.result and code in self.result.ruleset.awards(collective=True))
+        code, state = self.current_award(), self.state
+        return bool(state and code and is_collective(state, code))
 
     def _fill_rows(self) -> None:
-        code = self.current_award()
-        if self.result is None or code is None:
+        code, state = self.current_award(), self.state
+        if state is None or code is None:
             self.model.set_rows([])
             return
-        proposals = review.list_proposals(self.db, self.result.year, award=code)
+        self._proposals_seen = change_log.position(self.db)
+        proposals = review.list_proposals(self.db, state.year, award=code)
         keep = {r.key for r in self.selected_rows()}
         current = self.current_row()
-        self.model.set_rows(build_rows(self.result, code, proposals, self.short_names,
-                                       registered_texts(self.db, self.result.year, code)))
+        self.model.set_rows(build_rows(state, code, proposals, self.short_names, self.store.pending,
+                                       registered_texts(self.db, state.year, code)))
         self._restore_selection(keep, current.key if current else None)
         if not keep and self.proxy.rowCount():  # show the first row's reasons, not an empty panel
             self.table.selectRow(0)
@@ -242,72 +288,84 @@ class ReviewPage(LazyPage, QWidget):
             "Đề nghị tất cả tập thể đủ điều kiện" if collective else "Đề nghị tất cả người đủ điều kiện")
         self._update_meter()
         self._show_reasons()
+        self._prioritize_visible()
 
-    def _refresh_proposals(self) -> None:
-        """After a proposal write: the same verdicts, the rows' proposals re-read and replaced."""
-        code = self.current_award()
-        proposals = {(p.staff_id, p.unit_id): p for p in review.list_proposals(self.db, self.result.year, award=code)}
-        changed = []
-        for row in self.model.records():
-            new = proposals.get((row.id, None) if row.subject == "ca_nhan" else (None, row.id))
-            if new != row.proposal or (new and row.proposal and new.status != row.proposal.status):
-                changed.append(_replace(row, proposal=new))
-        self.model.update_rows(changed)
-        self._update_meter()
+    def _on_store(self, update: StoreUpdate) -> None:
+        """Verdicts arrived (a chunk, a re-evaluation) or are being judged again: replace only those rows."""
+        if not self.isVisible() and not self._stale:
+            self._stale = True  # a hidden page catches up when shown
+            return
+        state, code = self.state, self.current_award()
+        if self._stale:
+            return
+        if update.rows or state is None or code is None or self.model.rowCount() == 0:
+            self._fill_all()
+            return
+        if update.keys is None:
+            self._fill_rows()
+            return
+        self.model.update_rows([row for row in (self._row_again(key) for key in update.keys) if row is not None])
+        current = self.current_row()
+        if current is not None and (update.keys is None or current.key in update.keys):
+            self._show_reasons()
+        if state.complete and not self.store.pending:  # while anything is judged the counts would be half right
+            self._update_meter()
 
-    def _restore_selection(self, keep: set, current_key) -> None:
-        """Refreshing after a write keeps the rows the officer was working on selected."""
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            record = self.proxy.index(row, 0).data(RecordRole)
-            if record.key in keep:
-                selection.select(self.proxy.index(row, 0),
-                                 QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select)
-            if record.key == current_key:
-                selection.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    def _row_again(self, key) -> ReviewRow | None:
+        old = self.model.record(i) if (i := self.model.row_of_key(key)) >= 0 else None
+        if old is None:
+            return None
+        return row_for(self.state, key, self.current_award(), old.proposal, self.short_names,
+                       key in self.store.pending, old.registered)
+
+    def _prioritize_visible(self) -> None:
+        """Ask the worker to judge the rows on screen first."""
+        if self.store is None or not self.store.is_busy():
+            return
+        first = max(self.table.rowAt(0), 0)  # the screen, and a little more for the first scroll
+        ids = [self.proxy.index(r, 0).data(RecordRole) for r in range(first, min(self.proxy.rowCount(), first + 60))]
+        self.store.prioritize([r.id for r in ids if r is not None and r.pending and r.subject == "ca_nhan"])
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+        self.propose_all_button.setEnabled(not busy)  # "all eligible" needs every verdict
+        if busy:
+            self.busy_label.setText("Đang xét điều kiện khen thưởng…")
+            self.busy_bar.setRange(0, 0)
+
+    def _show_progress(self, judged: int, total: int) -> None:
+        self.busy_label.setText(f"Đang xét điều kiện khen thưởng: {judged:,}/{total:,} người…".replace(",", "."))
+        _set_bar(self.busy_bar, judged, max(total, 1))
 
     def _on_unit_filter(self) -> None:
         """Show one unit's staff (the way a phòng's bình xét meeting sees them)."""
         unit_id = self.unit_filter.currentData()
-        people = self.result.people if self.result else {}
         if unit_id is None:
             self.proxy.set_predicate(None)
         else:
-            self.proxy.set_predicate(
-                lambda r: r.subject == "tap_the" or getattr(people.get(r.id), "unit_id", None) == unit_id
-            )
+            self.proxy.set_predicate(lambda r: r.subject == "tap_the" or r.unit_id == unit_id)
 
     def counts(self) -> dict[str, int]:
-        """Proposals, eligible and not yet decided, decided (counted apart), and all rows."""
-        rows = self.model.records()
-        decided = sum(1 for r in rows if r.decided)
-        proposed = sum(1 for r in rows if r.proposal and not r.decided)
-        eligible = sum(1 for r in rows if r.proposable)
-        return {"proposed": proposed, "eligible": eligible, "decided": decided, "total": len(rows)}
+        """Proposals, eligible and not yet decided, decided (counted apart), all rows, rows being judged."""
+        return panels.counts(self.model.records())
 
     def _update_meter(self) -> None:
         """Counts and, when the rule set sets one, the quota as a live meter (decided rows apart)."""
+        state = self.state
+        if state is not None and not state.complete:
+            self.meter_label.setText("Đang xét điều kiện khen thưởng; số liệu hiện ra khi xét xong.")
+            _set_bar(self.meter, 0, 1, "")
+            return
         n = self.counts()
-        code = self.current_award()
-        text = (f"Đề nghị: {n['proposed']} · Đủ điều kiện: {n['eligible']} · Đã có QĐ: {n['decided']} "
-                f"· Tổng: {n['total']}")
-        limit, over = n["eligible"] or 1, False
-        params = self.result.ruleset.award(code) if self.result and code else None
-        quota = params.get("quota") if params else None
-        if quota:
-            of = quota["of"]
-            base = len(review.list_proposals(self.db, self.result.year, award=of)) or sum(
-                1 for v in self.result.all_verdicts() if v.award == of and v.eligible and not v.decided
-            )
-            limit = math.floor(frac(quota["share"]) * base)
-            over = n["proposed"] > limit
-            text += f" · Hạn mức {percent(quota['share'])} của {base} {self.result.ruleset.award_name(of)} = {limit}"
+        text, limit, over = panels.meter(
+            n, state, self.current_award(), lambda of: len(review.list_proposals(self.db, state.year, award=of)))
         self.meter_label.setText(text)
-        self.meter.setRange(0, max(limit, n["proposed"], 1))
-        self.meter.setValue(n["proposed"])
-        self.meter.setFormat(f"{n['proposed']}/{limit}")
-        self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
-        self.meter_label.setStyleSheet("color: #b00020;" if over else "")
+        _set_bar(self.meter, n["proposed"], max(limit, n["proposed"], 1), f"{n['proposed']}/{limit}")
+        if over != self.meter.property("over"):  # a style sheet re-polishes the widget: set it only when it changes
+            self.meter.setProperty("over", over)
+            self.meter.setStyleSheet("QProgressBar::chunk { background: #c62828; }" if over else "")
+            self.meter_label.setStyleSheet("color: #b00020;" if over else "")
 
     def current_row(self) -> ReviewRow | None:
         """The row under the cursor (the one clicked or reached with the arrow keys)."""
@@ -317,28 +375,15 @@ class ReviewPage(LazyPage, QWidget):
     def _show_reasons(self, current: QModelIndex | None = None, _previous=None) -> None:
         index = current if isinstance(current, QModelIndex) and current.isValid() else self.table.currentIndex()
         r = self.proxy.index(index.row(), 0).data(RecordRole) if index.isValid() else None
-        if r is None or self.result is None:
-            self.reasons.setHtml("<p>Chọn một người hoặc tập thể để xem lý do.</p>")
+        state = self.state
+        if r is None or state is None:
+            self.reasons.setHtml(panels.EMPTY)
             self.unit_form.hide()
             return
         self.unit_form.setVisible(r.subject == "tap_the")
         if r.subject == "tap_the":
-            self.unit_form.show_unit(r.name, self.result.year, review.unit_ratings(self.db, self.result.year).get(r.id))
-            verdicts = [v for v in self.result.unit_verdicts if v.subject_id == r.id]
-        else:
-            verdicts = list(self.result.person_verdicts.get(r.id, {}).values())
-        chosen = self.current_award()
-        verdicts.sort(key=lambda v: v.award != chosen)  # the award being reviewed first
-        rating = RATING_NAMES.get(r.rating, "chưa có")
-        where = html.escape(r.unit_name) if r.subject == "ca_nhan" else "Tập thể"
-        parts = [f"<h3>{html.escape(r.name)}</h3><p>{where} — xếp loại năm {self.result.year}: {rating}</p>"]
-        colours = {"du": "#1b5e20", "can_hoi_dong": "#8a6d00", "da_quyet_dinh": "#37474f", "loai_tru": "#b00020"}
-        for v in verdicts:
-            who = f" <span style='color:#666'>({html.escape(v.authority)} quyết định)</span>" if v.authority else ""
-            items = "".join(f"<li>{html.escape(reason)}</li>" for reason in v.reasons)
-            parts.append(f"<p><b style='color:{colours.get(v.status, '#555555')}'>{html.escape(v.award_name)}: "
-                         f"{VERDICT_STATUSES[v.status]}</b>{who}</p><ul>{items}</ul>")
-        self.reasons.setHtml("".join(parts))
+            self.unit_form.show_unit(r.name, state.year, review.unit_ratings(self.db, state.year).get(r.id))
+        self.reasons.setHtml(panels.reasons_html(r, state, self.current_award()))
 
     def selected_rows(self) -> list[ReviewRow]:
         rows = {i.row(): i.data(RecordRole) for i in self.table.selectionModel().selectedRows()}
@@ -347,65 +392,12 @@ class ReviewPage(LazyPage, QWidget):
             return [current]
         return [rows[k] for k in sorted(rows)]
 
-    # --- actions --------------------------------------------------------------------------------
 
-    def _write(self, action, *topics: str) -> bool:
-        """One write through the window; False when it failed (the user has seen why)."""
-        try:
-            self.main_window.run_write(action, *topics)
-        except WriteFailed:
-            return False
-        return True
-
-    def toggle_selected(self) -> None:
-        """Space: propose the selected rows, or withdraw them when all are already proposed.
-
-        Rows already granted by a decision are left out and named in the status bar.
-        """
-        rows = self.selected_rows()
-        code, year = self.current_award(), self.year.value()
-        if not rows or code is None:
-            return
-        decided = [r for r in rows if r.decided and not r.proposal]
-        rows = [r for r in rows if r not in decided]
-        if decided:
-            more = f" (và {len(decided) - 1} người, tập thể khác)" if len(decided) > 1 else ""
-            self.main_window.statusBar().showMessage(
-                f"{decided[0].decision_text()}{more}: không đề nghị lần nữa.", 10000)
-        if not rows:
-            return
-        withdraw = all(r.proposal for r in rows)
-        subjects = [(r.subject, r.id, r.proposal.id if r.proposal else None) for r in rows]
-        self._write(lambda: review.toggle_proposals(self.db, year, code, subjects, withdraw_all=withdraw),
-                    changes.REVIEW)
-
-    def propose_all_eligible(self) -> None:
-        """Propose everyone eligible for the chosen award who has no decision or proposal for it yet."""
-        code, year = self.current_award(), self.year.value()
-        rows = [r for r in self.model.records() if r.proposable and not r.proposal]
-        if not rows:
-            QMessageBox.information(self, "Bình xét", "Không có ai đủ điều kiện mà chưa được đề nghị.")
-            return
-        subjects = [(r.subject, r.id, None) for r in rows]
-        self._write(lambda: review.toggle_proposals(self.db, year, code, subjects, withdraw_all=False),
-                    changes.REVIEW)
-
-    def _save_unit_rating(self) -> None:
-        rows = [r for r in self.selected_rows() if r.subject == "tap_the"]
-        if not rows:
-            QMessageBox.information(self, "Xếp loại tập thể", "Hãy chọn một tập thể trong bảng.")
-            return
-        year = self.year.value()
-        items = [self.unit_form.value(r.id, year) for r in rows]
-        self._write(lambda: review.set_unit_ratings(self.db, items), changes.RATINGS)
-
-    def _open_rules(self) -> None:
-        from tdkt_desktop.ui.review.ruleset_dialog import open_rules_for_year
-
-        open_rules_for_year(self, self.db, self.main_window, self.year.value())
-
-
-def _replace(row: ReviewRow, **changes_) -> ReviewRow:
-    import dataclasses
-
-    return dataclasses.replace(row, **changes_)
+def _set_bar(bar: QProgressBar, value: int, maximum: int, text: str | None = None) -> None:
+    """Range, value and text at once, painted once later: each setter alone repaints the bar on the spot."""
+    bar.setUpdatesEnabled(False)
+    bar.setRange(0, maximum)
+    bar.setValue(value)
+    if text is not None:
+        bar.setFormat(text)
+    bar.setUpdatesEnabled(True)

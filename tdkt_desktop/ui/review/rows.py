@@ -7,12 +7,13 @@ data (verdict status, decision, proposal status), never from reason text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tdkt_desktop.db.records import Proposal
 from tdkt_desktop.db.review import STATUS_NAMES
-from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL, Verdict
-from tdkt_desktop.services.eligibility import YearResult
+from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL, UnitHistory, Verdict
+from tdkt_desktop.services.review_state import Member, YearState
 from tdkt_desktop.text import format_date
 
 #: Short status words for a table cell (the full ones are in vocabulary.VERDICT_STATUSES).
@@ -27,7 +28,10 @@ SHORT_STATUS = {
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One person or unit in the review table for the chosen award."""
+    """One person or unit in the review table for the chosen award.
+
+    ``pending``: the verdicts are being (re-)evaluated; the row shows no verdict meanwhile, never an old one.
+    """
 
     subject: str  # ca_nhan | tap_the
     id: int
@@ -38,10 +42,12 @@ class ReviewRow:
     verdict: Verdict | None
     proposal: Proposal | None
     eligible_awards: tuple[str, ...] = ()  # short names of the other awards the subject is eligible for
+    pending: bool = False
+    unit_id: int | None = None  # a person's unit (the unit filter)
     #: What the person or unit registered for that year (đăng ký thi đua), as shown; information only.
     registered: str = ""
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple[str, int]:
         """Identity of the row across reloads."""
         return (self.subject, self.id)
@@ -58,6 +64,8 @@ class ReviewRow:
 
     def verdict_text(self) -> str:
         """The "Kết quả xét" cell."""
+        if self.pending:
+            return PENDING
         return SHORT_STATUS[self.verdict.status] if self.verdict else "—"
 
     def status_text(self) -> str:
@@ -77,38 +85,55 @@ class ReviewRow:
         return f"{self.name} đã có quyết định{number} tặng {ref.award_name} năm {ref.year}"
 
 
-def person_row(result: YearResult, pid: int, award: str, proposal: Proposal | None,
-               short_names: dict[str, str], registered: str = "") -> ReviewRow:
-    """The row of one person for ``award``."""
-    person = result.people[pid]
-    verdicts = result.person_verdicts[pid]
-    facts = person.years.get(result.year)
-    others = tuple(short_names.get(c, v.award_name) for c, v in verdicts.items()
-                   if c != award and v.eligible and not v.decided)
-    return ReviewRow("ca_nhan", pid, person.code, person.name, person.unit_name,
-                     facts.rating if facts and facts.rating else "", verdicts.get(award), proposal, others,
-                     registered)
+PENDING = "Đang xét…"
 
 
-def unit_row(result: YearResult, unit_id: int, award: str, proposal: Proposal | None,
-             short_names: dict[str, str], registered: str = "") -> ReviewRow:
-    """The row of one collective for ``award``."""
-    unit = next(u for u in result.units if u.id == unit_id)
-    mine = [v for v in result.unit_verdicts if v.subject_id == unit_id]
+def person_row(state: YearState, member: Member, award: str, proposal: Proposal | None,
+               short_names: dict[str, str], pending: bool = False, registered: str = "") -> ReviewRow:
+    """The row of one person for ``award``; without a verdict while it is being evaluated."""
+    verdicts = None if pending else state.result.person_verdicts.get(member.id)
+    others = () if verdicts is None else tuple(
+        short_names.get(c, v.award_name) for c, v in verdicts.items() if c != award and v.eligible and not v.decided)
+    return ReviewRow("ca_nhan", member.id, member.code, member.name, member.unit_name, member.rating,
+                     verdicts.get(award) if verdicts else None, proposal, others, pending=verdicts is None,
+                     unit_id=member.unit_id, registered=registered)
+
+
+def unit_row(state: YearState, unit: UnitHistory, award: str, proposal: Proposal | None,
+             short_names: dict[str, str], pending: bool = False, registered: str = "") -> ReviewRow:
+    """The row of one collective for ``award`` (its verdicts come once every member is judged)."""
+    judged = state.complete and not pending
+    mine = [v for v in state.result.unit_verdicts if v.subject_id == unit.id] if judged else []
     others = tuple(short_names.get(v.award, v.award_name) for v in mine
                    if v.award != award and v.eligible and not v.decided)
     verdict = next((v for v in mine if v.award == award), None)
-    return ReviewRow("tap_the", unit_id, "", unit.name, unit.name, unit.ratings.get(result.year, ""), verdict,
-                     proposal, others, registered)
+    return ReviewRow("tap_the", unit.id, "", unit.name, unit.name, unit.ratings.get(state.year, ""), verdict,
+                     proposal, others, pending=not judged, registered=registered)
 
 
-def build_rows(result: YearResult, award: str, proposals: list[Proposal], short_names: dict[str, str],
-               registered: dict[tuple[str, int], str] | None = None) -> list[ReviewRow]:
+def is_collective(state: YearState, award: str) -> bool:
+    return award in state.ruleset.awards(collective=True)
+
+
+def build_rows(state: YearState, award: str, proposals: list[Proposal], short_names: dict[str, str],
+               pending: frozenset = frozenset(), registered: dict[tuple[str, int], str] | None = None,
+               ) -> list[ReviewRow]:
     """Every person (or, for a collective award, every unit) with its verdict, proposal and registration."""
     by_subject = {(p.staff_id, p.unit_id): p for p in proposals}
     registered = registered or {}
-    if award in result.ruleset.awards(collective=True):
-        return [unit_row(result, u.id, award, by_subject.get((None, u.id)), short_names,
-                         registered.get(("tap_the", u.id), "")) for u in result.units]
-    return [person_row(result, pid, award, by_subject.get((pid, None)), short_names,
-                       registered.get(("ca_nhan", pid), "")) for pid in result.people]
+    if is_collective(state, award):
+        return [unit_row(state, u, award, by_subject.get((None, u.id)), short_names, ("tap_the", u.id) in pending,
+                         registered.get(("tap_the", u.id), "")) for u in state.roster.units]
+    return [person_row(state, m, award, by_subject.get((m.id, None)), short_names, ("ca_nhan", m.id) in pending,
+                       registered.get(("ca_nhan", m.id), "")) for m in state.roster.members]
+
+
+def row_for(state: YearState, key: tuple[str, int], award: str, proposal: Proposal | None,
+            short_names: dict[str, str], pending: bool, registered: str = "") -> ReviewRow | None:
+    """One subject's row again (a verdict or proposal changed), or None when it is no longer listed."""
+    subject, ident = key
+    if subject == "ca_nhan":
+        member = state.member(ident)
+        return person_row(state, member, award, proposal, short_names, pending, registered) if member else None
+    unit = next((u for u in state.roster.units if u.id == ident), None)
+    return unit_row(state, unit, award, proposal, short_names, pending, registered) if unit else None

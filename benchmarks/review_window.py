@@ -1,0 +1,222 @@
+"""Child of bench_review.py: one window on a database, Bình xét or Hội đồng driven like a user; prints JSON timings.
+
+``review_window.py DB review``   open Bình xét, change the award, Space, a rating write, a decision write
+``review_window.py DB council``  open Hội đồng, type one vote
+
+A step's time runs from the action until the page shows its result (``ready``) and the table has painted it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+#: bench_review.py --code DIR runs another checkout of the app (the code before a change) with this driver.
+sys.path.insert(0, os.environ.get("TDKT_BENCH_CODE") or str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+
+TIMEOUT_S = 120.0
+YEAR = 2025
+
+
+class PaintWatch(QObject):
+    """Notes, for each of several conditions, the first paint of a watched widget (or a child) once it holds."""
+
+    def __init__(self):
+        super().__init__()
+        self.target = None
+        self.marks: dict[str, Callable[[], bool]] = {}
+        self.painted: dict[str, float] = {}
+
+    def eventFilter(self, obj, event) -> bool:
+        if (self.target is not None and event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                and (obj is self.target or self.target.isAncestorOf(obj))):
+            for name, ready in self.marks.items():
+                if name not in self.painted and ready():
+                    self.painted[name] = time.perf_counter()
+        return False
+
+
+class Driver:
+    def __init__(self, app):
+        self.app = app
+        self.watch = PaintWatch()
+        app.installEventFilter(self.watch)
+        self.results: dict[str, float] = {}
+
+    def step(self, name: str, action: Callable[[], object], target: Callable[[], object],
+             ready: Callable[[], bool], **more: Callable[[], bool]) -> None:
+        """Time ``action`` until ``ready`` holds and the target has painted; ``more`` marks earlier stages."""
+        watch = self.watch
+        watch.marks, watch.painted, watch.target = {name: ready, **more}, {}, None
+        start = time.perf_counter()
+        action()
+        watch.target = target()
+        if watch.target is not None:
+            watch.target.update()  # a page that was ready at once: its next paint shows the result
+
+        def check():
+            if watch.target is None:
+                watch.target = target()
+            if len(watch.painted) == len(watch.marks) or time.perf_counter() - start > TIMEOUT_S:
+                loop.quit()
+            elif watch.target is not None and any(n not in watch.painted and r() for n, r in watch.marks.items()):
+                watch.target.update()
+
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(1)
+        poll.timeout.connect(check)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        for key in watch.marks:
+            self.results[key] = round(watch.painted[key] - start, 4) if key in watch.painted else float("nan")
+        watch.target = None
+        self.settle()
+
+    def settle(self) -> None:
+        for _ in range(5):
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def open_window(db_path: Path):
+    from tdkt_desktop.db.connection import open_database
+    from tdkt_desktop.ui.shell.app import ensure_app
+    from tdkt_desktop.ui.shell.main_window import MainWindow
+
+    app = ensure_app()
+    db = open_database(db_path)
+    window = MainWindow(db, db_path)
+    window.resize(1366, 768)
+    loop = QEventLoop()
+    window.loaded.connect(loop.quit)
+    window.show()
+    loop.exec()
+    return app, window
+
+
+def show_page(window, title: str):
+    """The sub-page chosen first, then its tab shown: only that page is built (not the register before it)."""
+    titles = window.titles_tab
+    index = next(i for i in range(titles.pages.count()) if titles.pages.tabText(i) == title)
+    titles.pages.setCurrentIndex(index)
+    window.tabs.setCurrentWidget(titles)
+    return titles.page(title)
+
+
+def idle(page) -> bool:
+    busy = getattr(page, "is_busy", None)
+    return not (busy and busy())
+
+
+def row_of(page, key):
+    """The model's current record for a subject (or None)."""
+    return next((r for r in page.model.records() if r.key == key), None)
+
+
+def settled(row) -> bool:
+    return row is not None and not getattr(row, "pending", False)
+
+
+def review(driver: Driver, window) -> None:
+    from tdkt_desktop.db import decisions, ratings
+    from tdkt_desktop.db.records import Award, Decision, Rating
+    from tdkt_desktop.ui.common import changes
+    from tdkt_desktop.ui.common.table_model import RecordRole
+
+    title = "Bình xét năm"
+    built = window.titles_tab._built
+    def first_screen() -> bool:
+        page = built.get(title)
+        if page is None or page.proxy.rowCount() == 0:
+            return False
+        rows = [page.proxy.index(r, 0).data(RecordRole) for r in range(min(25, page.proxy.rowCount()))]
+        return all(settled(r) for r in rows)
+
+    driver.step("review_open", lambda: show_page(window, title),
+                lambda: built[title].table.viewport() if title in built else None,
+                lambda: title in built and built[title].model.rowCount() > 0 and idle(built[title]),
+                review_first_screen=first_screen)
+    page = built[title]
+    db = window.db
+    first = page.award.currentIndex()
+    second = page.award.itemData(first + 1)
+    driver.step("review_award", lambda: page.award.setCurrentIndex(first + 1), lambda: page.table.viewport(),
+                lambda: page.model.rowCount() > 0 and idle(page) and page.current_award() == second)
+    page.award.setCurrentIndex(first)
+    driver.settle()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    driver.settle()
+    key = page.proxy.index(0, 0).data(RecordRole).key
+    was = row_of(page, key).proposal is not None
+    driver.step("review_space", lambda: QTest.keyClick(page.table, Qt.Key.Key_Space), lambda: page.table.viewport(),
+                lambda: (row_of(page, key).proposal is not None) != was)
+
+    person = page.proxy.index(1, 0).data(RecordRole)
+    new = "HT" if person.rating in ("HTXS", "HTT") else "HTT"
+    page.table.selectRow(1)
+    driver.settle()
+
+    def rate():
+        window.run_write(lambda: ratings.set_rating(db, Rating(None, person.id, YEAR, new)), changes.RATINGS)
+
+    driver.step("review_refresh_rating", rate, lambda: page.table.viewport(),
+                lambda: settled(row_of(page, person.key)) and row_of(page, person.key).rating == new and idle(page))
+
+    other = page.proxy.index(2, 0).data(RecordRole)
+
+    def decide():
+        decision = Decision(None, "9001/QĐ-SKHCN", dt.date(2026, 1, 10), "Sở Khoa học và Công nghệ", year=2026)
+        award = Award(None, None, page.current_award(), staff_id=other.id, year=YEAR)
+        window.run_write(lambda: decisions.add_decision(db, decision, [award]), changes.DECISIONS)
+
+    driver.step("review_refresh_decision", decide, lambda: page.table.viewport(),
+                lambda: settled(row_of(page, other.key)) and row_of(page, other.key).status_text().startswith("Đã có")
+                and idle(page))
+
+
+def council(driver: Driver, window) -> None:
+    title = "Hội đồng TĐKT"
+    built = window.titles_tab._built
+    driver.step("council_open", lambda: show_page(window, title),
+                lambda: built[title].candidates_view.viewport() if title in built else None,
+                lambda: title in built and built[title].candidates.rowCount() > 0,
+                council_verdicts=lambda: title in built and built[title].candidates.rowCount() > 0 and all(
+                    c.status for c in built[title].candidates.records()))
+    page = built[title]
+    row = next(i for i, c in enumerate(page.candidates.records()) if not c.voted)
+    proposal_id = page.candidates.record(row).proposal.id
+    page.candidates_view.setCurrentIndex(page.candidates.index(row, 4))
+    driver.settle()
+
+    def vote():
+        page.candidates.setData(page.candidates.index(row, 4), "7", Qt.ItemDataRole.EditRole)
+
+    def voted() -> bool:
+        found = next((c for c in page.candidates.records() if c.proposal.id == proposal_id), None)
+        return found is not None and found.voted and found.votes_for == 7
+
+    driver.step("council_vote", vote, lambda: page.candidates_view.viewport(), voted)
+
+
+def main() -> None:
+    db_path, scenario = Path(sys.argv[1]), sys.argv[2]
+    app, window = open_window(db_path)
+    driver = Driver(app)
+    {"review": review, "council": council}[scenario](driver, window)
+    print(json.dumps(driver.results), flush=True)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
