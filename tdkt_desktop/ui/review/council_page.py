@@ -221,7 +221,8 @@ class CouncilPage(CouncilVerdicts, LazyPage, QWidget):
         self.attendance.set_rows(review_council.attendance(self.db, meeting_id))
         self.candidates.editable = is_open
         self.candidates.set_rows(council_service.candidates(self.db, meeting_id, rs, state))
-        self.store.prioritize([c.proposal.staff_id for c in self.candidates.records() if c.proposal.staff_id])
+        # The candidates on screen are judged first (the list starts with them).
+        self.store.prioritize([c.proposal.staff_id for c in self.candidates.records()[:60] if c.proposal.staff_id])
         present, written, total = review_council.head_count(self.db, meeting_id)
         quorum = council_rules.quorum(rs, present, total)
         extra = f"; {written} ý kiến bằng văn bản" if written else ""
