@@ -40,7 +40,7 @@ bench: test-venv
 
 screenshots: venv
 	$(BIN)/tdkt-desktop --db /tmp/tdkt-demo.sqlite demo --no-window
-	$(BIN)/tdkt-desktop --db /tmp/tdkt-demo.sqlite screenshots docs/screenshots
+	$(BIN)/tdkt-desktop --db /tmp/tdkt-demo.sqlite screenshots docs/screenshots --size 1366x768
 
 ## Frozen one-folder app (PyInstaller, packaging/tdkt-desktop.spec): dist/tdkt-desktop/, runs with no Python.
 dist: $(VENV)/.installed-dist

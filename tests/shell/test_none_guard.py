@@ -29,3 +29,9 @@ def test_guard_timer_runs_in_the_app(qapp):
         assert qapp.findChild(QTimer, "none_guard").isActive()
     else:
         assert qapp.findChild(QTimer, "none_guard") is None
+
+
+@pytest.mark.skipif(not none_guard.needed(), reason="True/False are immortal here, or PySide6 is not 6.12")
+def test_true_and_false_get_the_same_reserve():
+    none_guard.top_up()
+    assert sys.getrefcount(True) >= none_guard.FLOOR and sys.getrefcount(False) >= none_guard.FLOOR

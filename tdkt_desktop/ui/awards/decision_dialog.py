@@ -170,7 +170,7 @@ class DecisionDialog(QDialog):
         split.addWidget(line_box)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 6)
-        split.setSizes([4 * self.width() // 10, 6 * self.width() // 10])
+        self.split = split
         self.error = ErrorLabel()
         self.buttons = save_cancel_box(self)
         self.buttons.button(self.buttons.StandardButton.Save).setToolTip("Lưu quyết định (Ctrl+S hoặc Ctrl+Enter)")
@@ -365,6 +365,10 @@ class DecisionDialog(QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         no_default_buttons(self)  # the button box makes "Lưu" the default when shown; Enter must not save
+        if not getattr(self, "_split_done", False):  # 4 : 6 of the width the dialog really has
+            self._split_done = True
+            width = self.width()  # the splitter itself is laid out only after this
+            self.split.setSizes([4 * width // 10, 6 * width // 10])
 
     def keyPressEvent(self, event) -> None:
         """Enter never saves (QDialog would press "Lưu"); Esc goes through :meth:`reject`."""

@@ -291,13 +291,14 @@ class RegisterDialog(QDialog):
         # Said in words when there is nothing to list: an empty grid looks like a fault.
         self.empty = QLabel()
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # in the table's place when there is nothing to list
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)

@@ -1,4 +1,4 @@
-"""Work around PySide6 6.12 on Python < 3.12: each void Qt call drops one reference to None.
+"""Work around PySide6 6.12 on Python < 3.12: void Qt calls drop references to None (teardown: True, False).
 
 PySide6 6.12.0 returns ``None`` from void methods without taking a reference, which is harmless
 where ``None`` is immortal (Python 3.12+, PEP 683) but on Python 3.11 walks ``None``'s reference
@@ -33,12 +33,20 @@ def needed() -> bool:
     return PySide6.__version__.startswith("6.12")
 
 
-def top_up() -> None:
-    """Add references to None when they run low (no-op where None is immortal)."""
-    if needed() and sys.getrefcount(None) < FLOOR:
-        import ctypes
+#: The singletons the credit covers: None, and True/False, which a test session with many windows was seen
+#: to take to zero while PySide6 6.12 tore its wrappers down at exit ("bool_dealloc" at finalization).
+_SINGLETONS = (None, True, False)
 
-        ctypes.c_ssize_t.from_address(id(None)).value += RESERVE
+
+def top_up() -> None:
+    """Add references to None, True and False when they run low (no-op where they are immortal)."""
+    if not needed():
+        return
+    import ctypes
+
+    for singleton in _SINGLETONS:
+        if sys.getrefcount(singleton) < FLOOR:
+            ctypes.c_ssize_t.from_address(id(singleton)).value += RESERVE
 
 
 def install(app) -> None:
