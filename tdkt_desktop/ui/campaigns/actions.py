@@ -33,15 +33,20 @@ def edit_campaign(parent: Any, db, window, campaign_id: int | None) -> int | Non
         dialog = CampaignDialog(units, office, parent, campaign=campaign,
                                 criteria=[c.text for c in campaigns_db.list_criteria(db, campaign_id)],
                                 unit_ids={u.id for u in campaigns_db.campaign_units(db, campaign_id)})
-    while dialog.exec():
-        campaign, criteria, unit_ids = dialog.value()
-        try:
-            return window.run_write(
-                lambda c=campaign, k=criteria, u=unit_ids: campaigns_db.save_campaign(db, c, criteria=k, unit_ids=u),
-                changes.CAMPAIGNS)
-        except WriteFailed:
-            continue
-    return None
+    try:
+        while dialog.exec():
+            campaign, criteria, unit_ids = dialog.value()
+            try:
+                return window.run_write(
+                    lambda c=campaign, k=criteria, u=unit_ids: campaigns_db.save_campaign(db, c, criteria=k,
+                                                                                          unit_ids=u),
+                    changes.CAMPAIGNS)
+            except WriteFailed:
+                continue
+        return None
+    finally:
+        # Deleted now, not with the window: PySide 6.12 crashed at exit tearing down this closed dialog.
+        dialog.deleteLater()
 
 
 def toggle_closed(parent: Any, db, window, campaign) -> None:
