@@ -25,6 +25,19 @@ COUNCIL_ROLES = {
     "thu_ky": "Ủy viên, Thư ký",
 }
 
+#: Genders as stored and shown ("" = not recorded).
+GENDERS = ("", "Nam", "Nữ")
+#: The first year any record may name (the state's founding); later limits are "this year" plus a margin.
+FIRST_YEAR = 1945
+
+
+def is_record_year(year: object, *, ahead: int = 1) -> bool:
+    """A year a rating, award, decision or setting may name: from 1945 to this year + ``ahead``."""
+    import datetime as dt
+
+    return isinstance(year, int) and FIRST_YEAR <= year <= dt.date.today().year + ahead
+
+
 DECISION_KINDS = {
     "hang_nam": "Hằng năm",
     "phong_trao": "Theo đợt, phong trào",

@@ -13,7 +13,7 @@ from tdkt_desktop.db.decision_checks import _DECISION_SELECT, _row_to_decision
 from tdkt_desktop.db.records import Decision, Unit
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
-from tdkt_desktop.vocabulary import CAMPAIGN_DOCUMENTS, CAMPAIGN_KINDS, CAMPAIGN_LEVELS
+from tdkt_desktop.vocabulary import CAMPAIGN_DOCUMENTS, CAMPAIGN_KINDS, CAMPAIGN_LEVELS, is_record_year
 
 # Counts come from correlated sub-queries on indexed columns: 50 campaigns over 20,000
 # registrations list in a few milliseconds, and the status needs no second query.
@@ -113,7 +113,7 @@ def normalized(campaign: Campaign) -> Campaign:
 
 
 def _date_ok(value: dt.date) -> bool:
-    return 1945 <= value.year <= dt.date.today().year + 10
+    return is_record_year(value.year, ahead=10)
 
 
 def validate_campaign(db: Database, campaign: Campaign) -> dict[str, str]:

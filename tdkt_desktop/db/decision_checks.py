@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db.catalog import list_award_types
 from tdkt_desktop.db.records import Award, AwardType, Decision
 from tdkt_desktop.text import fold, format_date, nfc
-from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS
+from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS, is_record_year
 
 _DECISION_SELECT = """
 SELECT d.*, (SELECT count(*) FROM awards a WHERE a.decision_id = d.id) AS award_count
@@ -169,7 +169,7 @@ def validate_awards(
         if not db[table].count_where("id = ?", [rid]):
             errors[key] = f"{line}: {who} không có trong cơ sở dữ liệu."
             continue
-        if not 1945 <= year <= dt.date.today().year + 1:
+        if not is_record_year(year):
             errors[key] = f"{line}: năm khen thưởng {year} không hợp lệ."
             continue
         if award.amount is not None and award.amount < 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from sqlite_utils import Database
 
@@ -11,7 +10,7 @@ from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import Initiative, Rating
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, nfc, tokens
-from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, discipline_label
+from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, discipline_label, is_record_year
 
 INITIATIVE_KINDS = {"sang_kien": "Sáng kiến", "de_tai": "Đề tài, nhiệm vụ KH&CN"}
 SCOPES = {"co_so": "Cơ sở", "bo_tinh": "Bộ, tỉnh", "toan_quoc": "Toàn quốc"}
@@ -65,7 +64,7 @@ def parse_initiative_kind(text: str | None) -> str | None:
 
 
 def _year_ok(year: int) -> bool:
-    return isinstance(year, int) and 1945 <= year <= dt.date.today().year + 1
+    return is_record_year(year)
 
 
 def validate_rating(db: Database, rating: Rating) -> dict[str, str]:

@@ -11,7 +11,7 @@ from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import Settings
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.text import nfc
-from tdkt_desktop.vocabulary import OFFICE_LEVELS
+from tdkt_desktop.vocabulary import OFFICE_LEVELS, is_record_year
 
 _BOOL_FIELDS = {"is_demo"}
 
@@ -68,7 +68,7 @@ def set_working_year(db: Database, year: int) -> None:
     Raises:
         ValidationError: a year outside 1945 … next year.
     """
-    if not isinstance(year, int) or not 1945 <= year <= dt.date.today().year + 1:
+    if not is_record_year(year):
         raise ValidationError({"working_year": f"Năm làm việc “{year}” không hợp lệ."})
     with db.atomic():
         db["settings"].upsert({"key": "working_year", "value": str(year)}, pk="key")

@@ -14,6 +14,7 @@ from tdkt_desktop.db.migrations_perf import GIVEN_NAME_SQL
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
+from tdkt_desktop.vocabulary import GENDERS
 
 _SELECT = """
 SELECT s.id, s.code, s.full_name, s.birth_date, s.gender, s.position, s.unit_id, s.recruited_on,
@@ -21,7 +22,6 @@ SELECT s.id, s.code, s.full_name, s.birth_date, s.gender, s.position, s.unit_id,
 FROM staff s LEFT JOIN units u ON u.id = s.unit_id
 """
 
-GENDERS = ("", "Nam", "Nữ")
 #: Limits that match reality: nobody on the register was born before 1930 or is younger than 15.
 MIN_BIRTH_YEAR = 1930
 MIN_AGE = 15

@@ -33,8 +33,9 @@ from tdkt_desktop.importing.workbook import (
 )
 from tdkt_desktop.text import fold
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, discipline_label
+from tdkt_desktop.vocabulary import GENDERS as GENDER_NAMES
 
-GENDERS = {"": "", "nam": "Nam", "nu": "Nữ"}
+GENDERS = {fold(g): g for g in GENDER_NAMES}  # "nu", "NỮ", "Nữ" → "Nữ"
 
 
 def _read_sheets(path: Path, encoding: str | None) -> tuple[dict, list[str], str | None, str | None, list]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
-from tdkt_desktop.vocabulary import RATING_NAMES
+from tdkt_desktop.vocabulary import RATING_NAMES, is_record_year
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def year_value(value: object) -> int:
         if not text.isdigit():
             raise CellError(f"Năm “{text}” không hợp lệ (ví dụ 2025).")
         year = int(text)
-    if not 1945 <= year <= dt.date.today().year + 1:
+    if not is_record_year(year):
         raise CellError(f"Năm {year} không hợp lệ.")
     return year
 

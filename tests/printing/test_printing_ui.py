@@ -177,7 +177,7 @@ def test_print_settings_dialog_validates_and_returns_records(qtbot):
     shown = []
     profile = PrintProfile(id=None, name="Mặc định", blank_type="a4_ngang")
     dialog = PrintSettingsDialog(profile, PrintOptions(("Quyết định số 08/2018/QĐ-UBND",), ""),
-                                 {"a4_ngang": "Phôi A4", "a3_ngang": "Phôi A3"}, show_calibration=shown.append)
+                                 {"a4_ngang": "Phôi A4", "a3_ngang": "Phôi A3"}, show_calibration=lambda p, parent: shown.append(p))
     qtbot.addWidget(dialog)
     save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
     dialog.name_edit.setText("")

@@ -193,33 +193,28 @@ class DecisionsPage(LazyPage, QWidget):
 
     # --- writing (through db/, via the window) -------------------------------------------------
 
-    def _run_dialog(self, dialog, save) -> bool:
-        """Re-open the dialog (with everything typed) until saved or cancelled."""
+    def _run_dialog(self, dialog, save):
+        """Re-open the dialog (with everything typed) until saved or cancelled; what ``save`` returned, or None."""
         while dialog.exec():
             decision, lines = dialog.value()
             try:
-                self.main_window.run_write(lambda d=decision, ls=lines: save(d, ls), changes.DECISIONS)
+                return self.main_window.run_write(lambda d=decision, ls=lines: save(d, ls), changes.DECISIONS)
             except WriteFailed:
                 continue
-            return True
-        return False
+        return None
 
     def open_add_dialog(self):
-        """The dialog for a new decision (tests drive it, then call :meth:`save_new`)."""
+        """The dialog for a new decision."""
         from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
 
         return DecisionDialog(self.db, self)
 
-    def save_new(self, decision, lines) -> None:
-        """Write a new decision and select it."""
-        new_id = decisions_db.add_decision(self.db, decision, lines)
-        self._pending_select = new_id
-
     def add_decision(self) -> None:
-        """Enter a new decision with its list of awards."""
-        self._pending_select = None
-        if self._run_dialog(self.open_add_dialog(), self.save_new) and self._pending_select:
-            self.select_decision(self._pending_select)
+        """Enter a new decision with its list of awards, then select it."""
+        new_id = self._run_dialog(self.open_add_dialog(),
+                                  lambda d, lines: decisions_db.add_decision(self.db, d, lines))
+        if new_id is not None:
+            self.select_decision(new_id)
 
     def edit_decision(self) -> None:
         """Edit the selected decision's header and list."""
@@ -230,7 +225,7 @@ class DecisionsPage(LazyPage, QWidget):
             return
         dialog = DecisionDialog(self.db, self, decision=decision,
                                 awards=decisions_db.awards_of_decision(self.db, decision.id))
-        if self._run_dialog(dialog, lambda d, lines: decisions_db.update_decision(self.db, d, lines)):
+        if self._run_dialog(dialog, lambda d, lines: decisions_db.update_decision(self.db, d, lines) or True):
             self.select_decision(decision.id)
 
     def delete_decision(self) -> None:

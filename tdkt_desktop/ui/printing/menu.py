@@ -191,12 +191,10 @@ def _on_settings(window: Any) -> None:
     from tdkt_desktop.ui.printing import actions
     from tdkt_desktop.ui.printing.settings_dialog import PrintSettingsDialog
 
-    holder: dict[str, Any] = {}
     dialog = PrintSettingsDialog(
         register.default_profile(window.db), register.get_print_options(window.db), blank_types(), window,
-        show_calibration=lambda p: actions.preview_calibration(window, p, parent=holder["dialog"]),
+        show_calibration=lambda p, parent: actions.preview_calibration(window, p, parent=parent),
     )
-    holder["dialog"] = dialog
     if dialog.exec():
         profile, options = dialog.value()
         with contextlib.suppress(WriteFailed):

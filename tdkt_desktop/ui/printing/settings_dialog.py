@@ -26,12 +26,12 @@ from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
 class PrintSettingsDialog(QDialog):
     """Edits one print profile and the office's document texts; ``value()`` returns both.
 
-    ``blanks`` maps blank codes to names; ``show_calibration(profile)`` previews the test page
+    ``blanks`` maps blank codes to names; ``show_calibration(profile, dialog)`` previews the test page
     with the offsets as typed (not yet saved), so the office can try before saving.
     """
 
     def __init__(self, profile: PrintProfile, options: PrintOptions, blanks: dict[str, str], parent=None,
-                 *, show_calibration: Callable[[PrintProfile], None] | None = None):
+                 *, show_calibration: Callable[[PrintProfile, QDialog], None] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Cài đặt in")
         self._profile = profile
@@ -119,4 +119,4 @@ class PrintSettingsDialog(QDialog):
 
     def _on_calibration(self) -> None:
         if self._show_calibration is not None:
-            self._show_calibration(self.profile())
+            self._show_calibration(self.profile(), self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import DateError
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, fit_to_content, grow_to_fit, save_cancel_box
+from tdkt_desktop.vocabulary import GENDERS
 
 Validator = Callable[[Staff], dict[str, str]]
 
@@ -36,7 +37,7 @@ class StaffDialog(QDialog):
         self.birth_date = DateLineEdit("Ngày sinh")
         self.birth_date.set_date(self._original.birth_date)
         self.gender = QComboBox()
-        self.gender.addItems(["", "Nam", "Nữ"])
+        self.gender.addItems(list(GENDERS))
         self.gender.setCurrentText(self._original.gender)
         self.position = QLineEdit(self._original.position)
         self.unit = QComboBox()
