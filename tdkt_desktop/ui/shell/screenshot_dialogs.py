@@ -156,11 +156,14 @@ def ellipsis_buttons(tour, prefix: str, seen: set[int]) -> None:
     """Every visible, enabled button whose text ends in "…" (it opens a dialog, by convention) on the page
     in front; each dialog is grabbed and cancelled, a print preview grabbed and closed."""
     from PySide6.QtWidgets import QPushButton
+    from shiboken6 import isValid
 
     from tdkt_desktop.ui.shell.screenshots import slug
 
     page = tour.window.tabs.currentWidget()
     for button in page.findChildren(QPushButton):
+        if not isValid(button):  # a closed dialog's own buttons, deleted with it meanwhile
+            continue
         text = button.text().replace("&", "")
         if not (text.endswith("…") and button.isVisible() and button.isEnabled()) or id(button) in seen:
             continue
