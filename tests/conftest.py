@@ -10,8 +10,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).with_name('laptop-screen.json')}")
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tdkt_desktop.db.connection import open_memory
+
+# CI runs the property tests on fixed examples (a red run must be reproducible); locally they explore.
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -204,7 +204,10 @@ def test_unrelated_years_never_change_a_verdict(year, span, data, gender):
     recruited = dt.date(first - data.draw(st.integers(0, 20)), data.draw(st.integers(1, 12)), 1)
     # Unrelated: any years after the one judged, and older years cut off by an empty year.
     later = {y: data.draw(YEAR) for y in range(year + 1, year + 1 + data.draw(st.integers(0, 3)))}
-    older = {y: data.draw(YEAR) for y in range(first - 2 - data.draw(st.integers(0, 4)), first - 1)}
+    # Older years carry no initiatives: an initiative counts for several years after it (a nationwide one in
+    # 2016 backs CSTĐ toàn quốc in 2019), so an empty rating year does not cut it off.
+    older = {y: {**data.draw(YEAR), "initiatives": []}
+             for y in range(first - 2 - data.draw(st.integers(0, 4)), first - 1)}
     eng = Engine(load_builtin())
     base = eng.evaluate_person(_history(years, recruited, gender), year)
     grown = eng.evaluate_person(_history({**older, **years, **later}, recruited, gender), year)
