@@ -271,3 +271,17 @@ def test_pact_signers_are_ticked_and_named(tab, qtbot, qtmodeltester):
     _toggle(page.signers_view, 1, 1)
     qtbot.waitUntil(lambda: len(blocs_db.get_pact(tab.db, tab.bloc_id(), 2018).signers) == 10)
     assert not page.signers.record(1).signed
+
+
+def test_a_new_member_form_speaks_only_once_typed_in(qtbot):
+    """Errors appear after a field is edited (or on save), never on a form the user has not touched yet."""
+    from tdkt_desktop.db.bloc_records import BlocMember
+    from tdkt_desktop.ui.blocs.dialogs import MemberDialog
+
+    dialog = MemberDialog(BlocMember(id=None, bloc_id=1, name=""))
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == ""
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    dialog.name.setText("Sở Nội vụ")
+    dialog.name.setText("")  # typed, then erased
+    assert dialog.error.text() == "Nhập tên đơn vị thành viên."

@@ -30,6 +30,7 @@ class _FormDialog(QDialog):
         form.addRow(self.buttons)
         for edit in self.findChildren(QLineEdit):
             edit.setCursorPosition(0)  # long texts show their beginning, not their tail
+        self._speak = False  # errors show once a field was edited or Save was pressed, never before
         self.validate()
 
     def problem(self) -> str | None:  # pragma: no cover - always overridden
@@ -37,11 +38,13 @@ class _FormDialog(QDialog):
 
     def validate(self, *_args) -> bool:
         message = self.problem()
-        self.error.show_error(message)
+        self._speak = self._speak or self.sender() is not None  # called by an edit's signal
+        self.error.show_error(message if self._speak else None)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(message is None)
         return message is None
 
     def accept(self) -> None:
+        self._speak = True
         if self.validate():
             super().accept()
 
