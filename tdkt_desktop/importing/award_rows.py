@@ -82,7 +82,11 @@ def check_award_rows(checker) -> None:
         except CellError as exc:
             issued = None
             checker.issue(title, number, "Ngày quyết định", raw_date, str(exc))
-        if issued is not None and year and issued < dt.date(year, 1, 1):
+        if issued is not None and issued > dt.date.today():
+            # The same rule as the decision form: found now, as a row error, not when the import is applied.
+            checker.issue(title, number, "Ngày quyết định", format_date(issued),
+                          f"Ngày quyết định {format_date(issued)} ở tương lai.")
+        elif issued is not None and year and issued < dt.date(year, 1, 1):
             checker.issue(title, number, "Ngày quyết định", format_date(issued),
                           f"Quyết định ngày {format_date(issued)} có trước năm thành tích {year}: "
                           f"khen thưởng năm {year} chỉ có thể quyết định từ 01/01/{year}.")

@@ -81,3 +81,19 @@ def test_an_award_decided_before_its_year_is_a_row_error(db, tmp_path):
     assert [(i.row, i.column) for i in plan.issues] == [(2, "Ngày quyết định")]
     assert "Quyết định ngày 10/01/2025 có trước năm thành tích 2026" in plan.issues[0].reason
     assert db["awards"].count == 0
+
+
+def test_an_award_with_a_future_decision_date_is_a_row_error(db, tmp_path):
+    """A decision date after today is refused in the preview, as the decision form refuses it."""
+    import datetime as dt
+
+    future = dt.date.today() + dt.timedelta(days=40)
+    path = make_book(tmp_path / "x.xlsx", {
+        "Cán bộ": [STAFF_HEAD, PERSON],
+        "Khen thưởng": [AWARD_HEAD, ["007", future.year, "LĐTT", "12/QĐ-SKHCN", future.strftime("%d/%m/%Y"),
+                                     "Sở Khoa học và Công nghệ"]],
+    })
+    plan = import_file(db, path)
+    assert [(i.row, i.column) for i in plan.issues] == [(2, "Ngày quyết định")]
+    assert "ở tương lai" in plan.issues[0].reason
+    assert db["awards"].count == 0
