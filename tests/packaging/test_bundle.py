@@ -116,7 +116,8 @@ def test_screenshots_are_real_pictures(run, demo, tmp_path, qapp):
     assert len(files) >= 5
     for file in files:
         image = QImage(str(file))
-        assert not image.isNull() and image.width() >= 300, file
+        # Right-click menus and small questions are about 200 px wide; tabs and dialogs are wider.
+        assert not image.isNull() and image.width() >= 150, file
         colours = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
         assert len(colours) > 10, f"{file} is blank"
 
