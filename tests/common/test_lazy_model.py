@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.staff.model import StaffSource, StaffTableModel
@@ -37,10 +38,10 @@ class _Small(StaffTableModel):
 def test_model_tester_on_a_paged_sql_source(qtmodeltester, db):
     _office(db)
     model = _Small()
-    model.set_source(StaffSource(db, staff_db.StaffQuery()))
+    model.set_source(StaffSource(db, staff_search.StaffQuery()))
     qtmodeltester.check(model)
     assert model.rowCount() == 1000
-    model.set_source(StaffSource(db, staff_db.StaffQuery(text="nguyen thi", active_only=True)))
+    model.set_source(StaffSource(db, staff_search.StaffQuery(text="nguyen thi", active_only=True)))
     qtmodeltester.check(model)
     assert 0 < model.rowCount() < 1000
 
@@ -48,7 +49,7 @@ def test_model_tester_on_a_paged_sql_source(qtmodeltester, db):
 def test_only_the_pages_looked_at_are_read_and_kept(db, qtbot):
     _office(db)
     model = _Small()
-    model.set_source(StaffSource(db, staff_db.StaffQuery()))
+    model.set_source(StaffSource(db, staff_search.StaffQuery()))
     assert model.rowCount() == 1000 and not model._pages  # nothing read before the view asks
     assert model.index(999, 1).data()  # the last row: one page read, not 20
     assert list(model._pages) == [19]
@@ -71,7 +72,7 @@ def test_rows_in_the_sql_order_match_the_python_sort_keys(db):
     for column, key in StaffTableModel.SORT_KEYS.items():
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             sql, memory = _Small(), _Small()
-            sql.set_source(StaffSource(db, staff_db.StaffQuery()))
+            sql.set_source(StaffSource(db, staff_search.StaffQuery()))
             memory.set_rows(everyone)
             sql.sort(column, order)
             memory.sort(column, order)
@@ -83,7 +84,7 @@ def test_rows_in_the_sql_order_match_the_python_sort_keys(db):
 def test_sort_keeps_the_selected_person_and_row_of_key(db, qtbot):
     _office(db)
     model = _Small()
-    model.set_source(StaffSource(db, staff_db.StaffQuery()))
+    model.set_source(StaffSource(db, staff_search.StaffQuery()))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)

@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.errors import ValidationError
@@ -101,7 +102,7 @@ def test_delete_without_history(db, unit):
     staff_id = staff_db.add_staff(db, _person(unit))
     staff_db.delete_staff(db, staff_id)
     assert db["staff"].count == 0
-    assert staff_db.search_staff(db, "dang") == []
+    assert staff_search.search_staff(db, "dang") == []
 
 
 @pytest.fixture
@@ -127,26 +128,26 @@ def people(db, unit):
     ],
 )
 def test_quick_search(people, query, expected):
-    assert sorted(s.full_name for s in staff_db.search_staff(people, query)) == sorted(expected)
+    assert sorted(s.full_name for s in staff_search.search_staff(people, query)) == sorted(expected)
 
 
 def test_substring_inside_word_does_not_match(people):
     # "huong" must not find "Phượng" (phuong): tokens match as prefixes, not substrings.
-    assert "Phạm Thị Phượng" not in [s.full_name for s in staff_db.search_staff(people, "huong")]
+    assert "Phạm Thị Phượng" not in [s.full_name for s in staff_search.search_staff(people, "huong")]
 
 
 def test_search_follows_updates(people):
     person = staff_db.find_by_code(people, "CB002")
     staff_db.update_staff(people, dataclasses.replace(person, full_name="Nguyễn Văn Bình"))
-    assert [s.code for s in staff_db.search_staff(people, "binh")] == ["CB002"]
-    assert staff_db.search_staff(people, "nguyen van an") == []
+    assert [s.code for s in staff_search.search_staff(people, "binh")] == ["CB002"]
+    assert staff_search.search_staff(people, "nguyen van an") == []
 
 
 def test_like_fallback_matches_fts(people):
     people.execute("DROP TABLE staff_fts")
-    assert not staff_db.has_fts(people)
-    assert [s.full_name for s in staff_db.search_staff(people, "ng v a")] == ["Nguyễn Văn An"]
-    assert [s.code for s in staff_db.search_staff(people, "cb00 dang thi")] == ["CB001"]
+    assert not staff_search.has_fts(people)
+    assert [s.full_name for s in staff_search.search_staff(people, "ng v a")] == ["Nguyễn Văn An"]
+    assert [s.code for s in staff_search.search_staff(people, "cb00 dang thi")] == ["CB001"]
 
 
 def test_list_staff_by_unit_includes_sub_units(db, unit):
@@ -181,23 +182,23 @@ def test_sql_filter_folds_like_the_typed_words_expect(demo_db, fts):
             if all(any(w.startswith(t) for w in tokens(f"{s.full_name} {s.code} {s.position} {s.unit_name}"))
                    for t in words)
         }
-        where = staff_db.staff_filter(demo_db, staff_db.StaffQuery(text=typed))
-        got = {s.id for s in staff_db.page_staff(demo_db, where, limit=1000)}
+        where = staff_search.staff_filter(demo_db, staff_search.StaffQuery(text=typed))
+        got = {s.id for s in staff_search.page_staff(demo_db, where, limit=1000)}
         assert got == expected, typed
-        assert staff_db.count_staff(demo_db, where) == len(expected)
+        assert staff_search.count_staff(demo_db, where) == len(expected)
 
 
 def test_paged_list_orders_by_given_name_through_its_index(demo_db):
-    where = staff_db.staff_filter(demo_db, staff_db.StaffQuery())
-    rows = staff_db.page_staff(demo_db, where, limit=1000)
+    where = staff_search.staff_filter(demo_db, staff_search.StaffQuery())
+    rows = staff_search.page_staff(demo_db, where, limit=1000)
     assert [(s.fold.rpartition(" ")[2], s.fold) for s in rows] == sorted((s.fold.rpartition(" ")[2], s.fold) for s in rows)
     plan = " ".join(str(r) for r in demo_db.execute(
         "EXPLAIN QUERY PLAN SELECT s.id FROM staff s LEFT JOIN units u ON u.id = s.unit_id"
-        + staff_db._order_sql(demo_db, None) + " LIMIT 200").fetchall())
+        + staff_search._order_sql(demo_db, None) + " LIMIT 200").fetchall())
     assert "staff_given" in plan  # the first page is read from the index, not sorted from 100,000 rows
-    first, second = (staff_db.page_staff(demo_db, where, offset=o, limit=30) for o in (0, 30))
+    first, second = (staff_search.page_staff(demo_db, where, offset=o, limit=30) for o in (0, 30))
     assert first + second == rows[:60]
-    assert staff_db.staff_row(demo_db, where, rows[45].id) == 45
+    assert staff_search.staff_row(demo_db, where, rows[45].id) == 45
 
 
 def test_get_many_reads_people_in_one_query(demo_db):

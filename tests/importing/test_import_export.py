@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.db import campaigns, decisions, ratings
+from tdkt_desktop.db import campaigns, decisions, ratings, staff_search
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db.connection import open_database, open_memory
 from tdkt_desktop.importing.exporter import export_workbook
@@ -258,7 +258,7 @@ def test_import_writes_in_batches_with_one_audit_entry_and_its_counts(db, tmp_pa
     assert db["staff"].count == 300 and db["ratings"].count == 300 and db["awards"].count == 120
     positions = [r["position"] for r in db.query("SELECT position FROM awards ORDER BY id")]
     assert positions == list(range(1, 121))  # list order kept, as a decision typed by hand
-    assert staff_db.search_staff(db, "nguyen van b")  # the FTS index followed the batched insert
+    assert staff_search.search_staff(db, "nguyen van b")  # the FTS index followed the batched insert
     # A second file adds to the same decision after its last line, updates a rating, still one entry.
     more = {"Xếp loại": [["Mã cán bộ", "Năm", "Xếp loại"], ["0001", 2024, "HTXS"]],
             "Khen thưởng": [AWARD_HEAD, ["0200", 2024, "LĐTT", "12/QĐ-SKHCN", "10/01/2025", "Sở Khoa học và Công nghệ"]]}

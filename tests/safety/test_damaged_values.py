@@ -9,7 +9,7 @@ import pytest
 from safety import faultkit as fk
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.db import backup
+from tdkt_desktop.db import backup, staff_search
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.ui.shell import recovery
 from tdkt_desktop.ui.shell.app import install_excepthook, open_for_window
@@ -112,12 +112,11 @@ def test_window_names_damage_found_while_running_instead_of_a_generic_error(demo
 
 @pytest.mark.parametrize("query", ["ng_yen", "_", "__", "h_ong"])
 def test_like_fallback_treats_wildcards_as_letters(demo_db, query):
-    from tdkt_desktop.db import staff as staff_db
 
     # A SQLite build without FTS5 uses the LIKE fallback: drop the index the way such a build never has it.
     for trigger in [r[0] for r in demo_db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'staff_fts%'")]:
         demo_db.execute(f"DROP TRIGGER {trigger}")
     demo_db.execute("DROP TABLE staff_fts")
-    assert not staff_db.has_fts(demo_db)
-    assert staff_db.search_staff(demo_db, "nguyen")  # the fallback still finds real names
-    assert staff_db.search_staff(demo_db, query) == []
+    assert not staff_search.has_fts(demo_db)
+    assert staff_search.search_staff(demo_db, "nguyen")  # the fallback still finds real names
+    assert staff_search.search_staff(demo_db, query) == []

@@ -8,7 +8,7 @@ from helpers import replace_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 
 
 def test_nothing_found_is_said_and_enter_does_nothing(main_window, qtbot):
@@ -35,4 +35,4 @@ def test_placeholder_examples_each_find_someone_in_the_demo(main_window):
     examples = re.findall(r"“([^”]+)”", search.placeholderText())
     assert len(examples) == 3
     for example in examples:
-        assert staff_db.search_staff(main_window.db, example), example
+        assert staff_search.search_staff(main_window.db, example), example

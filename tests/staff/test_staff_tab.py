@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.changes import WriteFailed
@@ -273,7 +274,7 @@ def test_search_results_model(qtmodeltester, demo_db):
     from tdkt_desktop.ui.shell.quick_search import SearchResultsModel
 
     model = SearchResultsModel()
-    model.set_rows(staff_db.search_staff(demo_db, "th"))
+    model.set_rows(staff_search.search_staff(demo_db, "th"))
     qtmodeltester.check(model)
     assert model.rowCount() > 0
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
 from sqlite_utils import Database
 
-from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
 
 
@@ -71,7 +71,7 @@ class QuickSearch(QLineEdit):
 
     def run_search(self, text: str) -> None:
         """Query the stored fold column (FTS5 prefix match) and show the popup."""
-        results = staff_db.search_staff(self.db, text, limit=30)
+        results = staff_search.search_staff(self.db, text, limit=30)
         self.model.set_rows(results)
         if results:
             self.view.selectRow(0)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
-from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
@@ -63,18 +63,18 @@ def staff_search_text(s: Staff) -> str:
 
 
 class StaffSource:
-    """The people a :class:`staff_db.StaffQuery` keeps, read a page at a time (the SQL is in db/staff.py)."""
+    """The people a :class:`staff_search.StaffQuery` keeps, read a page at a time (the SQL is in db/staff.py)."""
 
-    def __init__(self, db: Database, query: staff_db.StaffQuery):
+    def __init__(self, db: Database, query: staff_search.StaffQuery):
         self.db, self.wanted = db, query
-        self._where = staff_db.staff_filter(db, query)
+        self._where = staff_search.staff_filter(db, query)
 
     def count(self) -> int:
-        return staff_db.count_staff(self.db, self._where)
+        return staff_search.count_staff(self.db, self._where)
 
     def fetch(self, offset: int, limit: int, order: Order) -> list[Staff]:
-        return staff_db.page_staff(self.db, self._where, order=order, offset=offset, limit=limit)
+        return staff_search.page_staff(self.db, self._where, order=order, offset=offset, limit=limit)
 
     def position(self, key: int, order: Order) -> int | None:
-        return staff_db.staff_row(self.db, self._where, key, order=order)
+        return staff_search.staff_row(self.db, self._where, key, order=order)
 

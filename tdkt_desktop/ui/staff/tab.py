@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db import staff_search
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
@@ -281,9 +282,9 @@ class StaffTab(QWidget):
         if changes.touches(changed, {changes.STAFF, changes.UNITS}):
             self.refresh()
 
-    def staff_query(self) -> staff_db.StaffQuery:
+    def staff_query(self) -> staff_search.StaffQuery:
         """What the table shows now: the chosen unit, the typed words, whether inactive people too."""
-        return staff_db.StaffQuery(unit_id=self.current_unit_id(), text=self.filter_edit.text(),
+        return staff_search.StaffQuery(unit_id=self.current_unit_id(), text=self.filter_edit.text(),
                                    active_only=not self.show_inactive.isChecked())
 
     def refresh(self, *, keep_anywhere: bool = True) -> None:
@@ -297,7 +298,7 @@ class StaffTab(QWidget):
         query = self.staff_query()
         self.model.set_source(StaffSource(self.db, query))
         if query.text or query.active_only:  # the unit's whole register, for "shown/total"
-            self._unit_total = StaffSource(self.db, staff_db.StaffQuery(unit_id=query.unit_id)).count()
+            self._unit_total = StaffSource(self.db, staff_search.StaffQuery(unit_id=query.unit_id)).count()
         else:
             self._unit_total = self.model.rowCount()
         self.count_label.setText(f"Hiển thị {self.model.rowCount()}/{self._unit_total} cán bộ")
