@@ -33,25 +33,13 @@ from tdkt_desktop.ui.common.widgets import LazyPage
 from tdkt_desktop.ui.review import panels
 from tdkt_desktop.ui.review.models import ReviewModel, review_search_text
 from tdkt_desktop.ui.review.review_actions import ReviewActions
-from tdkt_desktop.ui.review.rows import ReviewRow, build_rows, is_collective, row_for
+from tdkt_desktop.ui.review.rows import ReviewRow, build_rows, is_collective, registered_texts, row_for
 from tdkt_desktop.ui.review.unit_form import UnitRatingForm
 from tdkt_desktop.ui.review.verdict_store import StoreUpdate, VerdictStore
 
 #: Column widths that fit 1366 px beside the reasons panel (the last column stretches); fixed, never measured
 #: from the contents, which would read every one of 20,000 rows.
 _WIDTHS = {0: 55, 1: 150, 2: 105, 3: 58, 4: 152, 5: 82, 6: 58, 7: 173}
-
-
-def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
-    """(subject, id) → "Đã đăng ký" when the chosen award was registered, else the awards that were."""
-    from tdkt_desktop.db import catalog
-    from tdkt_desktop.db.registrations import registered_awards
-
-    names = {t.code: t.short_name or t.name for t in catalog.list_award_types(db, active_only=False)}
-    return {
-        key: "Đã đăng ký" if award in codes else "Đăng ký " + ", ".join(names.get(c, c) for c in codes)
-        for key, codes in registered_awards(db, year).items()
-    }
 
 
 #: Writes that can change a verdict: the store re-evaluates what the change log names.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
 from tdkt_desktop.db.records import Proposal
 from tdkt_desktop.db.review import STATUS_NAMES
 from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL, UnitHistory, Verdict
@@ -137,3 +139,15 @@ def row_for(state: YearState, key: tuple[str, int], award: str, proposal: Propos
         return person_row(state, member, award, proposal, short_names, pending, registered) if member else None
     unit = next((u for u in state.roster.units if u.id == ident), None)
     return unit_row(state, unit, award, proposal, short_names, pending, registered) if unit else None
+
+
+def registered_texts(db: Database, year: int, award: str) -> dict[tuple[str, int], str]:
+    """(subject, id) → "Đã đăng ký" when the chosen award was registered, else the awards that were."""
+    from tdkt_desktop.db import catalog
+    from tdkt_desktop.db.registrations import registered_awards
+
+    names = {t.code: t.short_name or t.name for t in catalog.list_award_types(db, active_only=False)}
+    return {
+        key: "Đã đăng ký" if award in codes else "Đăng ký " + ", ".join(names.get(c, c) for c in codes)
+        for key, codes in registered_awards(db, year).items()
+    }
