@@ -52,13 +52,17 @@ def spawn(*args: str, code: str | None = None) -> subprocess.Popen:
 
 
 def kill_when(proc: subprocess.Popen, ready, *, delay: float = 0.0, timeout: float = 20) -> bool:
-    """``kill -9`` the process once ``ready()`` is true (plus ``delay``); True if it was still running."""
+    """``kill -9`` the process once ``ready()`` is true (plus ``delay``); True if it was still running.
+
+    ``ready`` looks for a file the child creates; no signal tells us that, so each check waits on the child's
+    own exit for at most half a millisecond (``Popen.wait``), and returns at once when it has ended. The
+    ``delay`` is the fault's random moment, also spent waiting on the child: if it finishes first, nothing is
+    killed and the test sees the finished work.
+    """
     deadline = time.monotonic() + timeout
-    while not ready() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.0005)
-    if delay:
-        time.sleep(delay)
-    alive = proc.poll() is None
+    while not ready() and time.monotonic() < deadline and not _ended(proc, 0.0005):
+        pass
+    alive = not _ended(proc, delay) if delay else proc.poll() is None
     if alive:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -66,6 +70,15 @@ def kill_when(proc: subprocess.Popen, ready, *, delay: float = 0.0, timeout: flo
     proc.stderr.close()
     proc.stdin.close()
     return alive
+
+
+def _ended(proc: subprocess.Popen, seconds: float) -> bool:
+    """Wait up to ``seconds`` for the child to exit; whether it has."""
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
 
 
 def digest(path: Path) -> str | None:
