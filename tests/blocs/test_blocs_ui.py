@@ -70,7 +70,7 @@ def _toggle(view, row, column):
 
 def test_tab_is_lazy_and_opens_on_the_offices_bloc(main_window, qtbot, qtmodeltester):
     tab = main_window.blocs_tab
-    assert tab.bloc_combo.count() == 0 and not tab._built  # nothing read at window start
+    assert tab.bloc_combo.count() == 0 and not tab.pages.built  # nothing read at window start
     main_window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.bloc_combo.count() == 2)
     assert tab.bloc_combo.currentText() == TMTH and tab.year() == 2018

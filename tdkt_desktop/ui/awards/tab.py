@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlite_utils import Database
+
+from tdkt_desktop.ui.common.lazy_tabs import LazyTabs
 
 #: (module, class, tab title). Each page is ``Page(db, main_window)`` with a ``refresh()`` slot.
 PAGES: list[tuple[str, str, str]] = [
@@ -30,49 +30,20 @@ class TitlesTab(QWidget):
         super().__init__()
         self.db = db
         self.window_ = window
-        self.pages = QTabWidget()
+        self.pages = LazyTabs(PAGES, self._make_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        self._specs = {title: (module, cls) for module, cls, title in PAGES}
-        self._built: dict[str, QWidget] = {}
-        self._swapping = False
-        for _module, _cls, title in PAGES:
-            self.pages.addTab(QWidget(), title)  # placeholder until the page is first needed
-        if not PAGES:
-            self.pages.addTab(QLabel("Sổ khen thưởng chưa được xây dựng trong phiên bản này."), "Sổ khen thưởng")
-        self.pages.currentChanged.connect(self._build_current)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._build_current()
+        self.pages.build_current()
 
-    def _build_current(self, *_args) -> None:
-        if self._swapping or not self.isVisible():
-            return
-        title = self.pages.tabText(self.pages.currentIndex())
-        if title in self._specs:
-            self.page(title)
+    def _make_page(self, cls: type) -> QWidget:
+        page = cls(self.db, self.window_)
+        self.window_.data_changed.connect(page.refresh)
+        return page
 
     def page(self, title: str) -> QWidget:
         """The sub-page with this tab title, built on first request (tests, cross-links)."""
-        if title in self._built:
-            return self._built[title]
-        if title not in self._specs:
-            raise KeyError(title)
-        index = next(i for i in range(self.pages.count()) if self.pages.tabText(i) == title)
-        module, cls = self._specs[title]
-        page = getattr(importlib.import_module(module), cls)(self.db, self.window_)
-        self._built[title] = page
-        self._swapping = True  # removing the current tab would re-enter _build_current
-        try:
-            current = self.pages.currentIndex()
-            placeholder = self.pages.widget(index)
-            self.pages.removeTab(index)
-            self.pages.insertTab(index, page, title)
-            self.pages.setCurrentIndex(current)
-            placeholder.deleteLater()
-        finally:
-            self._swapping = False
-        self.window_.data_changed.connect(page.refresh)
-        return page
+        return self.pages.page(title)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.lazy_tabs import LazyTabs
 
 # The bloc modules (storage, rules, services) are imported when the tab is first shown, not at window start.
 
@@ -67,18 +66,12 @@ class BlocsTab(QWidget):
         top.addWidget(self.projector_button)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.pages = QTabWidget()
+        self.pages = LazyTabs(PAGES, self._make_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.pages, 1)
-        self._specs = {title: (module, cls) for module, cls, title in PAGES}
-        self._built: dict[str, QWidget] = {}
-        self._swapping = False
-        for _module, _cls, title in PAGES:
-            self.pages.addTab(QWidget(), title)  # placeholder until the page is first needed
-        self.pages.currentChanged.connect(self._build_current)
         self.bloc_combo.currentIndexChanged.connect(self._on_bloc)
         self.year_spin.valueChanged.connect(lambda _v: self._context_changed())
         self.add_bloc_button.clicked.connect(self.add_bloc)
@@ -93,7 +86,7 @@ class BlocsTab(QWidget):
         if not self._loaded:
             self._loaded = True
             self.load_blocs()
-        self._build_current()
+        self.pages.build_current()
 
     def load_blocs(self, select: int | None = None) -> None:
         """Fill the bloc chooser (keeping the choice) and refresh the pages."""
@@ -178,34 +171,15 @@ class BlocsTab(QWidget):
 
     # --- pages ----------------------------------------------------------------------------------
 
-    def _build_current(self, *_args) -> None:
-        if self._swapping or not self.isVisible():
-            return
-        title = self.pages.tabText(self.pages.currentIndex())
-        if title in self._specs:
-            self.page(title)
-
-    def page(self, title: str) -> QWidget:
-        """The sub-page with this tab title, built on first request."""
-        if title in self._built:
-            return self._built[title]
-        index = next(i for i in range(self.pages.count()) if self.pages.tabText(i) == title)
-        module, cls = self._specs[title]
-        page = getattr(importlib.import_module(module), cls)(self.db, self.main_window, self)
-        self._built[title] = page
-        self._swapping = True  # replacing the current tab would re-enter _build_current
-        try:
-            current = self.pages.currentIndex()
-            placeholder = self.pages.widget(index)
-            self.pages.removeTab(index)
-            self.pages.insertTab(index, page, title)
-            self.pages.setCurrentIndex(current)
-            placeholder.deleteLater()
-        finally:
-            self._swapping = False
+    def _make_page(self, cls: type) -> QWidget:
+        page = cls(self.db, self.main_window, self)
         self.main_window.data_changed.connect(page.refresh)
         self.context_changed.connect(lambda: page.refresh(frozenset({changes.ALL})))
         return page
+
+    def page(self, title: str) -> QWidget:
+        """The sub-page with this tab title, built on first request."""
+        return self.pages.page(title)
 
     def write(self, action, *topics: str):
         """One write through the window; None when it failed (the user has already seen why)."""
