@@ -7,11 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The app's per-user folder for every child (backups, verified-file stamps): never the real home.
+DATA_DIR = Path(tempfile.gettempdir()) / "tdkt-bench" / "data"
 
 
 @dataclass
@@ -27,7 +30,8 @@ class Run:
 
 def run_child(args: list[str], *, env: dict | None = None) -> Run:
     """Run ``python args…`` with this interpreter; the peak memory is the child's own (``wait4``)."""
-    environ = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(DATA_DIR),
+               **(env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             env=environ, cwd=ROOT)
@@ -54,6 +58,24 @@ def work_copy(source: Path, folder: Path, name: str = "work.sqlite") -> Path:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, target)
     return target
+
+
+def clean_exit(db: Path) -> None:
+    """Leave ``db`` as a user's clean, checked exit leaves it: WAL checkpointed and removed, no session
+    marker, its stamp remembered. Children are killed with ``os._exit``, which leaves all three behind,
+    and any one of them makes the next start check the whole file first (as it must after a crash)."""
+    import sqlite3
+
+    os.environ["TDKT_DATA_DIR"] = str(DATA_DIR)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    from tdkt_desktop import paths
+    from tdkt_desktop.db.integrity import record_verified
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a connection reads nothing until asked
+    conn.close()  # the last connection to close deletes the -wal
+    paths.session_marker(db).unlink(missing_ok=True)
+    record_verified(db)
 
 
 def byte_compile() -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bigdb  # noqa: E402
-from measure import Row, byte_compile, cli, run_child, work_copy  # noqa: E402
+from measure import Row, byte_compile, clean_exit, cli, run_child, work_copy  # noqa: E402
 
 #: window.py step → (label, budget in s at 20,000/100,000 staff); on the realistic office every budget is 0.1 s.
 #: Quick steps are repeated three times: the row shows the median, the note the first (cold) time.
@@ -55,6 +55,8 @@ def bench_startup(dbs: dict[int, Path], runs: int) -> list[Row]:
         times: dict = {k: [] for k in commands}
         for _ in range(runs):
             for key, cmd in commands.items():
+                if key != "bare":
+                    clean_exit(copies[key])
                 run = run_child(cmd)
                 if run.code:
                     raise RuntimeError(f"startup.py {cmd[1:]} exited {run.code}")

@@ -42,17 +42,12 @@ def main() -> None:
         window.resize(1280, 800)
         watch = ExitOnPaint(tabs, lambda: True)
     else:
-        from tdkt_desktop import paths
-        from tdkt_desktop.db.integrity import record_verified
         from tdkt_desktop.ui.shell.app import ensure_app, open_for_window
         from tdkt_desktop.ui.shell.main_window import MainWindow
 
         app = ensure_app()
+        # The parent left the file as a clean, checked exit does (measure.clean_exit), like a user's day.
         path = Path(sys.argv[2])
-        # Every run is killed at once; start as after a clean, checked exit (no session marker, the file
-        # as that session left it), like a user's day. Remembering it costs a stat and a tiny write.
-        paths.session_marker(path).unlink(missing_ok=True)
-        record_verified(path)
         db, _lock = open_for_window(path)
         window = MainWindow(db, path)
         table = window.staff_tab.table
