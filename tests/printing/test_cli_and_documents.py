@@ -118,6 +118,24 @@ def test_unwritable_output_leaves_register_unchanged(demo_file, tmp_path, capsys
         assert conn.execute("SELECT count(*) FROM awards WHERE certificate_serial IS NOT NULL").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_damaged_file_prints_nothing_and_records_nothing(demo_file, tmp_path, capsys, journal):
+    # A WAL file is checked beside the rendering, any other on opening: either way before anything is written.
+    # The broken row is in a table printing never reads or writes, so only the integrity check can notice it.
+    with sqlite3.connect(demo_file) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute("UPDATE ratings SET rating = 'XS' WHERE id = (SELECT min(id) FROM ratings)")
+        conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.close()
+    before = demo_file.read_bytes()
+    out = tmp_path / "gk.pdf"
+    assert main(["--db", str(demo_file), "print", "certificates", "--decision", "28/QĐ-SKHCN", "-o", str(out)]) == 1
+    assert "bị hỏng" in capsys.readouterr().err
+    assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert demo_file.read_bytes() == before
+    assert _register_count(demo_file) == 0
+
+
 def test_missing_database_file(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "khong.sqlite"), "print", "decision", "--decision", "1", "-o",
                  str(tmp_path / "x.pdf")]) == 1
