@@ -15,30 +15,41 @@ from tdkt_desktop.importing.reader import MAX_TEXT
 from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import SHEETS, SHEETS_BY_KEY
 from tdkt_desktop.safefile import atomic_path
-from tdkt_desktop.text import format_date
-from tdkt_desktop.vocabulary import RATING_NAMES, discipline_label
+from tdkt_desktop.vocabulary import DISCIPLINE_NAMES, RATING_NAMES, discipline_label
 
 _WIDTHS = {"code": 12, "full_name": 28, "unit": 36, "title": 50, "award": 36, "issuer": 38, "collective": 36,
            "position": 22, "rating": 30, "number": 18, "campaign": 60}
+_DATES = (("staff", "birth_date"), ("staff", "recruited_on"), ("decisions", "issued_on"))  # ISO text, exported
 
 
 def _rows(db: Database) -> dict[str, Iterator[tuple]]:
     """Every sheet's data rows, in a stable order (so export → import → export is identical).
 
     Read straight from the cursors while the file is written: the whole register is never held in memory.
+    SQLite writes the dates as dd/mm/yyyy (``strftime``, what ``text.format_date`` gives for a stored ISO
+    date) and blanks as NULL, so the staff and award rows go to the file as the cursor returns them: on the
+    20,000-staff register a Python pass over those 213,000 rows cost 0.4 s of the export's CPU.
+
+    Raises:
+        ValueError: a stored date is not a day (damage), which ``strftime`` would write as a blank or as
+            a day that does not exist (30/02).
     """
     conn = db.conn
+    for table, column in _DATES:
+        # "+0 days" makes SQLite carry a day past the month's end over ("1977-02-30" → "1977-03-02").
+        bad = conn.execute(f"SELECT {column} FROM {table} WHERE {column} <> '' "
+                           f"AND date({column}, '+0 days') IS NOT {column} LIMIT 1").fetchone()
+        if bad:  # as text.format_date raised: the command then names the damaged value
+            raise ValueError(f"{table}.{column}: {bad[0]!r} is not a date")
     scopes, kinds = ratings_db.SCOPES, ratings_db.INITIATIVE_KINDS
-    staff = (
-        (code, name, format_date(born) or None, gender or None, position or None, unit or None,
-         format_date(recruited) or None)
-        for code, name, born, gender, position, unit, recruited in conn.execute(
-            "SELECT s.code, s.full_name, s.birth_date, s.gender, s.position, u.name, s.recruited_on "
-            "FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code"
-        )
+    disciplines = {code: discipline_label(code) or None for code in DISCIPLINE_NAMES}
+    staff = conn.execute(
+        "SELECT s.code, s.full_name, strftime('%d/%m/%Y', s.birth_date), NULLIF(s.gender, ''), "
+        "NULLIF(s.position, ''), NULLIF(u.name, ''), strftime('%d/%m/%Y', s.recruited_on) "
+        "FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code"
     )
     ratings = chain(
-        ((code, year, RATING_NAMES[rating], discipline_label(discipline) or None, None)
+        ((code, year, RATING_NAMES[rating], disciplines.get(discipline), None)
          for code, year, rating, discipline in conn.execute(
             "SELECT s.code, r.year, r.rating, r.discipline FROM ratings r JOIN staff s ON s.id = r.staff_id "
             "ORDER BY s.code, r.year"
@@ -56,14 +67,11 @@ def _rows(db: Database) -> dict[str, Iterator[tuple]]:
             "ORDER BY s.code, i.year, i.title, i.id"
         )
     )
-    awards = (
-        (code, year, name, number, format_date(issued), issuer, unit)
-        for code, year, name, number, issued, issuer, unit in conn.execute(
-            "SELECT s.code, a.year, t.name, d.number, d.issued_on, d.issuer, u.name AS unit "
-            "FROM awards a JOIN decisions d ON d.id = a.decision_id JOIN award_types t ON t.code = a.award_type "
-            "LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN units u ON u.id = a.unit_id "
-            "ORDER BY a.year, d.issued_on, d.issuer, d.number, a.position, a.id"
-        )
+    awards = conn.execute(
+        "SELECT s.code, a.year, t.name, d.number, strftime('%d/%m/%Y', d.issued_on), d.issuer, u.name AS unit "
+        "FROM awards a JOIN decisions d ON d.id = a.decision_id JOIN award_types t ON t.code = a.award_type "
+        "LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN units u ON u.id = a.unit_id "
+        "ORDER BY a.year, d.issued_on, d.issuer, d.number, a.position, a.id"
     )
     registrations = conn.execute(
         "SELECT s.code, u.name AS unit, r.year, c.name AS campaign, t.name FROM registrations r "

@@ -14,6 +14,7 @@ from tdkt_desktop.importing import xlsx_stream as xlsx
 from tdkt_desktop.importing.exporter import export_workbook
 from tdkt_desktop.importing.reader import read_workbook
 from tdkt_desktop.importing.template import write_template
+from tdkt_desktop.text import format_date
 
 ROWS = [
     ("007", "Nguyễn Văn An", 2024),
@@ -77,6 +78,31 @@ def test_export_refuses_a_text_excel_would_cut_and_leaves_no_file(db, tmp_path):
     with pytest.raises(UserError, match="trang “Cán bộ”, dòng 2, cột “Chức vụ” dài 36000 ký tự"):
         export_workbook(db, out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_writes_stored_dates_as_ddmmyyyy_and_blanks_as_empty_cells(demo_db, tmp_path):
+    out = tmp_path / "xuat.xlsx"
+    export_workbook(demo_db, out)
+    book = load_workbook(out)
+    got = [[c.value for c in row] for row in book["Cán bộ"].iter_rows(min_row=2)]
+    stored = demo_db.execute("SELECT s.code, s.birth_date, s.gender, s.position, u.name, s.recruited_on FROM staff s "
+                             "LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.code").fetchall()
+    assert [[r[0], r[2], r[3], r[4], r[5], r[6]] for r in got] == [
+        [code, format_date(born) or None, gender or None, position or None, unit or None,
+         format_date(recruited) or None] for code, born, gender, position, unit, recruited in stored]
+    decisions = {(issuer, number, format_date(day))
+                 for issuer, number, day in demo_db.execute("SELECT issuer, number, issued_on FROM decisions")}
+    awards = list(book["Khen thưởng"].iter_rows(min_row=2, values_only=True))
+    assert awards and all((issuer, number, day) in decisions for _, _, _, number, day, issuer, _ in awards)
+
+
+def test_export_stops_at_a_stored_date_that_is_not_a_day(demo_db, tmp_path):
+    """A damaged date is not exported as a blank: the export fails, and the command then names the damage."""
+    demo_db.execute("UPDATE staff SET birth_date = '1977-02-30' WHERE code = (SELECT MIN(code) FROM staff)")
+    out = tmp_path / "xuat.xlsx"
+    with pytest.raises(ValueError, match="staff.birth_date: '1977-02-30'"):
+        export_workbook(demo_db, out)
+    assert not out.exists()
 
 
 def test_template_is_a_complete_package(tmp_path):
