@@ -45,9 +45,20 @@ class _Panel(LazyPage, QWidget):
         except WriteFailed:
             return None
 
+    def write_if_confirmed(self, title: str, question: str, action, *topics: str) -> None:
+        """Ask ``question``; on Yes, ``action`` is one write through the window (as :meth:`write`)."""
+        if QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes:
+            self.write(action, *topics)
+
 
 def _selected(view: QTableView) -> list:
     return [i.data(RecordRole) for i in view.selectionModel().selectedRows()]
+
+
+def _current(view: QTableView):
+    """The first selected record of ``view``, or None."""
+    rows = _selected(view)
+    return rows[0] if rows else None
 
 
 class GoalsPanel(_Panel):
@@ -147,8 +158,7 @@ class NotesPanel(_Panel):
         self.notes_view.selectRow(max(row, 0)) if self.notes.rowCount() else self._show_files()
 
     def current_note(self):
-        rows = _selected(self.notes_view)
-        return rows[0] if rows else None
+        return _current(self.notes_view)
 
     def _show_files(self) -> None:
         note = self.current_note()
@@ -189,12 +199,10 @@ class NotesPanel(_Panel):
         from tdkt_desktop.services import campaigns as service
 
         note = self.current_note()
-        if note is None:
-            return
-        answer = QMessageBox.question(self, "Xóa ghi chép", f"Xóa ghi chép ngày {note.noted_on:%d/%m/%Y} và "
-                                      f"{len(note.files)} tệp minh chứng kèm theo?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: service.delete_progress_note(self.db, note.id))
+        if note is not None:
+            self.write_if_confirmed("Xóa ghi chép", f"Xóa ghi chép ngày {note.noted_on:%d/%m/%Y} và "
+                                    f"{len(note.files)} tệp minh chứng kèm theo?",
+                                    lambda: service.delete_progress_note(self.db, note.id))
 
 
 class AwardsPanel(_Panel):
@@ -250,8 +258,7 @@ class AwardsPanel(_Panel):
             self._show_lines()
 
     def current_decision(self):
-        rows = _selected(self.decisions_view)
-        return rows[0] if rows else None
+        return _current(self.decisions_view)
 
     def _show_lines(self) -> None:
         d = self.current_decision()
@@ -281,12 +288,11 @@ class AwardsPanel(_Panel):
 
     def unlink(self) -> None:
         d = self.current_decision()
-        if d is None:
-            return
-        answer = QMessageBox.question(self, "Bỏ gắn quyết định", f"Quyết định số {d.number} không còn tính là khen "
-                                      "thưởng theo phong trào này (quyết định vẫn giữ nguyên)?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: campaigns_db.unlink_decision(self.db, d.id), changes.CAMPAIGNS, changes.DECISIONS)
+        if d is not None:
+            self.write_if_confirmed("Bỏ gắn quyết định", f"Quyết định số {d.number} không còn tính là khen thưởng "
+                                    "theo phong trào này (quyết định vẫn giữ nguyên)?",
+                                    lambda: campaigns_db.unlink_decision(self.db, d.id),
+                                    changes.CAMPAIGNS, changes.DECISIONS)
 
     def print_decision(self) -> None:
         from tdkt_desktop.ui.printing.actions import preview_decision

@@ -24,7 +24,7 @@ from tdkt_desktop.db.campaign_records import CampaignReview
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.campaigns.models import ResultModel, ReviewListModel
-from tdkt_desktop.ui.campaigns.panels import _Panel, _selected
+from tdkt_desktop.ui.campaigns.panels import _current, _Panel
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.widgets import setup_table
 from tdkt_desktop.vocabulary import REVIEW_KINDS
@@ -91,8 +91,7 @@ class ReviewsPanel(_Panel):
             self._show_review()
 
     def current(self) -> CampaignReview | None:
-        rows = _selected(self.reviews_view)
-        return rows[0] if rows else None
+        return _current(self.reviews_view)
 
     def select_review(self, review_id: int) -> None:
         row = self.reviews.row_of(lambda r: r.id == review_id)
@@ -183,12 +182,9 @@ class ReviewsPanel(_Panel):
 
     def delete_selected(self) -> None:
         r = self.current()
-        if r is None:
-            return
-        answer = QMessageBox.question(self, "Xóa đợt", f"Xóa đợt {REVIEW_KINDS[r.kind].lower()} ngày "
-                                      f"{format_date(r.day)} và {r.results} kết quả đã ghi?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: reviews_db.delete_review(self.db, r.id))
+        if r is not None:
+            self.write_if_confirmed("Xóa đợt", f"Xóa đợt {REVIEW_KINDS[r.kind].lower()} ngày {format_date(r.day)} và "
+                                    f"{r.results} kết quả đã ghi?", lambda: reviews_db.delete_review(self.db, r.id))
 
     def create_reward(self) -> int | None:
         """From a recorded tổng kết: the reward decision with its list, through the register's decision code."""
