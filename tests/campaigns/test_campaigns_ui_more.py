@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from tdkt_desktop.db import campaign_notes as notes_db
-from tdkt_desktop.db import campaigns, decisions
+from tdkt_desktop.db import campaign_reviews, campaigns, decisions
 from tdkt_desktop.demo.campaigns import NONG_THON_MOI, PERIOD, YEARLY
 from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.campaigns.panels import AwardsPanel, GoalsPanel, NotesPanel
@@ -235,3 +235,28 @@ def test_delete_a_campaign_entered_by_mistake_while_its_page_is_open(main_window
     assert campaigns.find_campaign(db, "Phong trào nhập nhầm") is None
     assert tab.stack.currentWidget() is tab.list_page and page.campaign_id is None
     assert tab.list_page.model.row_of(lambda c: c.id == campaign_id) == -1
+
+
+def test_deleting_a_note_or_a_review_asks_first(main_window, qtbot, boxes):
+    db = main_window.db
+    page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), "Tiến độ, minh chứng")
+    notes = page.panel(NotesPanel)
+    qtbot.waitUntil(lambda: notes.notes.rowCount() > 0)
+    count = len(notes_db.list_notes(db, page.campaign_id))
+    boxes["answer"] = QMessageBox.StandardButton.No
+    notes.delete_button.click()
+    assert len(notes_db.list_notes(db, page.campaign_id)) == count == notes.notes.rowCount()
+    boxes["answer"] = QMessageBox.StandardButton.Yes
+    notes.delete_button.click()
+    assert len(notes_db.list_notes(db, page.campaign_id)) == count - 1 == notes.notes.rowCount()
+
+    page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), "Sơ kết, tổng kết")
+    reviews = page.panel(ReviewsPanel)
+    qtbot.waitUntil(lambda: reviews.reviews.rowCount() > 0)
+    count = len(campaign_reviews.list_reviews(db, page.campaign_id))
+    boxes["answer"] = QMessageBox.StandardButton.No
+    reviews.delete_button.click()
+    assert len(campaign_reviews.list_reviews(db, page.campaign_id)) == count == reviews.reviews.rowCount()
+    boxes["answer"] = QMessageBox.StandardButton.Yes
+    reviews.delete_button.click()
+    assert len(campaign_reviews.list_reviews(db, page.campaign_id)) == count - 1 == reviews.reviews.rowCount()
