@@ -25,7 +25,7 @@ from tdkt_desktop.ui.campaigns.models import CriteriaModel, EvidenceModel, NoteM
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import RecordRole
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table, write_from_dialog
 
 
 class _Panel(LazyPage, QWidget):
@@ -44,6 +44,11 @@ class _Panel(LazyPage, QWidget):
             return self.main_window.run_write(action, *(topics or (changes.CAMPAIGNS,)))
         except WriteFailed:
             return None
+
+    def write_dialog(self, dialog, save, *topics: str):
+        """``dialog`` until ``save(dialog.value())`` is written (its result) or cancelled (None); see
+        :func:`write_from_dialog`. Topics as :meth:`write`."""
+        return write_from_dialog(self.main_window, dialog, save, *(topics or (changes.CAMPAIGNS,)))
 
     def write_if_confirmed(self, title: str, question: str, action, *topics: str) -> None:
         """Ask ``question``; on Yes, ``action`` is one write through the window (as :meth:`write`)."""
@@ -168,16 +173,12 @@ class NotesPanel(_Panel):
         from tdkt_desktop.services import campaigns as service
         from tdkt_desktop.ui.campaigns.small_dialogs import NoteDialog
 
-        dialog = NoteDialog(self)
-        while dialog.exec():
-            noted_on, text, files = dialog.value()
-            new_id = self.write(lambda d=noted_on, t=text, f=files: service.add_progress_note(self.db, self.campaign_id,
-                                                                                            d, t, f))
-            if new_id is not None:
-                row = self.notes.row_of(lambda n, i=new_id: n.id == i)
-                if row >= 0:
-                    self.notes_view.selectRow(row)
-                return
+        new_id = self.write_dialog(NoteDialog(self),
+                                   lambda value: service.add_progress_note(self.db, self.campaign_id, *value))
+        if new_id is not None:
+            row = self.notes.row_of(lambda n: n.id == new_id)
+            if row >= 0:
+                self.notes_view.selectRow(row)
 
     def open_file(self) -> None:
         """Open the selected evidence with the program the system uses for that kind of file."""
