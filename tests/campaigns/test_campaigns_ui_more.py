@@ -237,26 +237,18 @@ def test_delete_a_campaign_entered_by_mistake_while_its_page_is_open(main_window
     assert tab.list_page.model.row_of(lambda c: c.id == campaign_id) == -1
 
 
+
 def test_deleting_a_note_or_a_review_asks_first(main_window, qtbot, boxes):
     db = main_window.db
-    page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), "Tiến độ, minh chứng")
-    notes = page.panel(NotesPanel)
-    qtbot.waitUntil(lambda: notes.notes.rowCount() > 0)
-    count = len(notes_db.list_notes(db, page.campaign_id))
-    boxes["answer"] = QMessageBox.StandardButton.No
-    notes.delete_button.click()
-    assert len(notes_db.list_notes(db, page.campaign_id)) == count == notes.notes.rowCount()
-    boxes["answer"] = QMessageBox.StandardButton.Yes
-    notes.delete_button.click()
-    assert len(notes_db.list_notes(db, page.campaign_id)) == count - 1 == notes.notes.rowCount()
-
-    page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), "Sơ kết, tổng kết")
-    reviews = page.panel(ReviewsPanel)
-    qtbot.waitUntil(lambda: reviews.reviews.rowCount() > 0)
-    count = len(campaign_reviews.list_reviews(db, page.campaign_id))
-    boxes["answer"] = QMessageBox.StandardButton.No
-    reviews.delete_button.click()
-    assert len(campaign_reviews.list_reviews(db, page.campaign_id)) == count == reviews.reviews.rowCount()
-    boxes["answer"] = QMessageBox.StandardButton.Yes
-    reviews.delete_button.click()
-    assert len(campaign_reviews.list_reviews(db, page.campaign_id)) == count - 1 == reviews.reviews.rowCount()
+    for panel_title, panel_class, stored in (
+            ("Tiến độ, minh chứng", NotesPanel, notes_db.list_notes),
+            ("Sơ kết, tổng kết", ReviewsPanel, campaign_reviews.list_reviews)):
+        page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), panel_title)
+        panel = page.panel(panel_class)
+        shown = panel.notes if panel_class is NotesPanel else panel.reviews
+        qtbot.waitUntil(lambda m=shown: m.rowCount() > 0)
+        count = len(stored(db, page.campaign_id))
+        for answer, left in ((QMessageBox.StandardButton.No, count), (QMessageBox.StandardButton.Yes, count - 1)):
+            boxes["answer"] = answer
+            panel.delete_button.click()
+            assert len(stored(db, page.campaign_id)) == left == shown.rowCount(), (panel_title, answer)
