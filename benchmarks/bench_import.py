@@ -31,7 +31,7 @@ BIG = {"staff": 8000, "rating_years": 4, "initiatives": 4000, "awards": 6000}
 
 def big_workbook() -> Path:
     """The 50,000-row workbook, written once and cached beside the benchmark databases."""
-    path = CACHE / f"import-50000-{schema_key()}.xlsx"
+    path = CACHE / f"import-50000-{schema_key(Path(__file__).resolve())}.xlsx"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         for old in CACHE.glob("import-50000-*.xlsx"):

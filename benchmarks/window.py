@@ -12,80 +12,20 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from window_driver import Driver, inside, show_loaded
 
-TIMEOUT_S = 120.0
 REPEATS = 3
 STAFF_FILTER = "tran thi h"
 REGISTER_SEARCH = "pham van"
-
-
-class PaintWatch(QObject):
-    """Notes when a watched widget (or one inside it) paints while ``ready()`` holds."""
-
-    def __init__(self):
-        super().__init__()
-        self.target: Callable[[QObject], bool] = lambda obj: False
-        self.ready: Callable[[], bool] = lambda: True
-        self.painted_at: float | None = None
-
-    def eventFilter(self, obj, event) -> bool:
-        if (event.type() == QEvent.Type.Paint and self.painted_at is None and obj.isWidgetType()
-                and self.target(obj) and self.ready()):
-            self.painted_at = time.perf_counter()
-        return False
-
-
-def inside(widget_of: Callable[[], object]) -> Callable[[QObject], bool]:
-    """A target: the widget ``widget_of()`` returns (once it exists) or any widget inside it."""
-    def target(obj) -> bool:
-        widget = widget_of()
-        return widget is not None and (obj is widget or widget.isAncestorOf(obj))
-    return target
-
-
-class Driver:
-    """Runs steps: action, then the event loop until the result is painted."""
-
-    def __init__(self, app):
-        self.app = app
-        self.watch = PaintWatch()
-        app.installEventFilter(self.watch)
-        self.results: dict[str, float] = {}
-        self.samples: dict[str, list[float]] = {}
-
-    def step(self, name: str, action: Callable[[], object], target, ready: Callable[[], bool] = lambda: True) -> None:
-        self.watch.target, self.watch.ready, self.watch.painted_at = target, ready, None
-        start = time.perf_counter()
-        action()
-        loop = QEventLoop()
-        poll = QTimer()
-        poll.setInterval(1)
-        poll.timeout.connect(lambda: (self.watch.painted_at or time.perf_counter() - start > TIMEOUT_S) and loop.quit())
-        poll.start()
-        loop.exec()
-        poll.stop()
-        end = self.watch.painted_at or time.perf_counter()
-        self.samples.setdefault(name, []).append(end - start if self.watch.painted_at else float("nan"))
-        self.results[name] = round(statistics.median(self.samples[name]), 4)  # median of the repeats
-        self.results[name + "_first"] = round(self.samples[name][0], 4)
-        self.watch.target = lambda obj: False
-        self.settle()
-
-    def settle(self) -> None:
-        """Let queued work (deferred loads, repaints) finish before the next step."""
-        for _ in range(3):
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def open_window(db_path: Path):
@@ -100,10 +40,7 @@ def open_window(db_path: Path):
     record_verified(db_path)
     db, _lock = open_for_window(db_path)
     window = MainWindow(db, db_path)
-    loop = QEventLoop()
-    window.loaded.connect(loop.quit)
-    window.show()
-    loop.exec()
+    show_loaded(window)
     return app, window
 
 

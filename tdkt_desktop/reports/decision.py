@@ -30,20 +30,26 @@ class ListRow:
 
 
 @dataclass(frozen=True)
-class DecisionText:
-    """Everything the decision prints, as plain text (tested exactly), before layout."""
+class ListedText:
+    """What a document with an attached list (a decision, a tờ trình) prints around its own body, as plain text."""
 
     letterhead: base.Letterhead
     subject: str
-    authority: str
     bases: tuple[str, ...]
-    articles: tuple[str, ...]
     signer: base.Signer
     recipients: tuple[str, ...]
     list_title: str
     list_subtitle: str
     rows: tuple[ListRow, ...]
     has_amount: bool
+
+
+@dataclass(frozen=True)
+class DecisionText(ListedText):
+    """Everything the decision prints, as plain text (tested exactly), before layout."""
+
+    authority: str
+    articles: tuple[str, ...]
 
 
 def legal_bases(on: dt.date | None) -> list[str]:
@@ -55,6 +61,12 @@ def legal_bases(on: dt.date | None) -> list[str]:
         if item["effective_from"] <= day:
             return list(item["lines"])
     return list(sets[-1]["lines"])
+
+
+def basis_lines(on: dt.date | None, office_bases: list[str] | None = None) -> tuple[str, ...]:
+    """The "Căn cứ …;" lines: the laws in force on ``on``, then the office's own bases (blank ones skipped)."""
+    laws = legal_bases(on) + [nfc(b) for b in (office_bases or []) if nfc(b)]
+    return tuple(f"Căn cứ {b.rstrip(';,. ')};" for b in laws)
 
 
 def default_proposer() -> str:
@@ -190,8 +202,7 @@ def decision_text(decision: Any, awards: list[Any], settings: Any, *, positions:
         f"Điều 3. Chánh Văn phòng Sở, Trưởng các phòng, đơn vị thuộc Sở và các {who(people, units)} "
         "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
     )
-    laws = legal_bases(decision.issued_on) + [nfc(b) for b in (office_bases or []) if nfc(b)]
-    bases = tuple(f"Căn cứ {b.rstrip(';,. ')};" for b in laws)
+    bases = basis_lines(decision.issued_on, office_bases)
     bases += (f"Theo đề nghị của {nfc(proposer) or default_proposer()}.",)
     title = list_title([(name, kinds.get(items[0].award_type, "hinh_thuc"), items[0].year or year)
                         for name, items in groups], who(people, units))
@@ -256,19 +267,24 @@ def render_decision(text: DecisionText) -> bytes:
     from reportlab.platypus import Spacer
 
     s = base.styles()
-    body: list[Any] = [base.para(text.authority, s["center_bold"])]
-    body.append(Spacer(1, 3 * base.MM))
-    body += [base.para(b, s["basis"]) for b in text.bases]
-    body.append(base.para("QUYẾT ĐỊNH:", s["kind"]))
-    body.append(Spacer(1, 2 * base.MM))
+    body: list[Any] = [base.para("QUYẾT ĐỊNH:", s["kind"]), Spacer(1, 2 * base.MM)]
     for article in text.articles:
         head, _, rest = article.partition(". ")
         body.append(base.lead_para(head + ".", rest, s["body"]))
+    return render_listed(text, "QUYẾT ĐỊNH", base.para(text.authority, s["center_bold"]), body,
+                         f"Quyết định {text.letterhead.number}")
+
+
+def render_listed(text: ListedText, kind: str, lead: Any, body: list[Any], pdf_title: str) -> bytes:
+    """A document with an attached list: ``lead`` (by whose authority, or to whom), the "Căn cứ" lines,
+    ``body``, the signature, then the list on pages of its own."""
+    from reportlab.platypus import Spacer
+
+    bases = [base.para(b, base.styles()["basis"]) for b in text.bases]
     doc = base.Document(
-        letterhead=text.letterhead, kind="QUYẾT ĐỊNH", subject=text.subject, body=body,
+        letterhead=text.letterhead, kind=kind, subject=text.subject, body=[lead, Spacer(1, 3 * base.MM), *bases, *body],
         signer=text.signer, recipients=list(text.recipients),
-        annex=annex(text.list_title, text.list_subtitle, text.rows, text.has_amount),
-        pdf_title=f"Quyết định {text.letterhead.number}",
+        annex=annex(text.list_title, text.list_subtitle, text.rows, text.has_amount), pdf_title=pdf_title,
     )
     return base.render(doc)
 

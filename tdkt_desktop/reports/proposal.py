@@ -8,33 +8,24 @@ from typing import Any
 
 from tdkt_desktop.reports import base, blocks
 from tdkt_desktop.reports.decision import (
-    ListRow,
-    annex,
+    ListedText,
+    basis_lines,
     group_awards,
-    legal_bases,
     list_rows,
     list_subtitle,
     list_title,
+    render_listed,
 )
 from tdkt_desktop.reports.wording import award_phrase, count_phrase, who
 from tdkt_desktop.text import nfc
 
 
 @dataclass(frozen=True)
-class ProposalText:
+class ProposalText(ListedText):
     """Everything the proposal prints, as plain text."""
 
-    letterhead: base.Letterhead
-    subject: str
     recipient: str
-    bases: tuple[str, ...]
     paragraphs: tuple[str, ...]
-    signer: base.Signer
-    recipients: tuple[str, ...]
-    list_title: str
-    list_subtitle: str
-    rows: tuple[ListRow, ...]
-    has_amount: bool
 
 
 def council_signer(chair: str, vice_chair: str = "") -> base.Signer:
@@ -86,7 +77,6 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
         f"báo cáo thành tích của các {listed}.",
         f"Kính trình {nfc(recipient)} xem xét, quyết định./.",
     )
-    laws = legal_bases(date) + [nfc(b) for b in (office_bases or []) if nfc(b)]
     if not council:
         signer = base.Signer(title=nfc(settings.signer_title).upper(), name=nfc(settings.signer_name))
     elif signer is None:
@@ -96,7 +86,7 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
         letterhead=base.Letterhead(governing, sender, number, settings.place_name, date),
         subject="Về việc đề nghị " + " và ".join(whats),
         recipient=f"{nfc(recipient)} (qua {nfc(via)})" if via else nfc(recipient),
-        bases=tuple(f"Căn cứ {b.rstrip(';,. ')};" for b in laws),
+        bases=basis_lines(date, office_bases),
         paragraphs=paragraphs,
         signer=signer,
         recipients=("Như trên;", "Lưu: VT, VP."),
@@ -110,15 +100,7 @@ def proposal_text(awards: list[Any], settings: Any, *, recipient: str, positions
 
 def render_proposal(text: ProposalText) -> bytes:
     """The proposal PDF, then its list on pages of its own."""
-    from reportlab.platypus import Spacer
-
     s = base.styles()
-    body: list[Any] = [blocks.heading(f"Kính gửi: {text.recipient}", s["center"], base.frame_width()),
-                       Spacer(1, 3 * base.MM)]
-    body += [base.para(b, s["basis"]) for b in text.bases]
-    body += [base.para(p, s["body"]) for p in text.paragraphs]
-    doc = base.Document(letterhead=text.letterhead, kind="TỜ TRÌNH", subject=text.subject, body=body,
-                        signer=text.signer, recipients=list(text.recipients),
-                        annex=annex(text.list_title, text.list_subtitle, text.rows, text.has_amount),
-                        pdf_title="Tờ trình đề nghị khen thưởng")
-    return base.render(doc)
+    to = blocks.heading(f"Kính gửi: {text.recipient}", s["center"], base.frame_width())
+    return render_listed(text, "TỜ TRÌNH", to, [base.para(p, s["body"]) for p in text.paragraphs],
+                         "Tờ trình đề nghị khen thưởng")

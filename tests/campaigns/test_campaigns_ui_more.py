@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from tdkt_desktop.db import campaign_notes as notes_db
-from tdkt_desktop.db import campaigns, decisions
+from tdkt_desktop.db import campaign_reviews, campaigns, decisions
 from tdkt_desktop.demo.campaigns import NONG_THON_MOI, PERIOD, YEARLY
 from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.campaigns.panels import AwardsPanel, GoalsPanel, NotesPanel
@@ -235,3 +235,20 @@ def test_delete_a_campaign_entered_by_mistake_while_its_page_is_open(main_window
     assert campaigns.find_campaign(db, "Phong trào nhập nhầm") is None
     assert tab.stack.currentWidget() is tab.list_page and page.campaign_id is None
     assert tab.list_page.model.row_of(lambda c: c.id == campaign_id) == -1
+
+
+
+def test_deleting_a_note_or_a_review_asks_first(main_window, qtbot, boxes):
+    db = main_window.db
+    for panel_title, panel_class, stored in (
+            ("Tiến độ, minh chứng", NotesPanel, notes_db.list_notes),
+            ("Sơ kết, tổng kết", ReviewsPanel, campaign_reviews.list_reviews)):
+        page = open_campaign(main_window, qtbot, YEARLY.format(year=2026), panel_title)
+        panel = page.panel(panel_class)
+        shown = panel.notes if panel_class is NotesPanel else panel.reviews
+        qtbot.waitUntil(lambda m=shown: m.rowCount() > 0)
+        count = len(stored(db, page.campaign_id))
+        for answer, left in ((QMessageBox.StandardButton.No, count), (QMessageBox.StandardButton.Yes, count - 1)):
+            boxes["answer"] = answer
+            panel.delete_button.click()
+            assert len(stored(db, page.campaign_id)) == left == shown.rowCount(), (panel_title, answer)

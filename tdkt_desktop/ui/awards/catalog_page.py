@@ -29,7 +29,7 @@ from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
+from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table, write_from_dialog
 from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_LEVELS, AWARD_TARGETS, CERTIFICATE_KINDS
 
 
@@ -174,26 +174,16 @@ class CatalogPage(LazyPage, QWidget):
 
     def add_type(self) -> None:
         """Add an office-specific title or form."""
-        dialog = AwardTypeDialog(self.db, None, self)
-        while dialog.exec():
-            try:
-                self.main_window.run_write(lambda: catalog.add_award_type(self.db, dialog.value()), changes.CATALOG)
-            except WriteFailed:
-                continue
-            return
+        write_from_dialog(self.main_window, AwardTypeDialog(self.db, None, self),
+                          lambda award_type: catalog.add_award_type(self.db, award_type), changes.CATALOG)
 
     def edit_type(self) -> None:
         """Edit the selected type's names, authority and certificate kind."""
         current = self.current()
         if current is None:
             return
-        dialog = AwardTypeDialog(self.db, current, self)
-        while dialog.exec():
-            try:
-                self.main_window.run_write(lambda: catalog.update_award_type(self.db, dialog.value()), changes.CATALOG)
-            except WriteFailed:
-                continue
-            return
+        write_from_dialog(self.main_window, AwardTypeDialog(self.db, current, self),
+                          lambda award_type: catalog.update_award_type(self.db, award_type), changes.CATALOG)
 
     def toggle_type(self) -> None:
         """Retire a type (kept for history, hidden from new decisions) or bring it back."""

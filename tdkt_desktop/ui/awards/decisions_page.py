@@ -28,7 +28,7 @@ from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import RecordRole
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table, write_from_dialog
 
 
 class DecisionsPage(LazyPage, QWidget):
@@ -193,16 +193,6 @@ class DecisionsPage(LazyPage, QWidget):
 
     # --- writing (through db/, via the window) -------------------------------------------------
 
-    def _run_dialog(self, dialog, save):
-        """Re-open the dialog (with everything typed) until saved or cancelled; what ``save`` returned, or None."""
-        while dialog.exec():
-            decision, lines = dialog.value()
-            try:
-                return self.main_window.run_write(lambda d=decision, ls=lines: save(d, ls), changes.DECISIONS)
-            except WriteFailed:
-                continue
-        return None
-
     def open_add_dialog(self):
         """The dialog for a new decision."""
         from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
@@ -211,8 +201,8 @@ class DecisionsPage(LazyPage, QWidget):
 
     def add_decision(self) -> None:
         """Enter a new decision with its list of awards, then select it."""
-        new_id = self._run_dialog(self.open_add_dialog(),
-                                  lambda d, lines: decisions_db.add_decision(self.db, d, lines))
+        new_id = write_from_dialog(self.main_window, self.open_add_dialog(),
+                                   lambda value: decisions_db.add_decision(self.db, *value), changes.DECISIONS)
         if new_id is not None:
             self.select_decision(new_id)
 
@@ -225,7 +215,8 @@ class DecisionsPage(LazyPage, QWidget):
             return
         dialog = DecisionDialog(self.db, self, decision=decision,
                                 awards=decisions_db.awards_of_decision(self.db, decision.id))
-        if self._run_dialog(dialog, lambda d, lines: decisions_db.update_decision(self.db, d, lines) or True):
+        if write_from_dialog(self.main_window, dialog,
+                             lambda value: decisions_db.update_decision(self.db, *value) or True, changes.DECISIONS):
             self.select_decision(decision.id)
 
     def delete_decision(self) -> None:

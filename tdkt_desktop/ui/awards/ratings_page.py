@@ -42,7 +42,7 @@ from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.common import changes, working_year
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
-from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table
+from tdkt_desktop.ui.common.widgets import ErrorLabel, LazyPage, save_cancel_box, setup_table, write_from_dialog
 from tdkt_desktop.vocabulary import RATING_NAMES, RATINGS
 
 
@@ -285,13 +285,8 @@ class RatingsPage(LazyPage, QWidget):
             return
         selected = self.view.selectionModel().selectedIndexes()
         staff_id = selected[0].data(RecordRole).staff.id if selected else None
-        dialog = InitiativeDialog(people, self.year.value(), self, staff_id=staff_id)
-        while dialog.exec():
-            try:
-                self.main_window.run_write(lambda: ratings_db.add_initiative(self.db, dialog.value()), changes.RATINGS)
-            except WriteFailed:
-                continue
-            return
+        write_from_dialog(self.main_window, InitiativeDialog(people, self.year.value(), self, staff_id=staff_id),
+                          lambda initiative: ratings_db.add_initiative(self.db, initiative), changes.RATINGS)
 
     def remove_initiative(self) -> None:
         """Delete the selected initiative after confirmation."""

@@ -14,6 +14,7 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.text import DateError, format_date, parse_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.widgets import write_from_dialog
 
 
 def edit_campaign(parent: Any, db, window, campaign_id: int | None) -> int | None:
@@ -34,16 +35,8 @@ def edit_campaign(parent: Any, db, window, campaign_id: int | None) -> int | Non
                                 criteria=[c.text for c in campaigns_db.list_criteria(db, campaign_id)],
                                 unit_ids={u.id for u in campaigns_db.campaign_units(db, campaign_id)})
     try:
-        while dialog.exec():
-            campaign, criteria, unit_ids = dialog.value()
-            try:
-                return window.run_write(
-                    lambda c=campaign, k=criteria, u=unit_ids: campaigns_db.save_campaign(db, c, criteria=k,
-                                                                                          unit_ids=u),
-                    changes.CAMPAIGNS)
-            except WriteFailed:
-                continue
-        return None
+        return write_from_dialog(window, dialog, lambda value: campaigns_db.save_campaign(
+            db, value[0], criteria=value[1], unit_ids=value[2]), changes.CAMPAIGNS)
     finally:
         # Deleted now, not with the window: PySide 6.12 crashed at exit tearing down this closed dialog.
         dialog.deleteLater()

@@ -25,7 +25,7 @@ from tdkt_desktop.ui.campaigns.models import CriteriaModel, EvidenceModel, NoteM
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.table_model import RecordRole
-from tdkt_desktop.ui.common.widgets import LazyPage, setup_table
+from tdkt_desktop.ui.common.widgets import LazyPage, setup_table, write_from_dialog
 
 
 class _Panel(LazyPage, QWidget):
@@ -45,9 +45,25 @@ class _Panel(LazyPage, QWidget):
         except WriteFailed:
             return None
 
+    def write_dialog(self, dialog, save, *topics: str):
+        """``dialog`` until ``save(dialog.value())`` is written (its result) or cancelled (None); see
+        :func:`write_from_dialog`. Topics as :meth:`write`."""
+        return write_from_dialog(self.main_window, dialog, save, *(topics or (changes.CAMPAIGNS,)))
+
+    def write_if_confirmed(self, title: str, question: str, action, *topics: str) -> None:
+        """Ask ``question``; on Yes, ``action`` is one write through the window (as :meth:`write`)."""
+        if QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes:
+            self.write(action, *topics)
+
 
 def _selected(view: QTableView) -> list:
     return [i.data(RecordRole) for i in view.selectionModel().selectedRows()]
+
+
+def _current(view: QTableView):
+    """The first selected record of ``view``, or None."""
+    rows = _selected(view)
+    return rows[0] if rows else None
 
 
 class GoalsPanel(_Panel):
@@ -147,8 +163,7 @@ class NotesPanel(_Panel):
         self.notes_view.selectRow(max(row, 0)) if self.notes.rowCount() else self._show_files()
 
     def current_note(self):
-        rows = _selected(self.notes_view)
-        return rows[0] if rows else None
+        return _current(self.notes_view)
 
     def _show_files(self) -> None:
         note = self.current_note()
@@ -158,16 +173,12 @@ class NotesPanel(_Panel):
         from tdkt_desktop.services import campaigns as service
         from tdkt_desktop.ui.campaigns.small_dialogs import NoteDialog
 
-        dialog = NoteDialog(self)
-        while dialog.exec():
-            noted_on, text, files = dialog.value()
-            new_id = self.write(lambda d=noted_on, t=text, f=files: service.add_progress_note(self.db, self.campaign_id,
-                                                                                            d, t, f))
-            if new_id is not None:
-                row = self.notes.row_of(lambda n, i=new_id: n.id == i)
-                if row >= 0:
-                    self.notes_view.selectRow(row)
-                return
+        new_id = self.write_dialog(NoteDialog(self),
+                                   lambda value: service.add_progress_note(self.db, self.campaign_id, *value))
+        if new_id is not None:
+            row = self.notes.row_of(lambda n: n.id == new_id)
+            if row >= 0:
+                self.notes_view.selectRow(row)
 
     def open_file(self) -> None:
         """Open the selected evidence with the program the system uses for that kind of file."""
@@ -189,12 +200,10 @@ class NotesPanel(_Panel):
         from tdkt_desktop.services import campaigns as service
 
         note = self.current_note()
-        if note is None:
-            return
-        answer = QMessageBox.question(self, "Xóa ghi chép", f"Xóa ghi chép ngày {note.noted_on:%d/%m/%Y} và "
-                                      f"{len(note.files)} tệp minh chứng kèm theo?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: service.delete_progress_note(self.db, note.id))
+        if note is not None:
+            self.write_if_confirmed("Xóa ghi chép", f"Xóa ghi chép ngày {note.noted_on:%d/%m/%Y} và "
+                                    f"{len(note.files)} tệp minh chứng kèm theo?",
+                                    lambda: service.delete_progress_note(self.db, note.id))
 
 
 class AwardsPanel(_Panel):
@@ -250,8 +259,7 @@ class AwardsPanel(_Panel):
             self._show_lines()
 
     def current_decision(self):
-        rows = _selected(self.decisions_view)
-        return rows[0] if rows else None
+        return _current(self.decisions_view)
 
     def _show_lines(self) -> None:
         d = self.current_decision()
@@ -281,12 +289,11 @@ class AwardsPanel(_Panel):
 
     def unlink(self) -> None:
         d = self.current_decision()
-        if d is None:
-            return
-        answer = QMessageBox.question(self, "Bỏ gắn quyết định", f"Quyết định số {d.number} không còn tính là khen "
-                                      "thưởng theo phong trào này (quyết định vẫn giữ nguyên)?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: campaigns_db.unlink_decision(self.db, d.id), changes.CAMPAIGNS, changes.DECISIONS)
+        if d is not None:
+            self.write_if_confirmed("Bỏ gắn quyết định", f"Quyết định số {d.number} không còn tính là khen thưởng "
+                                    "theo phong trào này (quyết định vẫn giữ nguyên)?",
+                                    lambda: campaigns_db.unlink_decision(self.db, d.id),
+                                    changes.CAMPAIGNS, changes.DECISIONS)
 
     def print_decision(self) -> None:
         from tdkt_desktop.ui.printing.actions import preview_decision

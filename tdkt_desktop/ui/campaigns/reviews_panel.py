@@ -24,7 +24,7 @@ from tdkt_desktop.db.campaign_records import CampaignReview
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.campaigns.models import ResultModel, ReviewListModel
-from tdkt_desktop.ui.campaigns.panels import _Panel, _selected
+from tdkt_desktop.ui.campaigns.panels import _current, _Panel
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.widgets import setup_table
 from tdkt_desktop.vocabulary import REVIEW_KINDS
@@ -91,8 +91,7 @@ class ReviewsPanel(_Panel):
             self._show_review()
 
     def current(self) -> CampaignReview | None:
-        rows = _selected(self.reviews_view)
-        return rows[0] if rows else None
+        return _current(self.reviews_view)
 
     def select_review(self, review_id: int) -> None:
         row = self.reviews.row_of(lambda r: r.id == review_id)
@@ -131,14 +130,10 @@ class ReviewsPanel(_Panel):
         from tdkt_desktop.ui.campaigns.review_dialog import PlanReviewDialog
 
         taken = any(r.kind == "tong_ket" for r in self.reviews.records())
-        dialog = PlanReviewDialog(self, tong_ket_taken=taken)
-        while dialog.exec():
-            kind, day, title = dialog.value()
-            new_id = self.write(lambda k=kind, d=day, t=title: reviews_db.plan_review(self.db, self.campaign_id,
-                                                                                      k, d, t))
-            if new_id is not None:
-                self.select_review(new_id)
-                return
+        new_id = self.write_dialog(PlanReviewDialog(self, tong_ket_taken=taken),
+                                   lambda value: reviews_db.plan_review(self.db, self.campaign_id, *value))
+        if new_id is not None:
+            self.select_review(new_id)
 
     def open_record_dialog(self, review: CampaignReview | None = None):
         """The dialog recording ``review`` (planned or held), or a new one; tests drive it."""
@@ -173,22 +168,16 @@ class ReviewsPanel(_Panel):
     def record(self, *, new: bool = False) -> None:
         """Record the selected planned review, edit a recorded one, or (none selected / ``new``) a new one."""
         current = None if new else self.current()
-        dialog = self.open_record_dialog(current or self._blank())
-        while dialog.exec():
-            review, results = dialog.value()
-            saved = self.write(lambda r=review, x=results: reviews_db.record_review(self.db, r, x))
-            if saved is not None:
-                self.select_review(saved)
-                return
+        saved = self.write_dialog(self.open_record_dialog(current or self._blank()),
+                                  lambda value: reviews_db.record_review(self.db, *value))
+        if saved is not None:
+            self.select_review(saved)
 
     def delete_selected(self) -> None:
         r = self.current()
-        if r is None:
-            return
-        answer = QMessageBox.question(self, "Xóa đợt", f"Xóa đợt {REVIEW_KINDS[r.kind].lower()} ngày "
-                                      f"{format_date(r.day)} và {r.results} kết quả đã ghi?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.write(lambda: reviews_db.delete_review(self.db, r.id))
+        if r is not None:
+            self.write_if_confirmed("Xóa đợt", f"Xóa đợt {REVIEW_KINDS[r.kind].lower()} ngày {format_date(r.day)} và "
+                                    f"{r.results} kết quả đã ghi?", lambda: reviews_db.delete_review(self.db, r.id))
 
     def create_reward(self) -> int | None:
         """From a recorded tổng kết: the reward decision with its list, through the register's decision code."""
@@ -206,16 +195,13 @@ class ReviewsPanel(_Panel):
         except UserError as exc:
             QMessageBox.warning(self, "Không tạo được quyết định", str(exc))
             return None
-        dialog = RewardDialog(header, lines, self)
-        while dialog.exec():
-            decision = dialog.value()
-            made = self.write(lambda d=decision: service.create_reward_decision(self.db, r.id, d),
-                              changes.CAMPAIGNS, changes.DECISIONS)
-            if made is not None:
-                self.last_decision_id = made
-                self.page.show_panel("Khen thưởng")
-                return made
-        return None
+        made = self.write_dialog(RewardDialog(header, lines, self),
+                                 lambda decision: service.create_reward_decision(self.db, r.id, decision),
+                                 changes.CAMPAIGNS, changes.DECISIONS)
+        if made is not None:
+            self.last_decision_id = made
+            self.page.show_panel("Khen thưởng")
+        return made
 
     def print_report(self) -> None:
         from tdkt_desktop.ui.campaigns.actions import preview_review_report

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from tdkt_desktop.text import DateError, format_date, parse_date
 from tdkt_desktop.ui.common import changes
+from tdkt_desktop.ui.common.changes import WriteFailed
+
+T = TypeVar("T")
 
 
 class DateLineEdit(QLineEdit):
@@ -138,6 +143,18 @@ def save_cancel_box(dialog: QDialog, *, save_text: str = "Lưu") -> QDialogButto
     return box
 
 
+def write_from_dialog(window, dialog: QDialog, save: Callable[[Any], T], *topics: str) -> T | None:
+    """Show ``dialog`` until ``save(dialog.value())`` is written through ``window.run_write`` (its result) or
+    the user cancels (None). A refused write (the user has seen why) opens the dialog again with what was typed."""
+    while dialog.exec():
+        value = dialog.value()
+        try:
+            return window.run_write(lambda v=value: save(v), *topics)
+        except WriteFailed:
+            continue
+    return None
+
+
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize to ``width`` × ``height``, but never beyond the screen's free area (a 1366×768 laptop)."""
     screen = widget.screen() or QApplication.primaryScreen()
@@ -203,5 +220,5 @@ def ask_discard(parent: QWidget, question: str) -> bool:
 
 __all__ = [
     "DateError", "DateLineEdit", "ErrorLabel", "LazyPage", "ask_discard", "confirm", "fit_to_content", "fit_to_screen",
-    "grow_to_fit", "hide_columns", "no_default_buttons", "save_cancel_box", "setup_table",
+    "grow_to_fit", "hide_columns", "no_default_buttons", "save_cancel_box", "setup_table", "write_from_dialog",
 ]

@@ -15,6 +15,18 @@ from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, fit_to_cont
 _MIN_WIDTH = 440
 
 
+def _check_date(dialog, edit: DateLineEdit, missing: str) -> bool:
+    """Say what is wrong with the required date in ``edit`` (``missing`` when blank); Save only when nothing is."""
+    try:
+        message = None if edit.date() is not None else missing
+    except DateError as exc:
+        message = str(exc)
+    dialog.error.show_error(message)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).setEnabled(message is None)
+    grow_to_fit(dialog)
+    return message is None
+
+
 class MemberDialog(QDialog):
     """Name, role and title of a council member."""
 
@@ -81,15 +93,7 @@ class MeetingDialog(QDialog):
         fit_to_content(self, min_width=_MIN_WIDTH)
 
     def validate(self) -> bool:
-        try:
-            ok = self.held_on.date() is not None
-            message = None if ok else "Nhập ngày họp."
-        except DateError as exc:
-            ok, message = False, str(exc)
-        self.error.show_error(message)
-        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
-        grow_to_fit(self)
-        return ok
+        return _check_date(self, self.held_on, "Nhập ngày họp.")
 
     def value(self) -> CouncilMeeting:
         return CouncilMeeting(
@@ -127,15 +131,7 @@ class DecideDialog(QDialog):
         fit_to_content(self, min_width=_MIN_WIDTH)
 
     def validate(self) -> bool:
-        try:
-            ok = self.issued_on.date() is not None
-            message = None if ok else "Nhập ngày ký quyết định."
-        except DateError as exc:
-            ok, message = False, str(exc)
-        self.error.show_error(message)
-        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(ok)
-        grow_to_fit(self)
-        return ok
+        return _check_date(self, self.issued_on, "Nhập ngày ký quyết định.")
 
     def value(self) -> tuple[dt.date, int]:
         return self.issued_on.date(), self.number.value()
