@@ -21,8 +21,8 @@ def main() -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     db_path, number, out = sys.argv[1], sys.argv[2], sys.argv[3]
-    for name, file in (("R", "NotoSerif-Regular.ttf"), ("B", "NotoSerif-Bold.ttf"), ("I", "NotoSerif-Italic.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(FONTS / file)))
+    for name, face in (("R", "Regular"), ("B", "Bold"), ("I", "Italic")):
+        pdfmetrics.registerFont(TTFont(name, str(FONTS / f"LiberationSerif-{face}.ttf")))
     conn = sqlite3.connect(db_path)
     office = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     rows = conn.execute(

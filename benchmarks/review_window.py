@@ -134,7 +134,7 @@ def review(driver: Driver, window) -> None:
     from tdkt_desktop.ui.common.table_model import RecordRole
 
     title = "Bình xét năm"
-    built = window.titles_tab._built
+    built = window.titles_tab.pages.built
     def first_screen() -> bool:
         page = built.get(title)
         if page is None or page.proxy.rowCount() == 0:
@@ -187,7 +187,7 @@ def review(driver: Driver, window) -> None:
 
 def council(driver: Driver, window) -> None:
     title = "Hội đồng TĐKT"
-    built = window.titles_tab._built
+    built = window.titles_tab.pages.built
     driver.step("council_open", lambda: show_page(window, title),
                 lambda: built[title].candidates_view.viewport() if title in built else None,
                 lambda: title in built and built[title].candidates.rowCount() > 0,

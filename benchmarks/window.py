@@ -118,7 +118,7 @@ def show_page(window, title: str):
 
 def built(window, title: str):
     """The sub-page if already built (without building it)."""
-    return window.titles_tab._built.get(title)
+    return window.titles_tab.pages.built.get(title)
 
 
 def pages(driver: Driver, window, *, review_pages: bool = True) -> None:
@@ -148,9 +148,25 @@ def pages(driver: Driver, window, *, review_pages: bool = True) -> None:
                 ready=lambda: built(window, review) is not None and built(window, review).table.model().rowCount() > 0)
     page = built(window, review)
     page.table.setFocus()
-    page.table.selectRow(0)
+    page.table.selectRow(togglable_row(driver, page))
     driver.settle()
-    driver.step("review_space", lambda: QTest.keyClick(page.table, Qt.Key.Key_Space), inside(lambda: page.table))
+    before = page.current_row().proposal is not None
+    driver.step("review_space", lambda: QTest.keyClick(page.table, Qt.Key.Key_Space), inside(lambda: page.table),
+                ready=lambda: (page.current_row().proposal is not None) != before)
+
+
+def togglable_row(driver: Driver, page) -> int:
+    """The first row a Space press proposes or withdraws: judged, and not already granted by a decision
+    (Space on a decided row only explains so in the status bar, and nothing in the table repaints)."""
+    from tdkt_desktop.ui.common.table_model import RecordRole
+
+    for _ in range(1000):
+        for row in range(page.proxy.rowCount()):
+            record = page.proxy.index(row, 0).data(RecordRole)
+            if record is not None and not record.pending and not (record.decided and not record.proposal):
+                return row
+        driver.settle()  # the verdicts are still arriving
+    raise RuntimeError("Bình xét: no row to propose")
 
 
 def visit(driver: Driver, window) -> None:

@@ -57,6 +57,8 @@ def _run_campaign_report(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     """Open the database, build the document, write it; the register logs printed certificates."""
     from tdkt_desktop.commands.opening import db_path, reading, writing
+    from tdkt_desktop.db.inspection import is_wal_file
+    from tdkt_desktop.db.integrity import IntegrityCheck
     from tdkt_desktop.reports.base import doc_number
     from tdkt_desktop.services import printing
     from tdkt_desktop.text import DateError, parse_date
@@ -68,20 +70,20 @@ def run(args: argparse.Namespace) -> int:
         except DateError as exc:
             raise UserError(str(exc)) from exc
     # Certificates record serials in the register (a write, under the writer lock); the rest only read.
-    # For certificates the integrity check runs beside the rendering and is waited for before that write.
-    opened = writing(args, integrity=False) if args.kind == "certificates" else reading(args)
+    # For certificates the integrity check runs beside the rendering and is waited for before that write;
+    # a file not yet in WAL mode is switched on opening (a write), so it is checked there, once, instead.
+    deferred = args.kind == "certificates" and is_wal_file(db_path(args))
+    opened = writing(args, integrity=not deferred) if args.kind == "certificates" else reading(args)
     with opened as db:
+        check = IntegrityCheck(db_path(args)) if deferred else None
         if args.kind == "statistics":
             printing.write_atomically(args.output, printing.statistics(db, args.from_year, args.to_year).pdf)
             print(f"Đã in báo cáo thống kê {args.from_year}–{args.to_year} vào {args.output}.")
             return 0
         decision = printing.find_decision(db, args.decision, year=args.year, on=on)
         if args.kind == "certificates":
-            from tdkt_desktop.db.integrity import IntegrityCheck
-
-            check = IntegrityCheck(db_path(args))
             run_ = printing.certificates_to_file(db, decision.id, args.output, overlay=args.overlay,
-                                                 before_write=check.wait)
+                                                 before_write=check.wait if check else None)
             print(f"Đã in {len(run_.issues)} giấy khen vào {args.output}.")
         else:
             printing.write_atomically(args.output, printing.decision(db, decision.id).pdf)

@@ -163,14 +163,23 @@ def award_position(
 
 def award_totals(db: Database, where: AwardFilter) -> list[tuple[str, int, int]]:
     """(award name, lines, of which individuals) per award type the filter keeps, most frequent first."""
+    # Grouped by year first, SQLite walks the (year, award_type) index in its order and counts; grouped by
+    # type alone it sorts every line in a temporary tree (0.44 s instead of 0.07 s for all years at 100,000
+    # staff). Each line is an individual's or a collective's (a CHECK rule), and collectives are few: they are
+    # counted through their own index and subtracted.
     counts = db.execute(
-        "SELECT a.award_type, count(*), count(a.staff_id) FROM awards a" + where.where + " GROUP BY a.award_type",
-        where.args,
+        "SELECT a.award_type, count(*) FROM awards a" + where.where + " GROUP BY a.year, a.award_type", where.args,
     ).fetchall()
+    collective = dict(db.execute(
+        "SELECT a.award_type, count(*) FROM awards a" + where.where + " AND a.unit_id IS NOT NULL"
+        " GROUP BY a.award_type", where.args,
+    ).fetchall())
     names = dict(db.execute("SELECT code, name FROM award_types").fetchall())
     by_name: dict[str, list[int]] = {}
-    for code, n, individuals in counts:  # the individual and collective forms of one name count together
+    for code, n in counts:  # the individual and collective forms of one name count together
         total = by_name.setdefault(names.get(code, code), [0, 0])
         total[0] += n
-        total[1] += individuals
+        total[1] += n
+    for code, n in collective.items():
+        by_name[names.get(code, code)][1] -= n
     return sorted(((name, n, i) for name, (n, i) in by_name.items()), key=lambda t: (-t[1], fold(t[0])))

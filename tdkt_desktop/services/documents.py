@@ -14,19 +14,19 @@ from tdkt_desktop.db import review_council as council_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import statistics as statistics_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, CertificateIssue, Decision, Settings, Unit
+from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.reports import base
-from tdkt_desktop.reports.certificates import Certificate, certificate_for
 from tdkt_desktop.reports.decision import DecisionText, decision_text
 from tdkt_desktop.reports.minutes import Candidate, Member, MinutesText, minutes_text
 from tdkt_desktop.reports.proposal import ProposalText, council_signer, proposal_text
 from tdkt_desktop.reports.registration import RegistrationText, collective_form, individual_form
 from tdkt_desktop.reports.statistics import StatisticsText, statistics_text
-from tdkt_desktop.reports.wording import full_unit_name, position_rank, purpose, sentence
+from tdkt_desktop.reports.wording import position_rank, purpose
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services import rulesets
+from tdkt_desktop.services.certificate_sources import check_own_decision, own_decision
 from tdkt_desktop.text import fold, format_date, nfc
 
 #: Rows of the attendance table when the office has not recorded its council: filled in by hand.
@@ -35,26 +35,6 @@ BLANK_MEMBER_ROWS = 9
 
 class NoMeetingRecorded(UserError):
     """No council meeting is recorded for a decision; the blank minutes form may be printed instead."""
-
-
-def check_own_decision(db: Database, decision: Decision) -> None:
-    """Only the office's own decisions are printed here: another body's letterhead, signer and
-    certificate design are not the office's to reproduce.
-
-    Raises:
-        UserError: the decision was issued by another body (UBND tỉnh, Bộ, Thủ tướng ...).
-    """
-    settings = get_settings(db)
-    if not _own(settings, decision):
-        raise UserError(
-            f"Quyết định số {decision.number} do {decision.issuer} ban hành; chương trình chỉ in "
-            f"quyết định và giấy khen của {settings.office_name}."
-        )
-
-
-def _own(settings: Settings, decision: Decision) -> bool:
-    own = fold(decision.issuer) in {fold(settings.office_name), fold(settings.document_symbol)}
-    return own or fold(decision.number).endswith(f"-{fold(settings.document_symbol)}")
 
 
 def _positions(db: Database, awards: list[Award]) -> dict[int, str]:
@@ -81,66 +61,6 @@ def decision_text_for(db: Database, decision_id: int) -> DecisionText:
     kinds = {a.award_type: a.award_kind for a in awards}
     return decision_text(decision, awards, get_settings(db), positions=_positions(db, awards), kinds=kinds,
                          office_bases=list(options.office_bases), proposer=options.proposer)
-
-
-def certificate_awards(db: Database, decision_id: int, award_ids: list[int] | None = None) -> list[Award]:
-    """The decision's awards that carry a certificate, in decision order (only ``award_ids`` if given).
-
-    Raises:
-        UserError: none of them has a certificate (e.g. a Lao động tiên tiến decision).
-    """
-    decision = decisions_db.get_decision(db, decision_id)
-    check_own_decision(db, decision)
-    wanted = set(award_ids) if award_ids else None
-    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
-    awards = [
-        a for a in decisions_db.awards_of_decision(db, decision_id)
-        if (wanted is None or a.id in wanted) and types[a.award_type].certificate_kind
-    ]
-    if not awards:
-        raise UserError(
-            f"Quyết định số {decision.number} không có lượt khen thưởng nào được cấp giấy khen, "
-            "bằng hay giấy chứng nhận để in."
-        )
-    return awards
-
-
-def certificates_for(db: Database, awards: list[Award], issues: list[CertificateIssue]) -> list[Certificate]:
-    """One certificate per award (same order), each with its planned serial.
-
-    Every certificate of a decision gives the decision's purpose as its reason (the trích yếu and
-    Điều 1 say the same), unless its own line's reason differs from the others'; collectives are
-    named in full with the office.
-    """
-    settings = get_settings(db)
-    types = {t.code: t for t in catalog.list_award_types(db, active_only=False)}
-    serials = {i.award_id: i.serial for i in issues}
-    decisions: dict[int, tuple[Decision, str, str]] = {}
-    certs = []
-    people = staff_db.get_many(db, [a.staff_id for a in awards if a.staff_id is not None])  # one query, not 1,000
-    units: dict[int, Unit] = {}
-    for award in awards:
-        if award.decision_id not in decisions:
-            decision = decisions_db.get_decision(db, award.decision_id)
-            lines = decisions_db.awards_of_decision(db, decision.id)
-            reasons = {fold(a.reason) for a in lines if a.reason.strip()}
-            shared = reasons.pop() if len(reasons) == 1 else ""
-            decisions[award.decision_id] = (decision, sentence(purpose(decision, lines)), shared)
-        decision, said, shared = decisions[award.decision_id]
-        own_reason = award.reason.strip() and fold(award.reason) != shared
-        person = people[award.staff_id] if award.staff_id is not None else None
-        if award.unit_id is not None and award.unit_id not in units:
-            units[award.unit_id] = units_db.get_unit(db, award.unit_id)
-        unit = units.get(award.unit_id) if award.unit_id is not None else None
-        award_type = types[award.award_type]
-        certs.append(certificate_for(
-            award=award, decision=decision, settings=settings,
-            certificate_kind=award_type.certificate_kind, award_kind=award_type.kind,
-            gender=person.gender if person else "", position=person.position if person else "",
-            serial=serials.get(award.id, ""), reason=sentence(award.reason) if own_reason else said,
-            recipient=full_unit_name(unit.name, settings.office_name) if unit and unit.kind == "noi_bo" else "",
-        ))
-    return certs
 
 
 def _recipient(decision: Decision) -> str:
@@ -176,7 +96,7 @@ def proposal_for(db: Database, decision_id: int, *, on: dt.date | None = None) -
     decision = decisions_db.get_decision(db, decision_id)
     awards = _listed_awards(db, decision)
     settings = get_settings(db)
-    own = _own(settings, decision)
+    own = own_decision(settings, decision)
     recipient = f"{nfc(settings.signer_title).capitalize()} {base.office_plain(settings.office_name)}" if own \
         else _recipient(decision)
     return proposal_text(awards, settings, recipient=recipient, positions=_positions(db, awards),

@@ -18,7 +18,7 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.records import CertificateIssue, Decision, PrintProfile
 from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports.base import doc_number
-from tdkt_desktop.services import documents
+from tdkt_desktop.services import certificate_sources
 from tdkt_desktop.text import format_date
 
 
@@ -83,11 +83,11 @@ def certificates(db: Database, decision_id: int, award_ids: list[int] | None = N
     from tdkt_desktop.reports.certificates import render_certificates
 
     profile = profile or register.default_profile(db)
-    awards = documents.certificate_awards(db, decision_id, award_ids)
+    awards = certificate_sources.certificate_awards(db, decision_id, award_ids)
     issues = register.plan_certificates(db, awards)
     number = doc_number(awards[0].decision_number)
     pdf = render_certificates(
-        documents.certificates_for(db, awards, issues), blank_code=profile.blank_type, overlay=overlay,
+        certificate_sources.certificates_for(db, awards, issues), blank_code=profile.blank_type, overlay=overlay,
         offset_mm=(profile.offset_x_mm, profile.offset_y_mm), title=f"Giấy khen – {number}",
     )
     return CertificateRun(
@@ -127,6 +127,7 @@ def certificates_to_file(db: Database, decision_id: int, output: Path, *, overla
 def decision(db: Database, decision_id: int) -> Printout:
     """The decision with its attached list."""
     from tdkt_desktop.reports.decision import render_decision
+    from tdkt_desktop.services import documents
 
     text = documents.decision_text_for(db, decision_id)
     number = text.letterhead.number
@@ -136,6 +137,7 @@ def decision(db: Database, decision_id: int) -> Printout:
 def proposal(db: Database, decision_id: int, *, on: dt.date | None = None) -> Printout:
     """The tờ trình proposing a decision's list, dated ``on`` or by its meeting / decision."""
     from tdkt_desktop.reports.proposal import render_proposal
+    from tdkt_desktop.services import documents
 
     pdf = render_proposal(documents.proposal_for(db, decision_id, on=on))
     return Printout(pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
@@ -144,6 +146,7 @@ def proposal(db: Database, decision_id: int, *, on: dt.date | None = None) -> Pr
 def meeting_proposal(db: Database, meeting_id: int, authority: str, *, on: dt.date | None = None) -> Printout:
     """The tờ trình sending a meeting's passed candidates upward to ``authority``."""
     from tdkt_desktop.reports.proposal import render_proposal
+    from tdkt_desktop.services import documents
 
     pdf = render_proposal(documents.proposal_for_meeting(db, meeting_id, authority, on=on))
     return Printout(pdf, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf")
@@ -156,6 +159,7 @@ def minutes(db: Database, decision_id: int) -> Printout:
         documents.NoMeetingRecorded: none is recorded (offer :func:`blank_minutes`).
     """
     from tdkt_desktop.reports.minutes import render_minutes
+    from tdkt_desktop.services import documents
 
     return Printout(render_minutes(documents.minutes_for(db, decision_id)), "Biên bản họp Hội đồng",
                     "bien-ban-hoi-dong.pdf")
@@ -164,6 +168,7 @@ def minutes(db: Database, decision_id: int) -> Printout:
 def blank_minutes(db: Database, decision_id: int) -> Printout:
     """The minutes form for a decision's list, votes and attendance to fill by hand."""
     from tdkt_desktop.reports.minutes import render_minutes
+    from tdkt_desktop.services import documents
 
     return Printout(render_minutes(documents.blank_minutes_for(db, decision_id)), "Biên bản họp Hội đồng (mẫu)",
                     "bien-ban-hoi-dong-mau.pdf")
@@ -172,6 +177,7 @@ def blank_minutes(db: Database, decision_id: int) -> Printout:
 def meeting_minutes(db: Database, meeting_id: int) -> Printout:
     """Minutes of a recorded council meeting."""
     from tdkt_desktop.reports.minutes import render_minutes
+    from tdkt_desktop.services import documents
 
     return Printout(render_minutes(documents.minutes_for_meeting(db, meeting_id)), "Biên bản họp Hội đồng",
                     "bien-ban-hoi-dong.pdf")
@@ -180,6 +186,7 @@ def meeting_minutes(db: Database, meeting_id: int) -> Printout:
 def registration(db: Database, **kwargs) -> Printout:
     """The registration form (see ``documents.registration_for`` for the arguments)."""
     from tdkt_desktop.reports.registration import render_registration
+    from tdkt_desktop.services import documents
 
     pdf = render_registration(documents.registration_for(db, **kwargs))
     return Printout(pdf, "Bản đăng ký thi đua", "ban-dang-ky-thi-dua.pdf")
@@ -192,6 +199,7 @@ def statistics(db: Database, from_year: int, to_year: int) -> Printout:
         UserError: the years are reversed or implausible.
     """
     from tdkt_desktop.reports import statistics as report
+    from tdkt_desktop.services import documents
 
     pdf = report.render_statistics(documents.statistics_for(db, from_year, to_year))
     span = str(from_year) if from_year == to_year else f"{from_year}–{to_year}"

@@ -290,3 +290,26 @@ def test_register_filter_in_sql_matches_the_typed_words(demo_db, fts):
         assert {a.id for a in register.page_awards(demo_db, where, limit=100_000)} == expected, typed
         assert register.count_awards(demo_db, where) == len(expected)
         assert sum(n for _name, n, _i in register.award_totals(demo_db, where)) == len(expected)
+
+
+@pytest.mark.parametrize("query", [dict(), dict(year=2024), dict(text="lao dong"), dict(text="tap the"),
+                                   dict(award_type="tap_the_lao_dong_xuat_sac"), dict(award_type="giay_khen_tap_the"),
+                                   dict(text="zzz")])
+def test_register_totals_count_lines_and_individuals_per_award_name(demo_db, query):
+    """The totals line: per award name, how many lines and how many of them are individuals'; the
+    individual and collective forms of one name count together; most frequent first."""
+    import collections
+
+    from tdkt_desktop.db import register
+
+    where = register.award_filter(demo_db, register.AwardQuery(**query))
+    shown = register.page_awards(demo_db, where, limit=100_000)
+    lines, individuals = collections.Counter(), collections.Counter()
+    for award in shown:
+        lines[award.award_name] += 1
+        individuals[award.award_name] += award.staff_id is not None
+    totals = register.award_totals(demo_db, where)
+    assert {name: (n, i) for name, n, i in totals} == {k: (lines[k], individuals[k]) for k in lines}
+    assert [n for _name, n, _i in totals] == sorted(lines.values(), reverse=True)
+    if not query:  # the demo has both kinds, so the subtraction of collectives is exercised
+        assert any(i < n for _name, n, i in totals) and any(i > 0 for _name, _n, i in totals)

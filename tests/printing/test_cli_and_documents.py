@@ -9,8 +9,8 @@ from pdfutil import page_count, pdf_text
 
 from tdkt_desktop.cli import main
 from tdkt_desktop.errors import NotFoundError, UserError
+from tdkt_desktop.services import certificate_sources, documents, printing
 from tdkt_desktop.services import council as council_service
-from tdkt_desktop.services import documents, printing
 
 
 @pytest.fixture
@@ -118,6 +118,24 @@ def test_unwritable_output_leaves_register_unchanged(demo_file, tmp_path, capsys
         assert conn.execute("SELECT count(*) FROM awards WHERE certificate_serial IS NOT NULL").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_damaged_file_prints_nothing_and_records_nothing(demo_file, tmp_path, capsys, journal):
+    # A WAL file is checked beside the rendering, any other on opening: either way before anything is written.
+    # The broken row is in a table printing never reads or writes, so only the integrity check can notice it.
+    with sqlite3.connect(demo_file) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute("UPDATE ratings SET rating = 'XS' WHERE id = (SELECT min(id) FROM ratings)")
+        conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.close()
+    before = demo_file.read_bytes()
+    out = tmp_path / "gk.pdf"
+    assert main(["--db", str(demo_file), "print", "certificates", "--decision", "28/QĐ-SKHCN", "-o", str(out)]) == 1
+    assert "bị hỏng" in capsys.readouterr().err
+    assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert demo_file.read_bytes() == before
+    assert _register_count(demo_file) == 0
+
+
 def test_missing_database_file(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "khong.sqlite"), "print", "decision", "--decision", "1", "-o",
                  str(tmp_path / "x.pdf")]) == 1
@@ -130,16 +148,16 @@ def test_documents_over_the_demo(demo_db):
     text = documents.decision_text_for(demo_db, decision.id)
     assert text.articles[0].startswith("Điều 1. Tặng Giấy khen của Giám đốc Sở cho 02 tập thể và 14 cá nhân")
     assert text.rows[0].name == "I. Tập thể"
-    awards = documents.certificate_awards(demo_db, decision.id, [a.id for a in documents.certificate_awards(
-        demo_db, decision.id)][2:4])
+    every = certificate_sources.certificate_awards(demo_db, decision.id)
+    awards = certificate_sources.certificate_awards(demo_db, decision.id, [a.id for a in every][2:4])
     assert len(awards) == 2
-    certs = documents.certificates_for(demo_db, awards, [])
+    certs = certificate_sources.certificates_for(demo_db, awards, [])
     assert certs[0].name.split(": ", 1)[0] in {"Ông", "Bà"}
     with pytest.raises(NotFoundError):
         printing.find_decision(demo_db, "1/QĐ-KHONG")
     external = printing.find_decision(demo_db, "29/QĐ-UBND")
     with pytest.raises(UserError):
-        documents.certificate_awards(demo_db, external.id)
+        certificate_sources.certificate_awards(demo_db, external.id)
     proposal = documents.proposal_for(demo_db, external.id)
     assert proposal.recipient == "Chủ tịch UBND tỉnh Cao Bằng"
     form = documents.registration_for(demo_db, year=2026, unit_id=4, title="tap_the_lao_dong_tien_tien")

@@ -10,8 +10,8 @@ from pdfutil import pdf_text
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db.records import CouncilMeeting
 from tdkt_desktop.reports.minutes import render_minutes
+from tdkt_desktop.services import certificate_sources, documents, printing
 from tdkt_desktop.services import council as council_service
-from tdkt_desktop.services import documents, printing
 from tdkt_desktop.services.documents import NoMeetingRecorded
 
 
@@ -114,8 +114,8 @@ def test_one_purpose_in_the_subject_article_one_list_and_certificates(demo_db):
     assert text.articles[0] == ("Điều 1. Tặng Giấy khen của Giám đốc Sở cho 02 tập thể và 14 cá nhân là điển hình "
                                 "tiên tiến giai đoạn 2020–2025 (có danh sách kèm theo).")
     assert all(r.note == "" for r in text.rows)  # the reason is said once, not repeated per line
-    awards = documents.certificate_awards(demo_db, decision.id)
-    certs = documents.certificates_for(demo_db, awards, [])
+    awards = certificate_sources.certificate_awards(demo_db, decision.id)
+    certs = certificate_sources.certificates_for(demo_db, awards, [])
     assert {c.reason for c in certs} == {"Là điển hình tiên tiến giai đoạn 2020–2025"}
     assert [c.name for c in certs[:2]] == ["VĂN PHÒNG SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH CAO BẰNG",
                                            "THANH TRA SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH CAO BẰNG"]
@@ -127,7 +127,8 @@ def test_an_ad_hoc_decision_is_not_about_the_years_work(demo_db):
     assert text.articles[0] == ("Điều 1. Tặng Giấy khen của Giám đốc Sở cho 01 cá nhân đã có thành tích đột xuất "
                                 "phòng chống thiên tai (có danh sách kèm theo).")
     assert "trong công tác năm" not in " ".join(text.articles)
-    cert = documents.certificates_for(demo_db, documents.certificate_awards(demo_db, decision.id), [])[0]
+    awards = certificate_sources.certificate_awards(demo_db, decision.id)
+    cert = certificate_sources.certificates_for(demo_db, awards, [])[0]
     assert cert.reason == "Đã có thành tích đột xuất phòng chống thiên tai"
 
 

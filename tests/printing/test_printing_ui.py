@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import review_council
 from tdkt_desktop.db.records import PrintOptions, PrintProfile
-from tdkt_desktop.services import documents as sources
+from tdkt_desktop.services import certificate_sources as sources
+from tdkt_desktop.services import documents
 from tdkt_desktop.services import printing as print_service
 from tdkt_desktop.ui.printing import actions
 from tdkt_desktop.ui.printing import menu as printing
@@ -208,7 +209,7 @@ def test_settings_menu_saves_profile_and_options(main_window, monkeypatch):
     saved = register.default_profile(main_window.db)
     assert (saved.name, saved.offset_y_mm) == ("Canon", 3.0)
     assert register.get_print_options(main_window.db).proposer == "Hội đồng Thi đua - Khen thưởng Sở"
-    text = sources.decision_text_for(main_window.db, _decision_id(main_window.db))
+    text = documents.decision_text_for(main_window.db, _decision_id(main_window.db))
     assert text.bases[-1] == "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Sở."
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pypdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfutil import lines_drawn, page_count, pdf_text, rects_drawn, text_runs, unembedded_fonts
+from pypdf.generic import ContentStream
 
 from tdkt_desktop.db.records import Award, Decision, Settings
 from tdkt_desktop.reports import base
@@ -180,6 +183,47 @@ def test_certificates_pdf_one_page_each_with_exact_text(tmp_path):
                  "GIẤY KHEN", "Bà: ĐẶNG THỊ HƯƠNG", "Số sổ vàng: 001/2025", "Cao Bằng, ngày 05 tháng 12 năm 2025"):
         assert text in first
     assert "Ông: HỒ CÔNG NAM" in pdf_text(pdf, tmp_path, first=2, last=2)
+
+
+def _drawn_page_by_page(certs, **kw):
+    """The run drawn the plain way, every text on every page: what the shared form must look like."""
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = BytesIO()
+    canvas = Canvas(out, pagesize=(297 * base.MM, 210 * base.MM), initialFontName=base.FONT)
+    for cert in certs:
+        C.draw_certificate(canvas, cert, C.get_blank("a4_ngang"), **kw)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("overlay", [False, True])
+def test_texts_shared_by_a_run_are_drawn_once_yet_every_page_shows_them(overlay):
+    certs = [_cert(),
+             C.certificate_for(award=_award("Hồ Công Nam", unit="Thanh tra Sở"), decision=DECISION, settings=SETTINGS,
+                               certificate_kind="giay_khen", award_kind="hinh_thuc", gender="Nam", serial="002/2025"),
+             C.certificate_for(award=_award("Lục Thị Mai"), decision=DECISION, settings=SETTINGS, gender="Nữ",
+                               certificate_kind="giay_khen", award_kind="hinh_thuc", serial="003/2025",
+                               reason="Đã có thành tích đột xuất phòng chống thiên tai")]
+    kw = {"overlay": overlay, "offset_mm": (1.5, -2)}
+    pdf, reference = C.render_certificates(certs, **kw), _drawn_page_by_page(certs, **kw)
+    for page in (1, 2, 3):
+        got = sorted(text_runs(pdf, page), key=lambda r: (r.text, r.y))
+        want = sorted(text_runs(reference, page), key=lambda r: (r.text, r.y))
+        assert [(r.text, r.font, r.size) for r in got] == [(r.text, r.font, r.size) for r in want]
+        for g, w in zip(got, want, strict=True):
+            assert (g.x, g.y) == pytest.approx((w.x, w.y), abs=1e-3)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    forms = {ref.idnum for page in pages for ref in page["/Resources"]["/XObject"].values()}
+    assert len(forms) == 1  # one shared drawing, shown by every page
+    drawn = [len(ContentStream(page.get_contents(), None).operations) for page in pages]
+    redrawn = [len(ContentStream(page.get_contents(), None).operations)
+               for page in pypdf.PdfReader(io.BytesIO(reference)).pages]
+    assert all(d < r / 2 for d, r in zip(drawn, redrawn, strict=True))  # a page draws only its own fields
+    assert len(pdf) < len(reference)
 
 
 def test_overlay_pdf_and_calibration_page(tmp_path):

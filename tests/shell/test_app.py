@@ -169,11 +169,11 @@ def test_later_tabs_are_built_when_first_shown(demo_db, qtbot, app_fonts):
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded):
         window.show()
-    assert window._later == {}  # only the staff list is built at start
+    assert window.tabs.built == {}  # only the staff list is built at start
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
     assert titles == ["Cán bộ", "Danh hiệu & Khen thưởng", "Phong trào thi đua", "Khối thi đua"]
     window.tabs.setCurrentIndex(2)  # the user opens a tab: it is built and shown in place
-    assert set(window._later) == {"campaigns_tab"}
+    assert set(window.tabs.built) == {"Phong trào thi đua"}
     assert window.tabs.currentWidget() is window.campaigns_tab and window.tabs.currentIndex() == 2
     titles_tab = window.titles_tab  # asked for by code (links, tests): built without switching to it
     assert window.tabs.widget(1) is titles_tab and window.tabs.currentIndex() == 2

@@ -370,3 +370,19 @@ def test_names_with_markup_characters_show_as_typed(main_window, qtbot):
     main_window.show_person(person.id)
     qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == person.id)
     assert "Hoàng &lt;b&gt;Văn&lt;/b&gt; &amp; Thắng" in panel.heading.text()
+
+
+def test_history_pane_is_built_when_first_needed(main_window, qtbot):
+    """Start-up builds only the "Thông tin" page; asking for a person builds the history pane, brings it
+    forward and shows that person's record."""
+    tab = main_window.staff_tab
+    assert tab.details.built == {} and tab.details.currentWidget() is tab.info
+    person = staff_db.find_by_code(main_window.db, "CB001")
+    main_window.show_person(person.id)
+    panel = tab.details.built[tab.HISTORY_TITLE]
+    assert tab.details.currentWidget() is panel
+    qtbot.waitUntil(lambda: panel.history is not None and panel.history.staff_id == person.id)
+    assert person.full_name in panel.heading.text()
+    other = staff_db.find_by_code(main_window.db, "CB002")
+    assert tab.select_person(other.id)  # once built, the pane follows the selection like before
+    qtbot.waitUntil(lambda: panel.history.staff_id == other.id)

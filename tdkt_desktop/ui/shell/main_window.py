@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 from sqlite_utils import Database
 
 from tdkt_desktop.db import backup
@@ -19,17 +18,19 @@ from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.errors import DatabaseOpenError, UserError, describe_sqlite_error
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.lazy_tabs import LazyTabs
 from tdkt_desktop.ui.common.widgets import fit_to_screen
 
 WINDOW_TITLE = "Thi đua – Khen thưởng"
 T = TypeVar("T")
 
-#: Tabs after "Cán bộ": (attribute, module, class, title). Each module is imported and its tab built when
-#: the tab is first shown or asked for, so start-up pays only for the staff list the user sees first.
+TITLES, CAMPAIGNS, BLOCS = "Danh hiệu && Khen thưởng", "Phong trào thi đua", "Khối thi đua"
+#: Tabs after "Cán bộ": (module, class, title). Each module is imported and its tab built when the tab is
+#: first shown or asked for, so start-up pays only for the staff list the user sees first.
 LATER_TABS = [
-    ("titles_tab", "tdkt_desktop.ui.awards.tab", "TitlesTab", "Danh hiệu && Khen thưởng"),
-    ("campaigns_tab", "tdkt_desktop.ui.campaigns.tab", "CampaignsTab", "Phong trào thi đua"),
-    ("blocs_tab", "tdkt_desktop.ui.blocs.tab", "BlocsTab", "Khối thi đua"),
+    ("tdkt_desktop.ui.awards.tab", "TitlesTab", TITLES),
+    ("tdkt_desktop.ui.campaigns.tab", "CampaignsTab", CAMPAIGNS),
+    ("tdkt_desktop.ui.blocs.tab", "BlocsTab", BLOCS),
 ]
 
 
@@ -51,15 +52,11 @@ class MainWindow(QMainWindow):
         from tdkt_desktop.ui.shell.quick_search import QuickSearch
         from tdkt_desktop.ui.staff.tab import StaffTab
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs(LATER_TABS, lambda cls: cls(self.db, self))
         self.tabs.setDocumentMode(True)
         self.staff_tab = StaffTab(db, self)
-        self.tabs.addTab(self.staff_tab, "Cán bộ")
-        self._later: dict[str, QWidget] = {}
-        self._swapping = False
-        for _attr, _module, _cls, title in LATER_TABS:
-            self.tabs.addTab(QWidget(), title)  # placeholder until first shown
-        self.tabs.currentChanged.connect(self._build_current_tab)
+        self.tabs.insertTab(0, self.staff_tab, "Cán bộ")
+        self.tabs.setCurrentIndex(0)
         self.setCentralWidget(self.tabs)
         #: quick_check of the file, started after the first paint; every write waits for it.
         self.integrity = None
@@ -139,43 +136,20 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, "Dữ liệu bị hỏng", message)
         return message
 
-    def _tab(self, attr: str) -> QWidget:
-        """The tab stored as ``attr``, imported and built on first request."""
-        if attr in self._later:
-            return self._later[attr]
-        index, (_a, module, cls, title) = next((i + 1, t) for i, t in enumerate(LATER_TABS) if t[0] == attr)
-        tab = getattr(importlib.import_module(module), cls)(self.db, self)
-        self._later[attr] = tab
-        self._swapping = True  # replacing the current tab would re-enter _build_current_tab
-        try:
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, title)
-            self.tabs.setCurrentIndex(current)
-            placeholder.deleteLater()
-        finally:
-            self._swapping = False
-        return tab
-
-    def _build_current_tab(self, index: int) -> None:
-        if not self._swapping and index >= 1:
-            self._tab(LATER_TABS[index - 1][0])
-
     @property
     def titles_tab(self) -> QWidget:
         """Tab "Danh hiệu & Khen thưởng" (built on first use)."""
-        return self._tab("titles_tab")
+        return self.tabs.page(TITLES)
 
     @property
     def campaigns_tab(self) -> QWidget:
         """Tab "Phong trào thi đua" (built on first use)."""
-        return self._tab("campaigns_tab")
+        return self.tabs.page(CAMPAIGNS)
 
     @property
     def blocs_tab(self) -> QWidget:
         """Tab "Khối thi đua" (built on first use)."""
-        return self._tab("blocs_tab")
+        return self.tabs.page(BLOCS)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")

@@ -113,10 +113,8 @@ class PersonHistoryPanel(QWidget):
         layout.addWidget(self.chains)
         layout.addWidget(self.table, 1)
         self.set_person(None)
-        if window is not None and hasattr(window, "person_requested"):
-            window.person_requested.connect(self.bring_forward)
 
-    def bring_forward(self, staff_id: int | None = None) -> None:
+    def bring_forward(self) -> None:
         """When someone is asked for (quick search, a register link), show their history first."""
         from PySide6.QtWidgets import QTabWidget
 

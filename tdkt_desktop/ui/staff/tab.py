@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.lazy_tabs import LazyTabs
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import hide_columns, setup_table
 from tdkt_desktop.ui.staff.model import StaffSource, StaffTableModel
@@ -77,8 +76,9 @@ class StaffTab(QWidget):
 
     #: Right-hand detail pages for the selected person: (module, class, title);
     #: each is ``Widget(db, window)`` with ``set_person(staff_id | None)``.
+    HISTORY_TITLE = "Quá trình khen thưởng"
     DETAIL_PAGES: list[tuple[str, str, str]] = [
-        ("tdkt_desktop.ui.staff.history_panel", "PersonHistoryPanel", "Quá trình khen thưởng"),
+        ("tdkt_desktop.ui.staff.history_panel", "PersonHistoryPanel", HISTORY_TITLE),
     ]
 
     person_selected = Signal(object)  # staff id or None
@@ -131,14 +131,13 @@ class StaffTab(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.toggle_button)
 
-        self.details = QTabWidget()
+        # The history pane (and its storage modules) is built when its tab is first shown or a person is
+        # asked for: start-up pays only for the "Thông tin" page in front.
+        self.details = LazyTabs(self.DETAIL_PAGES, self._make_detail_page)
         self.info = PersonInfo(db, window)
-        self.details.addTab(self.info, "Thông tin")
-        self.detail_pages = []
-        for module, cls, title in self.DETAIL_PAGES:
-            page = getattr(importlib.import_module(module), cls)(db, window)
-            self.detail_pages.append(page)
-            self.details.addTab(page, title)
+        self.details.insertTab(0, self.info, "Thông tin")
+        self.details.setCurrentIndex(0)
+        window.person_requested.connect(lambda _id: self.details.page(self.HISTORY_TITLE).bring_forward())
 
         middle = QWidget()
         col = QVBoxLayout(middle)
@@ -174,6 +173,17 @@ class StaffTab(QWidget):
         self._set_column_widths()
         self._sized = False
         self.count_label.setText("Đang tải danh sách cán bộ…")
+
+    @property
+    def detail_pages(self) -> list[QWidget]:
+        """Every detail page after "Thông tin", built now if not yet shown."""
+        return [self.details.page(title) for _module, _cls, title in self.DETAIL_PAGES]
+
+    def _make_detail_page(self, cls: type) -> QWidget:
+        page = cls(self.db, self.window_)
+        person = self.current_staff()
+        page.set_person(person.id if person else None)
+        return page
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -351,7 +361,7 @@ class StaffTab(QWidget):
         self.edit_button.setEnabled(person is not None)
         self.toggle_button.setEnabled(person is not None)
         self.toggle_button.setText("Kích hoạt lại" if person and not person.active else "Ngừng theo dõi")
-        for page in self.detail_pages:
+        for page in self.details.built.values():
             page.set_person(person.id if person else None)
         self.person_selected.emit(person.id if person else None)
 
