@@ -184,3 +184,20 @@ def test_eligibility_json_compact_by_default_and_indented_with_pretty(tmp_path, 
     items = [v.as_json() for v in evaluate_year(demo_db, YEAR).all_verdicts()]
     assert compact == json.dumps(items, ensure_ascii=False) + "\n"  # assembled from pre-encoded texts, same bytes
     assert pretty == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", None], ids=["utf8-bytes", "utf16-text", "string"])
+def test_compact_json_is_the_same_text_through_any_stream_and_chunking(demo_db, encoding):
+    import io
+
+    from tdkt_desktop.commands.eligibility import write_json
+
+    items = [v.as_json() for v in evaluate_year(demo_db, YEAR).all_verdicts()]
+    raw = io.BytesIO()
+    out = io.StringIO() if encoding is None else io.TextIOWrapper(raw, encoding=encoding)
+    out.write("Kết quả: ")  # what the text layer already holds comes first
+    write_json(stream_year(demo_db, YEAR, chunk=7).batches, out)
+    out.flush()
+    text = out.getvalue() if encoding is None else raw.getvalue().decode(encoding)
+    assert text == "Kết quả: " + json.dumps(items, ensure_ascii=False) + "\n"
+    assert write_json(iter([[], []]), empty := io.StringIO()) is None and empty.getvalue() == "[]\n"
