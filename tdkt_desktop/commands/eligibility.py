@@ -129,10 +129,15 @@ def _print_json(db, year: int, *, pretty: bool) -> None:
     from tdkt_desktop.services.bulk import paused_gc
     from tdkt_desktop.services.eligibility import stream_year
 
-    stream = stream_year(db, year)  # raises before anything is written when no rule set covers the year
+    # Raises before anything is written when no rule set covers the year. The next chunk loads on a
+    # worker thread (open_readonly's connection may be used from one) while this one is judged.
+    stream = stream_year(db, year, prefetch=True)
     out = sys.stdout
-    with paused_gc():  # a short command making no cycles: the collector would only walk the records
-        write_json(stream.batches, out, pretty=pretty)
+    try:
+        with paused_gc():  # a short command making no cycles: the collector would only walk the records
+            write_json(stream.batches, out, pretty=pretty)
+    finally:
+        stream.close()  # a failed write: the worker is done with the connection before it closes
     out.flush()
 
 

@@ -174,6 +174,41 @@ def test_streaming_gives_the_verdicts_of_a_whole_evaluation_in_its_order(demo_db
     assert list(stream_year(demo_db, YEAR, chunk=7).verdicts) == whole
 
 
+def test_prefetching_stream_gives_the_same_verdicts_and_leaves_no_load_running(tmp_path, demo_db, monkeypatch):
+    import threading
+
+    from tdkt_desktop.db.connection import open_readonly
+    from tdkt_desktop.services import eligibility
+
+    path = tmp_path / "demo.sqlite"
+    demo_db.execute(f"VACUUM INTO '{path}'")
+    whole = evaluate_year(demo_db, YEAR).all_verdicts()
+    db = open_readonly(path)
+    try:
+        assert list(stream_year(db, YEAR, chunk=7, prefetch=True).verdicts) == whole
+        stopped = stream_year(db, YEAR, chunk=7, prefetch=True)
+        assert next(stopped.batches)
+        stopped.close()  # the chunk loading meanwhile is waited for: the connection is free again
+        assert not [t for t in threading.enumerate() if t.name == "tdkt-load"]
+        assert db.execute("SELECT count(*) FROM staff").fetchone()[0] > 7
+
+        calls = []
+        load = eligibility.load_history_rows
+
+        def failing(*args, **kwargs):  # the third chunk cannot be read (a disk error, say)
+            calls.append(1)
+            if len(calls) == 3:
+                raise OSError("đọc lỗi")
+            return load(*args, **kwargs)
+
+        monkeypatch.setattr(eligibility, "load_history_rows", failing)
+        with pytest.raises(OSError, match="đọc lỗi"):
+            list(stream_year(db, YEAR, chunk=7, prefetch=True).verdicts)  # raised on the caller's thread
+        assert not [t for t in threading.enumerate() if t.name == "tdkt-load"]
+    finally:
+        db.close()
+
+
 def test_eligibility_json_compact_by_default_and_indented_with_pretty(tmp_path, demo_db):
     path = tmp_path / "demo.sqlite"
     demo_db.execute(f"VACUUM INTO '{path}'")
