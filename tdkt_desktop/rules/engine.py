@@ -30,11 +30,19 @@ from tdkt_desktop.rules.model import (
     PersonHistory,
     UnitHistory,
     Verdict,
+    finding_maker,
 )
 from tdkt_desktop.rules.person_rules import PersonRules
 from tdkt_desktop.rules.ruleset import RuleSet, resolve
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
 
+_new_tuple = tuple.__new__
+# The findings every person gets, made by constructors that take only their facts (see finding_maker).
+_council_finding = finding_maker("council", "text", "award_name")
+_chain_finding = finding_maker("chain", "met", "year", "years", "need", "award", "award_name", "earlier", "used", "gap")
+_pending_finding = finding_maker("pending", "year", "award", "award_name")
+_run_finding = finding_maker("run", "met", "year", "years", "min_rating", "gap", "rating", "level", "after", "need",
+                             "path")
 CSTDCS = "chien_si_thi_dua_co_so"
 LDTT = "lao_dong_tien_tien"
 
@@ -95,13 +103,12 @@ class Engine(PersonRules):
     def evaluate_person(self, p: PersonHistory, year: int) -> dict[str, Verdict]:
         """award code → verdict, in the set's order (later awards may use earlier verdicts)."""
         rs = self.ruleset_for(year)
-        plan = self._plan(year)
         now: dict[str, Verdict] = {}
         # The year's exclusions are the same for every award: found once per person (no engine state,
         # so one engine may judge several people at once). LĐTT sees them all, the others discipline only.
         general = self.exclusions(p, year, rs, general_only=True)
         full = general + self._service_exclusions(p, year, rs)
-        for step in plan:
+        for step in self._plan(year):
             ok, findings, inherited = step.rule(self, p, year, rs, step.params, now, step.code)
             now[step.code] = self._verdict(p, year, rs, step, ok, findings, inherited,
                                            general if step.general_only else full)
@@ -119,17 +126,17 @@ class Engine(PersonRules):
             once = self._once_only(p, rs, code, year)
             if once:  # given before, and given once only: no longer a criterion the person meets
                 decided, ok = once, False
-        council: list[str] = []
+        council: tuple[str, ...] = ()
         if ok and not decided and (step.council or inherited):  # a decision made needs no confirmation any more
-            council = self._council(findings, step.council, inherited)
+            council = tuple(self._council(findings, step.council, inherited))
         if decided:
             findings.append(Finding("decided", None, year=year, decision=decided,
                                     text="" if decided.award == code else "same_rank"))
         status = DECIDED if decided else EXCLUDED if excluded else NOT_YET if not ok else (
             NEEDS_COUNCIL if council else ELIGIBLE)
-        # Positional (the field order of Verdict): 180,000 of these on a large office, keywords cost a third.
-        return Verdict("ca_nhan", p.id, p.code, p.name, code, step.name, ok, status, tuple(findings), year, rs.name,
-                       p.unit_name, tuple(council), decided, step.authority)
+        # Made as a plain tuple in the field order of Verdict: 180,000 of these on a large office.
+        return _new_tuple(Verdict, ("ca_nhan", p.id, p.code, p.name, code, step.name, ok, status, tuple(findings),
+                                    year, rs.name, p.unit_name, council, decided, step.authority))
 
     @staticmethod
     def _council(findings: list[Finding], own: tuple[str, ...], inherited) -> list[str]:
@@ -139,11 +146,11 @@ class Engine(PersonRules):
             for c in criteria:
                 if c not in texts:
                     texts.append(c)
-                    findings.append(Finding("council", None, text=c, award_name=award_name))
+                    findings.append(_council_finding(text=c, award_name=award_name))
         for c in own:
             if c not in texts:
                 texts.append(c)
-                findings.append(Finding("council", None, text=c))
+                findings.append(_council_finding(text=c))
         return texts
 
     def _held_this_year(self, p: PersonHistory, rs: RuleSet, ranks: tuple[str, ...], year: int):
@@ -269,7 +276,7 @@ class Engine(PersonRules):
                     run.insert(0, run[0] - 1)
                 earlier = tuple(run)
                 gap = tuple(range(run[-1] + 1, start))
-        return Finding("chain", len(chain) >= need, year=year, years=chain, need=need,
+        return _chain_finding(len(chain) >= need, year=year, years=chain, need=need,
                        award=codes[0], award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
 
     def _pending(self, p, rs, codes, year, now) -> tuple[list[Finding], tuple]:
@@ -280,7 +287,7 @@ class Engine(PersonRules):
             v = now.get(c)
             if v is not None and v.eligible:
                 inherited = ((v.award_name, v.council),) if v.needs_council else ()
-                return [Finding("pending", None, year=year, award=c, award_name=v.award_name)], inherited
+                return [_pending_finding(year=year, award=c, award_name=v.award_name)], inherited
         return [], ()
 
     def _run(self, p, year, min_rating, after: int | None = None, *, need: int = 0, path: str = "") -> Finding:
@@ -292,26 +299,26 @@ class Engine(PersonRules):
         years = p.years
         floor = -1 if after is None else after  # years are positive: -1 means no floor
         least = RATING_ORDER[min_rating]
-        got = []
         y = year
+        facts = None
         while y > floor:
             facts = years.get(y)
             if facts is None or not facts.rating or RATING_ORDER[facts.rating] < least:
                 break
             if facts.discipline and not self._clean_year(p, y):
                 break
-            got.append(y)
             y -= 1
+        else:
+            facts = None  # stopped at the floor: no break to name
         gap: tuple[int, ...] = ()
         rating = level = ""
-        facts = years.get(y)
-        if y > floor and facts is not None and (facts.rating or facts.discipline):
+        if facts is not None and (facts.rating or facts.discipline):
             gap = (y,)
             rating = facts.rating or ""
             level = facts.discipline if self._rating_ok(p, y, min_rating) else ""
+        got = tuple(range(y + 1, year + 1))  # the run is consecutive by construction
         met = len(got) >= need if need else None
-        got.reverse()  # collected downwards
-        return Finding("run", met, year=year, years=tuple(got), min_rating=min_rating, gap=gap,
+        return _run_finding(met, year=year, years=got, min_rating=min_rating, gap=gap,
                        rating=rating, level=level, after=after or 0, need=need, path=path)
 
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:

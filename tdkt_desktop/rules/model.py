@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -180,6 +181,31 @@ class Finding(NamedTuple):
     gap: tuple[int, ...] = ()
     after: int = 0  # a run counted only after this year (the prior award's year)
     path: str = ""  # "alt" for the second way of meeting an award (Bằng khen: HTXS + sáng kiến)
+
+
+def finding_maker(kind: str, *facts: str) -> Callable[..., Finding]:
+    """A constructor of ``kind`` findings taking only ``facts`` (by position or keyword, each defaulting as in
+    :class:`Finding`); every other field keeps its default.
+
+    Why: a large office's evaluation makes 350,000 findings, and the named tuple's own constructor binds
+    all 25 fields on every call (0.8 µs); this one binds the few its kind uses (0.3 µs). Same tuples.
+    """
+    fields = Finding._fields
+    defaults = Finding._field_defaults
+    if set(facts) - set(fields[1:]):
+        raise TypeError(f"Finding has no field {sorted(set(facts) - set(fields[1:]))}")
+    for name in fields[1:]:  # the fields left out are written as literals below
+        if name not in facts and not (defaults[name] is None or type(defaults[name]) in (str, int, bool)
+                                      or defaults[name] == ()):
+            raise TypeError(f"default of {name} is not a literal")
+    values = ", ".join(repr(kind) if name == "kind" else name if name in facts else repr(defaults[name])
+                       for name in fields)
+    scope = {"_new": tuple.__new__, "_Finding": Finding}
+    exec(f"def make({', '.join(facts)}):\n    return _new(_Finding, ({values}))", scope)  # source built just above
+    make = scope["make"]
+    make.__defaults__ = tuple(defaults[name] for name in facts)
+    make.__qualname__ = make.__name__ = f"finding_{kind}"
+    return make
 
 
 class Verdict(NamedTuple):
