@@ -236,12 +236,6 @@ class Engine(PersonRules):
                     return True
         return False
 
-    def _last_award(self, p: PersonHistory, codes: tuple[str, ...], before: int) -> int | None:
-        for y in reversed(p.award_years(codes)):
-            if y < before:
-                return y
-        return None
-
     def _award_names(self, p: PersonHistory, rs: RuleSet, codes: tuple[str, ...], year: int) -> str:
         """Name of the award of ``codes`` held in ``year`` (the one that used a chain's years)."""
         held = [c for c in codes if p.has_award(c, year)]
@@ -253,7 +247,7 @@ class Engine(PersonRules):
         The finding also names the years an earlier award of the same rank used, and the latest
         earlier run with the years missing since (a chain that does not reach ``year``, or a break).
         """
-        floor = self._last_award(p, own_codes, year)
+        floor = p.last_award(own_codes, year)
         raw: list[int] = []
         y = year
         while self._holds(p, codes, y, year, now):

@@ -95,6 +95,20 @@ class PersonHistory:
                     years.append(year)
         return {code: tuple(years) for code, years in out.items()}
 
+    def last_award(self, codes: tuple[str, ...], before: int) -> int | None:
+        """The latest year before ``before`` in which one of ``codes`` was awarded (None: never)."""
+        by_code = self._years_by_code
+        last = None
+        for code in codes:
+            years = by_code.get(code)
+            if years:  # most people hold few of the codes asked about
+                for year in reversed(years):
+                    if year < before:
+                        if last is None or year > last:
+                            last = year
+                        break
+        return last
+
     def any_award(self, codes) -> list[int]:
         """Years (ascending) in which any of ``codes`` was awarded."""
         return list(self.award_years(tuple(codes)))

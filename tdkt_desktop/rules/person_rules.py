@@ -92,7 +92,7 @@ class PersonRules:
         link = rs.same_rank(params["link_award"])
         times, offset = params["times"], params.get("review_after_years", 0)
         own = rs.same_rank(code)
-        floor = self._last_award(p, own, year)
+        floor = p.last_award(own, year)
         last = year - offset
         held = sorted({y for y in p.any_award(titles) if y <= last}
                       | ({year} if offset == 0 and self._holds(p, titles, year, year, now) else set()))
@@ -133,7 +133,7 @@ class PersonRules:
     def _rule_giay_khen(self, p, year, rs, params, now, code):
         """Giấy khen (Điều 75 k2: the province's or ministry's criteria): ``consecutive_years`` rated
         at least ``min_rating``, after the last Giấy khen."""
-        run = self._run(p, year, params["min_rating"], after=self._last_award(p, rs.same_rank(code), year),
+        run = self._run(p, year, params["min_rating"], after=p.last_award(rs.same_rank(code), year),
                         need=params["consecutive_years"])
         return run.met, [run], ()
 
@@ -154,7 +154,7 @@ class PersonRules:
         if "htxs_initiatives" in paths:
             htxs_need, init_need = params["htxs_years"], params["initiatives_in_htxs_years"]
             alt = "alt" if "cstdcs_chain" in paths else ""
-            run = self._run(p, year, "HTXS", after=self._last_award(p, own, year), need=htxs_need, path=alt)
+            run = self._run(p, year, "HTXS", after=p.last_award(own, year), need=htxs_need, path=alt)
             window = run.years[-htxs_need:]
             found = self._initiatives(p, window, params["initiative_min_scope"]) if run.met else ()
             if run.met and len(found) >= init_need:
@@ -175,7 +175,7 @@ class PersonRules:
         need, rating = params["run_years"], params["run_min_rating"]
         whole = self._run(p, year, rating)
         start = whole.years[0] if whole.years else year + 1
-        own_floor = self._last_award(p, rs.same_rank(code), year)
+        own_floor = p.last_award(rs.same_rank(code), year)
         prior_years = p.award_years(prior_codes)
         priors = [y for y in prior_years if start - 1 <= y < year and (own_floor is None or y > own_floor)]
         if not priors:
