@@ -52,7 +52,7 @@ class HistoryRows:
     awards: dict[int, tuple[list[int], list[list[str]], list[list[int]]]] = field(default_factory=dict)
     #: decision id → (number, ISO date of issue)
     decision_refs: dict[int, tuple[str, str]] = field(default_factory=dict)
-    #: staff id → [(year, scope, kind, title)] in year order
+    #: staff id → [(year, scope, kind, title)] in year order (the field order of ``rules.model.InitiativeFact``)
     initiatives: dict[int, list[tuple[int, str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     #: (id, code, name, gender, unit id, unit name, recruited ISO date, active) in list order (name, then id)
     staff: list[tuple] = field(default_factory=list)

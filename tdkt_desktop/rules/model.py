@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -25,6 +26,37 @@ def discipline_code(text: str) -> str:
     return "khien_trach"
 
 
+def _quick_init(cls):
+    """Give a frozen dataclass an ``__init__`` that writes the instance dict directly (same signature).
+
+    Why: a large office's evaluation builds 40,000 histories and 24,000 initiatives, and the generated
+    frozen ``__init__`` calls ``object.__setattr__`` once per field (3× slower). Equality, hashing,
+    ``repr`` and ``dataclasses.replace`` are unchanged. Only for classes without ``__post_init__``.
+    """
+    fields = dataclasses.fields(cls)
+    assert not hasattr(cls, "__post_init__")
+    scope = {}
+    params, lines = [], []
+    for f in fields:
+        if f.default_factory is not dataclasses.MISSING:  # a fresh value per instance, as the dataclass makes
+            scope[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            lines.append(f"    values[{f.name!r}] = _factory_{f.name}() if {f.name} is _MISSING else {f.name}\n")
+        else:
+            if f.default is not dataclasses.MISSING:
+                scope[f"_default_{f.name}"] = f.default
+                params.append(f"{f.name}=_default_{f.name}")
+            else:
+                params.append(f.name)
+            lines.append(f"    values[{f.name!r}] = {f.name}\n")
+    scope["_MISSING"] = dataclasses.MISSING
+    source = f"def __init__(self, {', '.join(params)}):\n    values = self.__dict__\n" + "".join(lines)
+    exec(source, scope)  # the source is built above from the class's own field names
+    scope["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = scope["__init__"]
+    return cls
+
+
 @dataclass(frozen=True)
 class YearFacts:
     """What one person did in one year: rating, discipline, days away."""
@@ -35,6 +67,7 @@ class YearFacts:
     maternity_days: int = 0
 
 
+@_quick_init
 @dataclass(frozen=True)
 class InitiativeFact:
     """A recognised initiative (sáng kiến) or accepted research task (đề tài)."""
@@ -61,6 +94,7 @@ def _ref(decisions: dict, code: str, year: int) -> DecisionRef:
     return DecisionRef(code, year, number, dt.date.fromisoformat(issued) if issued else None)
 
 
+@_quick_init
 @dataclass(frozen=True)
 class PersonHistory:
     """One person's record as the engine sees it."""

@@ -116,15 +116,13 @@ def _histories(rows: HistoryRows, year: int, *, units_wanted: list[int] | None) 
         if not active and year not in rated:
             continue
         awards = rows.awards.get(sid)
+        initiatives = rows.initiatives.get(sid)  # most people have none
         people[sid] = PersonHistory(
             id=sid, code=code, name=name, gender=gender, unit_id=unit_id, unit_name=unit_name,
             recruited_on=dt.date.fromisoformat(recruited) if recruited else None,
             years=dict(zip(rated, map(facts.__getitem__, year_facts), strict=True)),
             awards=dict(zip(awards[0], map(codes.__getitem__, map(tuple, awards[1])), strict=True)) if awards else {},
-            initiatives=tuple(
-                InitiativeFact(year=y, scope=scope, kind=kind, title=title)
-                for y, scope, kind, title in rows.initiatives.get(sid, ())
-            ),
+            initiatives=tuple([InitiativeFact(*row) for row in initiatives]) if initiatives else (),
             decisions=_Decisions(awards, refs) if awards else no_decisions,
         )
     return people, _units(rows, people, units_wanted)
