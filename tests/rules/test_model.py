@@ -33,3 +33,19 @@ def test_a_field_the_finding_does_not_have_is_refused():
         finding_maker("run", "year", "yeras")
     with pytest.raises(TypeError):
         finding_maker("run", "year")(year=2025, need=3)  # only the facts it was made for
+
+
+def test_histories_built_quickly_keep_dataclass_behaviour():
+    import dataclasses
+
+    from tdkt_desktop.rules.model import PersonHistory
+
+    a, b = PersonHistory(1, "CB1", "Lê Văn An"), PersonHistory(id=1, code="CB1", name="Lê Văn An")
+    assert a == b and hash(InitiativeFact(2024)) == hash(InitiativeFact(year=2024))
+    assert a.years == {} and a.years is not b.years and a.decisions is not b.decisions  # fresh per person
+    moved = dataclasses.replace(a, unit_name="Phòng Tổ chức")
+    assert moved.unit_name == "Phòng Tổ chức" and moved.code == "CB1" and a.unit_name == ""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.name = "Khác"
+    with pytest.raises(TypeError):
+        PersonHistory(1, "CB1")  # name is required, as before
