@@ -101,42 +101,45 @@ class Engine(PersonRules):
         return out
 
     def evaluate_person(self, p: PersonHistory, year: int) -> dict[str, Verdict]:
-        """award code → verdict, in the set's order (later awards may use earlier verdicts)."""
+        """award code → verdict, in the set's order (later awards may use earlier verdicts).
+
+        Each step's verdict: the year's exclusions fail it; a decision for the year (of this award
+        or one of the same rank) or an earlier once-only award decides it; council criteria (own and
+        carried over) are listed while the data alone makes it eligible.
+        """
         rs = self.ruleset_for(year)
         now: dict[str, Verdict] = {}
         # The year's exclusions are the same for every award: found once per person (no engine state,
         # so one engine may judge several people at once). LĐTT sees them all, the others discipline only.
         general = self.exclusions(p, year, rs, general_only=True)
         full = general + self._service_exclusions(p, year, rs)
-        for step in self._plan(year):
-            ok, findings, inherited = step.rule(self, p, year, rs, step.params, now, step.code)
-            now[step.code] = self._verdict(p, year, rs, step, ok, findings, inherited,
-                                           general if step.general_only else full)
+        decided_now = year in p.awards
+        head, tail = ("ca_nhan", p.id, p.code, p.name), (year, rs.name, p.unit_name)
+        for code, params, rule, name, authority, same_rank, once, own_council, general_only in self._plan(year):
+            ok, findings, inherited = rule(self, p, year, rs, params, now, code)
+            excluded = general if general_only else full
+            if excluded:
+                ok = False
+                findings = excluded + list(findings)
+            elif type(findings) is not list:  # rules return new lists, appended to below; anything else is copied
+                findings = list(findings)
+            decided = self._held_this_year(p, rs, same_rank, year) if decided_now else None
+            if once:
+                earlier = self._once_only(p, rs, code, year)
+                if earlier:  # given before, and given once only: no longer a criterion the person meets
+                    decided, ok = earlier, False
+            council: tuple[str, ...] = ()
+            if ok and not decided and (own_council or inherited):  # a decision made needs no confirmation
+                council = tuple(self._council(findings, own_council, inherited))
+            if decided:
+                findings.append(Finding("decided", None, year=year, decision=decided,
+                                        text="" if decided.award == code else "same_rank"))
+            status = DECIDED if decided else EXCLUDED if excluded else NOT_YET if not ok else (
+                NEEDS_COUNCIL if council else ELIGIBLE)
+            # A plain tuple in the field order of Verdict: 180,000 of these on a large office.
+            now[code] = _new_tuple(Verdict, (*head, code, name, ok, status, tuple(findings), *tail, council, decided,
+                                             authority))
         return now
-
-    def _verdict(self, p, year, rs, step: _Step, ok, findings, inherited, excluded) -> Verdict:
-        code = step.code
-        if excluded:
-            ok = False
-            findings = excluded + list(findings)
-        elif type(findings) is not list:  # rules return new lists, appended to below; anything else is copied
-            findings = list(findings)
-        decided = self._held_this_year(p, rs, step.same_rank, year) if year in p.awards else None
-        if step.once:
-            once = self._once_only(p, rs, code, year)
-            if once:  # given before, and given once only: no longer a criterion the person meets
-                decided, ok = once, False
-        council: tuple[str, ...] = ()
-        if ok and not decided and (step.council or inherited):  # a decision made needs no confirmation any more
-            council = tuple(self._council(findings, step.council, inherited))
-        if decided:
-            findings.append(Finding("decided", None, year=year, decision=decided,
-                                    text="" if decided.award == code else "same_rank"))
-        status = DECIDED if decided else EXCLUDED if excluded else NOT_YET if not ok else (
-            NEEDS_COUNCIL if council else ELIGIBLE)
-        # Made as a plain tuple in the field order of Verdict: 180,000 of these on a large office.
-        return _new_tuple(Verdict, ("ca_nhan", p.id, p.code, p.name, code, step.name, ok, status, tuple(findings),
-                                    year, rs.name, p.unit_name, council, decided, step.authority))
 
     @staticmethod
     def _council(findings: list[Finding], own: tuple[str, ...], inherited) -> list[str]:
