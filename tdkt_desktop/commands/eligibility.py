@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,8 +37,7 @@ def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
     tails: dict[tuple, bytes] = {}  # a verdict's text after its name, by what it is made of
     texts = _Texts()  # sentences, statuses, awards: what tails are made of
     write = raw.write if raw is not None else (lambda data: out.write(data.decode("utf-8")))
-    write(b"[")
-    first = True
+    first = True  # nothing is written before the first batch is in hand (see _after_check)
     for batch in batches:
         parts: list[bytes] = []
         for v in batch:
@@ -53,14 +52,14 @@ def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
                     tails[key] = tail
             parts += (_PERSON if v.subject == "ca_nhan" else _UNIT), names[v.code], _NAME, names[v.name], tail
         if parts:
-            if first:  # no comma before the first object
-                parts[0], first = parts[0][2:], False
+            if first:  # the list opens, with no comma before the first object
+                parts[0], first = b"[" + parts[0][2:], False
             write(b"".join(parts))
         names.clear()
         if len(tails) > _TEXTS_MAX:
             tails.clear()
             texts.clear()
-    write(b"]\n")
+    write(b"[]\n" if first else b"]\n")
 
 _TEXTS_MAX = 50_000
 _encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -101,13 +100,12 @@ def _tail(v: Verdict, texts: _Texts) -> bytes:
 def _write_pretty(batches: Iterable[list], out) -> None:
     encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
     wrote = False
-    out.write("[")
     for batch in batches:
         for start in range(0, len(batch), 500):  # a few hundred at a time: small texts
             text = encode([v.as_json() for v in batch[start:start + 500]])
-            out.write(("," if wrote else "") + text[1:-2])
+            out.write(("," if wrote else "[") + text[1:-2])
             wrote = True
-    out.write("\n]\n" if wrote else "]\n")
+    out.write("\n]\n" if wrote else "[]\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -117,12 +115,27 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1900 <= args.year <= 2100:
         raise ValidationError({"year": f"Năm xét “{args.year}” không hợp lệ."})
-    with reading(args) as db:  # read-only: never migrates or creates the file
+    # Read-only: never migrates or creates the file. A file as a clean, checked session left it is
+    # checked beside the evaluation; nothing is printed before that check has passed.
+    with reading(args, defer_check=True) as db:
         if args.json:
             _print_json(db, args.year, pretty=args.pretty)
         else:
             _print_text(db, args.year)
     return 0
+
+
+def _after_check(db, batches: Iterator[list]) -> Iterator[list]:
+    """``batches``, the first one handed on only once the integrity check beside the command has passed."""
+    try:
+        first = next(batches, None)
+    except Exception:
+        db.verified()  # a damaged file is reported as such, not by how reading it failed
+        raise
+    db.verified()
+    if first is not None:
+        yield first
+        yield from batches
 
 
 def _print_json(db, year: int, *, pretty: bool) -> None:
@@ -131,11 +144,15 @@ def _print_json(db, year: int, *, pretty: bool) -> None:
 
     # Raises before anything is written when no rule set covers the year. The next chunk loads on a
     # worker thread (open_readonly's connection may be used from one) while this one is judged.
-    stream = stream_year(db, year, prefetch=True)
+    try:
+        stream = stream_year(db, year, prefetch=True)
+    except Exception:
+        db.verified()  # a damaged file is reported as such, not by how reading it failed
+        raise
     out = sys.stdout
     try:
         with paused_gc():  # a short command making no cycles: the collector would only walk the records
-            write_json(stream.batches, out, pretty=pretty)
+            write_json(_after_check(db, stream.batches), out, pretty=pretty)
     finally:
         stream.close()  # a failed write: the worker is done with the connection before it closes
     out.flush()
@@ -145,7 +162,12 @@ def _print_text(db, year: int) -> None:
     from tdkt_desktop.services.eligibility import evaluate_year
     from tdkt_desktop.vocabulary import OFFICE_LEVELS, VERDICT_STATUSES
 
-    result = evaluate_year(db, year)
+    try:
+        result = evaluate_year(db, year)
+    except Exception:
+        db.verified()  # a damaged file is reported as such, not by how reading it failed
+        raise
+    db.verified()
     verdicts = result.all_verdicts()
     print(f"Xét năm {year} theo bộ quy tắc: {result.ruleset.label()}")
     print(f"Cơ quan: {OFFICE_LEVELS[result.office_level]}")
