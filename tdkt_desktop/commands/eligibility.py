@@ -33,11 +33,11 @@ def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
         _write_pretty(batches, out)
         return
     raw = _utf8_buffer(out)
-    names = _Texts()  # a chunk's names and codes
     tails: dict[tuple, bytes] = {}  # a verdict's text after its name, by what it is made of
     texts = _Texts()  # sentences, statuses, awards: what tails are made of
     write = raw.write if raw is not None else (lambda data: out.write(data.decode("utf-8")))
     first = True  # nothing is written before the first batch is in hand (see _after_check)
+    subject = code = name = head = None
     for batch in batches:
         parts: list[bytes] = []
         for v in batch:
@@ -50,16 +50,21 @@ def write_json(batches: Iterable[list], out, *, pretty: bool = False) -> None:
                 tail = _tail(v, texts)
                 if key is not None:
                     tails[key] = tail
-            parts += (_PERSON if v.subject == "ca_nhan" else _UNIT), names[v.code], _NAME, names[v.name], tail
+            # A person's verdicts come one after another and share their texts: the head is made once.
+            if v.code is not code or v.name is not name or v.subject is not subject:
+                subject, code, name = v.subject, v.code, v.name
+                head = b"".join((_PERSON if subject == "ca_nhan" else _UNIT, _encode(code).encode("utf-8"), _NAME,
+                                 _encode(name).encode("utf-8")))
+            parts += head, tail
         if parts:
             if first:  # the list opens, with no comma before the first object
                 parts[0], first = b"[" + parts[0][2:], False
             write(b"".join(parts))
-        names.clear()
         if len(tails) > _TEXTS_MAX:
             tails.clear()
             texts.clear()
     write(b"[]\n" if first else b"]\n")
+
 
 _TEXTS_MAX = 50_000
 _encode = json.JSONEncoder(ensure_ascii=False).encode
