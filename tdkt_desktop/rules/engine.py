@@ -273,8 +273,8 @@ class Engine(PersonRules):
                     run.insert(0, run[0] - 1)
                 earlier = tuple(run)
                 gap = tuple(range(run[-1] + 1, start))
-        return _chain_finding(len(chain) >= need, year=year, years=chain, need=need,
-                       award=codes[0], award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
+        return _chain_finding(len(chain) >= need, year=year, years=chain, need=need, award=codes[0],
+                              award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
 
     def _pending(self, p, rs, codes, year, now) -> tuple[list[Finding], tuple]:
         """The year's own title, eligible but not decided: say so, and carry its council criteria."""
@@ -316,7 +316,7 @@ class Engine(PersonRules):
         got = tuple(range(y + 1, year + 1))  # the run is consecutive by construction
         met = len(got) >= need if need else None
         return _run_finding(met, year=year, years=got, min_rating=min_rating, gap=gap,
-                       rating=rating, level=level, after=after or 0, need=need, path=path)
+                            rating=rating, level=level, after=after or 0, need=need, path=path)
 
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:
         if not p.initiatives:

@@ -7,8 +7,6 @@ is named in its docstring (DOMAIN §4, §6).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tdkt_desktop.rules.model import Finding, finding_maker
 from tdkt_desktop.vocabulary import RATING_ORDER
 
@@ -80,7 +78,7 @@ class PersonRules:
         window = chain.years[-need:] or (year,)
         found = self._initiatives(p, window, params["initiative_min_scope"])
         findings.append(_initiatives_finding(bool(found), initiatives=found, years=window,
-                                scope=params["initiative_min_scope"], need=1))
+                                             scope=params["initiative_min_scope"], need=1))
         return chain.met and bool(found), findings, inherited
 
     def _rule_consecutive_awards(self, p, year, rs, params, now, code):
@@ -116,8 +114,8 @@ class PersonRules:
             earlier = tuple(y for y in held if floor is None or y > floor)
         ok = len(sequence) >= times
         findings = [_in_row_finding(ok, year=year, years=tuple(sequence), need=times, award=titles[0],
-                            award_name=rs.award_name(titles[0]), gap=gap, used=used, earlier=earlier,
-                            count=offset, text=rs.award_name(link[0]))]
+                                    award_name=rs.award_name(titles[0]), gap=gap, used=used, earlier=earlier,
+                                    count=offset, text=rs.award_name(link[0]))]
         inherited: tuple = ()
         if year in sequence:
             pending, inherited = self._pending(p, rs, titles, year, now)
@@ -127,7 +125,7 @@ class PersonRules:
         window = tuple(range(start, year + 1))
         found = self._initiatives(p, window, params["initiative_min_scope"])
         findings.append(_initiatives_finding(bool(found), initiatives=found, years=window,
-                                scope=params["initiative_min_scope"], need=1))
+                                             scope=params["initiative_min_scope"], need=1))
         return ok and bool(found), findings, inherited
 
     def _rule_giay_khen(self, p, year, rs, params, now, code):
@@ -159,11 +157,11 @@ class PersonRules:
             found = self._initiatives(p, window, params["initiative_min_scope"]) if run.met else ()
             if run.met and len(found) >= init_need:
                 return True, [run, _initiatives_finding(True, initiatives=found, years=window,
-                                           scope=params["initiative_min_scope"], need=init_need)], ()
+                                                        scope=params["initiative_min_scope"], need=init_need)], ()
             findings.append(run)
             if run.met:
                 findings.append(_initiatives_finding(False, initiatives=found, years=window, path=alt,
-                                        scope=params["initiative_min_scope"], need=init_need))
+                                                     scope=params["initiative_min_scope"], need=init_need))
         return False, findings, inherited
 
     def _rule_chain_after(self, p, year, rs, params, now, code):
@@ -183,12 +181,12 @@ class PersonRules:
             if before:  # the prior award is there, the run after it broke: name that award and the break
                 prior_name = rs.award_name(next(c for c in prior_codes if p.has_award(c, before[-1])))
             return False, [_prior_finding(False, year=year, award_name=prior_name, years=whole.years,
-                                   min_rating=rating, gap=whole.gap, rating=whole.rating, level=whole.level,
-                                   earlier=tuple(before[-1:]))], ()
+                                          min_rating=rating, gap=whole.gap, rating=whole.rating, level=whole.level,
+                                          earlier=tuple(before[-1:]))], ()
         y0 = priors[-1]
         held = [c for c in prior_codes if p.has_award(c, y0)]
         findings = [_prior_finding(True, year=y0, award_name=rs.award_name(held[0]),
-                            decision=p.decision(held[0], y0))]
+                                   decision=p.decision(held[0], y0))]
         run = self._run(p, year, rating, after=y0, need=need)
         ok = run.met
         findings.append(run)
@@ -215,17 +213,16 @@ class PersonRules:
             return False, [Finding("no_recruitment_date", False)], ()
         female = p.gender == "Nữ"
         need = params["service_years_female" if female else "service_years_male"]
-        state = [y for y in p.any_award(params.get("state_awards", [])) if y <= year]
+        state = p.award_years(tuple(params.get("state_awards", ())))  # ascending: the first is the earliest
         findings = []
-        if state:
+        if state and state[0] <= year:
             need -= params.get("reduction_years", 0)
             held = [c for c in params["state_awards"] if p.has_award(c, state[0])]
             findings.append(Finding("service_reduction", None, year=state[0], count=params.get("reduction_years", 0),
                                     award_name=rs.award_name(held[0]) if held else ""))
-        end = dt.date(year, 12, 31)
-        served = end.year - p.recruited_on.year - ((end.month, end.day) < (p.recruited_on.month, p.recruited_on.day))
+        served = year - p.recruited_on.year  # full years on 31/12, when every anniversary of the year has passed
         ok = served >= need
         findings.insert(0, _service_finding(ok, count=served, need=need, date=p.recruited_on,
-                                   text="nữ" if female else "nam"))
+                                            text="nữ" if female else "nam"))
         return ok, findings, ()
 
