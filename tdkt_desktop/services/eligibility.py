@@ -256,7 +256,7 @@ def _stream(db: Database, engine: Engine, year: int, chunk: int, prefetch: bool)
                     verdicts = engine.evaluate_person(p, year)
                     batch.extend(verdicts.values())
                     kept[p.id] = p.for_year(year)
-                    kept_verdicts[p.id] = {c: verdicts[c] for c in MEMBER_TITLES if c in verdicts}
+                    kept_verdicts[p.id] = {c: _without_findings(verdicts[c]) for c in MEMBER_TITLES if c in verdicts}
             yield batch
     finally:
         if prefetch:
@@ -264,6 +264,15 @@ def _stream(db: Database, engine: Engine, year: int, chunk: int, prefetch: bool)
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
     yield engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)
+
+
+def _without_findings(v: Verdict) -> Verdict:
+    """``v`` without its findings: the collective titles read only whether a member's title is met, and
+    the findings of every member kept until the units are judged weigh 100 MB on a 100,000-staff office."""
+    return tuple.__new__(Verdict, (*v[:_FINDINGS], (), *v[_FINDINGS + 1:]))
+
+
+_FINDINGS = Verdict._fields.index("findings")
 
 
 def _prefetched(load: Callable[[int], HistoryRows], starts: range) -> Generator[HistoryRows, None, None]:
