@@ -19,7 +19,12 @@ _loads = json.loads
 
 def _facts_query(restricted: bool) -> str:
     """Ratings, awards and initiatives up to :year, each a JSON list of [staff id, …] per person (only the
-    staff ids in the JSON list :ids when ``restricted``). An award line counts only with its decision."""
+    staff ids in the JSON list :ids when ``restricted``), and the decisions' numbers and dates. An award
+    line counts only with its decision.
+
+    One row: SQLite computes it in one step without the GIL. A query returning many rows would take
+    the GIL back for each row, and on a worker thread each of those waits for the busy main thread.
+    """
     only = " AND staff_id IN (SELECT value FROM json_each(:ids))" if restricted else ""
     award_only = " AND a.staff_id IN (SELECT value FROM json_each(:ids))" if restricted else ""
     return f"""SELECT
@@ -35,7 +40,8 @@ def _facts_query(restricted: bool) -> str:
        GROUP BY a.staff_id, a.year)
      GROUP BY staff_id)),
   (SELECT json_group_array(json_array(staff_id, year, scope, kind, title)) FROM (
-     SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= :year{only} ORDER BY year, id))"""
+     SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= :year{only} ORDER BY year, id)),
+  (SELECT json_group_array(json_array(id, number, issued_on)) FROM decisions)"""
 
 
 _FACTS_ALL, _FACTS_SOME = _facts_query(False), _facts_query(True)
@@ -120,11 +126,11 @@ def load_history_rows(
     args: dict = {"year": year}
     if restricted:
         args["ids"] = json.dumps([row[0] for row in out.staff])
-    ratings, awards, initiatives = conn.execute(_FACTS_ALL if not restricted else _FACTS_SOME, args).fetchone()
+    ratings, awards, initiatives, decisions = conn.execute(_FACTS_SOME if restricted else _FACTS_ALL,
+                                                           args).fetchone()
     out.ratings = {sid: (years, facts) for sid, years, facts in _loads(ratings)}
     out.awards = {sid: (years, codes, ids) for sid, years, codes, ids in _loads(awards)}
-    out.decision_refs = {d: (number, issued) for d, number, issued in conn.execute(
-        "SELECT id, number, issued_on FROM decisions")}
+    out.decision_refs = {d: (number, issued) for d, number, issued in _loads(decisions)}
     for staff_id, y, scope, kind, title in _loads(initiatives):
         out.initiatives[staff_id].append((y, scope, kind, title))
     if with_units:

@@ -209,6 +209,21 @@ def test_prefetching_stream_gives_the_same_verdicts_and_leaves_no_load_running(t
         db.close()
 
 
+def test_a_chunk_loads_in_one_statement_of_one_row(demo_db):
+    """What a worker thread loads comes back in one step: rows one by one would each wait for the GIL."""
+    from tdkt_desktop.db.histories import load_history_rows, staff_rows
+
+    people = staff_rows(demo_db)[:20]
+    statements = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        rows = load_history_rows(demo_db, YEAR, people=people, with_units=False)
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    assert len(statements) == 1 and statements[0].lstrip().startswith("SELECT")
+    assert rows.ratings and rows.decision_refs and set(rows.ratings) <= {p[0] for p in people}
+
+
 def test_eligibility_json_compact_by_default_and_indented_with_pretty(tmp_path, demo_db):
     path = tmp_path / "demo.sqlite"
     demo_db.execute(f"VACUUM INTO '{path}'")
