@@ -321,11 +321,9 @@ class Engine(PersonRules):
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:
         if not p.initiatives:
             return ()  # most people, most years
-        wanted = set(years)
-        return tuple(
-            i for i in p.initiatives
-            if i.year in wanted and SCOPE_ORDER.get(i.scope, -1) >= SCOPE_ORDER[min_scope]
-        )
+        wanted = years if type(years) is tuple else tuple(years)  # a few years: a tuple is searched as fast as a set
+        least = SCOPE_ORDER[min_scope]
+        return tuple([i for i in p.initiatives if i.year in wanted and SCOPE_ORDER.get(i.scope, -1) >= least])
 
     # --- collectives ---------------------------------------------------------------------------
 
