@@ -18,11 +18,15 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 @contextlib.contextmanager
-def reading(args: argparse.Namespace, *, allow_older: bool = False) -> Iterator[Database]:
-    """The database opened read-only (``mode=ro``); a missing file or one that needs a migration is refused."""
+def reading(args: argparse.Namespace, *, allow_older: bool = False, defer_check: bool = False) -> Iterator[Database]:
+    """The database opened read-only (``mode=ro``); a missing file or one that needs a migration is refused.
+
+    ``defer_check``: a file as a clean, checked session left it is checked beside the command, which
+    calls ``db.verified()`` before it prints or writes anything (see ``open_readonly``).
+    """
     from tdkt_desktop.db.connection import open_readonly
 
-    db = open_readonly(db_path(args), allow_older=allow_older)
+    db = open_readonly(db_path(args), allow_older=allow_older, defer_check=defer_check)
     try:
         yield db
     finally:

@@ -233,18 +233,31 @@ class _ReadOnlyDatabase(Database):
 
     _lock: DatabaseLock | None = None
     needs_upgrade = False
+    #: the integrity check running beside the command (``open_readonly(defer_check=True)``), or None
+    integrity = None
+
+    def verified(self) -> None:
+        """Wait for the integrity check running beside the command, if there is one (at once otherwise).
+
+        Raises:
+            DatabaseOpenError: the file is damaged: the command must not print or write its result.
+        """
+        if self.integrity is not None:
+            self.integrity.wait()
 
     def close(self) -> None:
-        """Close the connection, then let a window open the file again."""
+        """Close the connection, then let a window open the file again (once a check beside has ended)."""
         try:
             super().close()
         finally:
+            if self.integrity is not None:
+                self.integrity.finish()  # it reads the file as immutable: no writer may start before it ends
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
 
 
-def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
+def open_readonly(path: Path | str, *, allow_older: bool = False, defer_check: bool = False) -> Database:
     """Open an existing file read-only for a command that only reads (check, export, print …).
 
     Never creates, migrates or writes the file and never leaves ``-wal``/``-shm`` behind: a WAL file
@@ -253,6 +266,11 @@ def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
 
     ``allow_older``: open a file that still awaits migrations (``check`` reads it as it is); the
     returned database's ``needs_upgrade`` says so.
+
+    ``defer_check``: when the file is exactly as a clean, checked session left it
+    (:func:`~tdkt_desktop.db.integrity.unchanged_since_verified`) and is read as immutable (no
+    writer), ``quick_check`` runs in a thread beside the command instead of before it; the command
+    calls ``db.verified()`` before it prints or writes anything. Any other file is checked first.
 
     Raises:
         NotFoundError: there is no such file (nothing is created).
@@ -267,7 +285,8 @@ def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
     held = lock.try_acquire_existing()
     immutable = _quiet(path) and (held or not lock.lock_path.exists())
     try:
-        state = inspect_file(path, immutable=immutable)
+        deferred = defer_check and immutable and _verified(path)
+        state = inspect_file(path, immutable=immutable, integrity=not deferred)
         if state.empty:
             raise NeedsUpgradeError(path, f"Tệp “{path}” chưa có dữ liệu của chương trình (tệp trống).")
         if state.pending and not allow_older:
@@ -285,7 +304,17 @@ def open_readonly(path: Path | str, *, allow_older: bool = False) -> Database:
         raise
     db._lock = lock
     db.needs_upgrade = state.pending
+    if deferred:
+        from tdkt_desktop.db.integrity import IntegrityCheck
+
+        db.integrity = IntegrityCheck(path, check=lambda target: inspect_file(target, immutable=True))
     return db
+
+
+def _verified(path: Path) -> bool:
+    from tdkt_desktop.db.integrity import unchanged_since_verified  # it builds on this module
+
+    return unchanged_since_verified(path)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -1,7 +1,9 @@
 """Bulk-load the facts the eligibility engine needs (ratings, awards, initiatives, units) in a handful of queries.
 
-SQLite groups the rows per person (``json_group_array``) so Python handles one row per person, not one per
-rating or award: on 20,000 staff with 10 years that is 20,000 rows instead of 400,000.
+SQLite groups the rows per person (``json_group_array``) so Python handles one value per person, not one per
+rating or award: on 20,000 staff with 10 years that is 20,000 instead of 400,000. A chunk of people's facts
+come back as one row of three JSON texts, so the whole query runs in SQLite without the GIL (a caller may
+load the next chunk in a thread while it judges this one).
 """
 
 from __future__ import annotations
@@ -13,8 +15,36 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 _loads = json.loads
-#: A person's award lines up to a year, each with its decision (a line whose decision is missing does not count).
-_AWARDS = "FROM awards a JOIN decisions d ON d.id = a.decision_id WHERE a.year <= ? AND a.staff_id IS NOT NULL"
+
+
+def _facts_query(restricted: bool) -> str:
+    """Ratings, awards and initiatives up to :year, each a JSON list of [staff id, …] per person (only the
+    staff ids in the JSON list :ids when ``restricted``), and the decisions' numbers and dates. An award
+    line counts only with its decision.
+
+    One row: SQLite computes it in one step without the GIL. A query returning many rows would take
+    the GIL back for each row, and on a worker thread each of those waits for the busy main thread.
+    """
+    only = " AND staff_id IN (SELECT value FROM json_each(:ids))" if restricted else ""
+    award_only = " AND a.staff_id IN (SELECT value FROM json_each(:ids))" if restricted else ""
+    return f"""SELECT
+  (SELECT json_group_array(json_array(staff_id, json(ys), json(fs))) FROM (
+     SELECT staff_id, json_group_array(year) AS ys, json_group_array(rating || char(31) || discipline) AS fs
+     FROM ratings WHERE year <= :year{only} GROUP BY staff_id)),
+  (SELECT json_group_array(json_array(staff_id, json(ys), json(cs), json(ds))) FROM (
+     SELECT staff_id, json_group_array(year) AS ys, json_group_array(json(codes)) AS cs,
+            json_group_array(json(ids)) AS ds FROM (
+       SELECT a.staff_id, a.year, json_group_array(a.award_type) AS codes, json_group_array(a.decision_id) AS ids
+       FROM awards a JOIN decisions d ON d.id = a.decision_id
+       WHERE a.year <= :year AND a.staff_id IS NOT NULL{award_only}
+       GROUP BY a.staff_id, a.year)
+     GROUP BY staff_id)),
+  (SELECT json_group_array(json_array(staff_id, year, scope, kind, title)) FROM (
+     SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= :year{only} ORDER BY year, id)),
+  (SELECT json_group_array(json_array(id, number, issued_on)) FROM decisions)"""
+
+
+_FACTS_ALL, _FACTS_SOME = _facts_query(False), _facts_query(True)
 
 
 @dataclass
@@ -23,12 +53,12 @@ class HistoryRows:
 
     #: staff id → (years, "rating\x1fdiscipline" per year): two lists of the same length
     ratings: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
-    #: staff id → (years, award codes held that year as a tuple, the JSON text of those awards' decision ids);
-    #: the ids are parsed (``parse_decisions``) only when a verdict names a decision, which few do
-    awards: dict[int, tuple[list[int], list[tuple[str, ...]], str]] = field(default_factory=dict)
+    #: staff id → (years, award codes held that year, those awards' decision ids): three lists of the same
+    #: length; the ids are matched to codes (``parse_decisions``) only when a verdict names a decision
+    awards: dict[int, tuple[list[int], list[list[str]], list[list[int]]]] = field(default_factory=dict)
     #: decision id → (number, ISO date of issue)
     decision_refs: dict[int, tuple[str, str]] = field(default_factory=dict)
-    #: staff id → [(year, scope, kind, title)] in year order
+    #: staff id → [(year, scope, kind, title)] in year order (the field order of ``rules.model.InitiativeFact``)
     initiatives: dict[int, list[tuple[int, str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     #: (id, code, name, gender, unit id, unit name, recruited ISO date, active) in list order (name, then id)
     staff: list[tuple] = field(default_factory=list)
@@ -42,12 +72,12 @@ class HistoryRows:
     units: list[tuple[int, str]] = field(default_factory=list)
 
 
-def parse_decisions(awards: tuple[list[int], list[tuple[str, ...]], str], refs: dict[int, tuple[str, str]]
+def parse_decisions(awards: tuple[list[int], list[list[str]], list[list[int]]], refs: dict[int, tuple[str, str]]
                     ) -> dict[tuple[int, str], tuple[str, str]]:
     """(year, award code) → (decision number, ISO date) from a person's ``awards`` entry."""
     years, codes, ids = awards
     return {(year, code): refs.get(decision_id, ("", ""))
-            for year, held, decided in zip(years, codes, _loads(ids), strict=True)
+            for year, held, decided in zip(years, codes, ids, strict=True)
             for code, decision_id in zip(held, decided, strict=True)}
 
 
@@ -93,28 +123,15 @@ def load_history_rows(
     out = HistoryRows()
     out.staff = people if people is not None else staff_rows(db, staff_ids=staff_ids, unit_ids=unit_ids)
     restricted = people is not None or staff_ids is not None or unit_ids is not None
-    only, award_only, args = "", "", [year]
+    args: dict = {"year": year}
     if restricted:
-        only = " AND staff_id IN (SELECT value FROM json_each(?))"
-        award_only = " AND a.staff_id IN (SELECT value FROM json_each(?))"
-        args.append(json.dumps([row[0] for row in out.staff]))
-    for sid, years, facts in conn.execute(
-        "SELECT staff_id, json_group_array(year), json_group_array(rating || char(31) || discipline) "
-        "FROM ratings WHERE year <= ?" + only + " GROUP BY staff_id", args,
-    ):
-        out.ratings[sid] = (_loads(years), _loads(facts))
-    for sid, years, codes, ids in conn.execute(
-        "SELECT staff_id, json_group_array(year), json_group_array(json(codes)), json_group_array(json(ids)) FROM ("
-        "SELECT a.staff_id, a.year, json_group_array(a.award_type) AS codes, json_group_array(a.decision_id) AS ids "
-        + _AWARDS + award_only + " GROUP BY a.staff_id, a.year) GROUP BY staff_id", args,
-    ):
-        out.awards[sid] = (_loads(years), list(map(tuple, _loads(codes))), ids)
-    out.decision_refs = {d: (number, issued) for d, number, issued in conn.execute(
-        "SELECT id, number, issued_on FROM decisions")}
-    for staff_id, y, scope, kind, title in conn.execute(
-        "SELECT staff_id, year, scope, kind, title FROM initiatives WHERE year <= ?" + only + " ORDER BY year, id",
-        args,
-    ):
+        args["ids"] = json.dumps([row[0] for row in out.staff])
+    ratings, awards, initiatives, decisions = conn.execute(_FACTS_SOME if restricted else _FACTS_ALL,
+                                                           args).fetchone()
+    out.ratings = {sid: (years, facts) for sid, years, facts in _loads(ratings)}
+    out.awards = {sid: (years, codes, ids) for sid, years, codes, ids in _loads(awards)}
+    out.decision_refs = {d: (number, issued) for d, number, issued in _loads(decisions)}
+    for staff_id, y, scope, kind, title in _loads(initiatives):
         out.initiatives[staff_id].append((y, scope, kind, title))
     if with_units:
         load_unit_rows(db, year, out)

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from tdkt_desktop import paths
@@ -18,24 +19,35 @@ class IntegrityCheck:
 
     SQLite releases the GIL while it checks, so the window paints and a command renders meanwhile;
     whoever writes calls :meth:`wait` first, so a damaged file is still caught before any write.
+    ``check``: another check of the path that opens its own connection (a reading command's,
+    read-only); it raises :class:`DatabaseOpenError` for a damaged file.
     """
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, check: Callable[[Path], object] = check_file_integrity):
         self.path = Path(path)
         self.error: DatabaseOpenError | None = None
+        self._check = check
         self._thread = threading.Thread(target=self._run, name="tdkt-quick-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            check_file_integrity(self.path)
+            self._check(self.path)
         except DatabaseOpenError as exc:
             self.error = exc
+        except Exception as exc:  # a check that could not run has not passed: nothing may rely on the file
+            self.error = DatabaseOpenError(
+                self.path, f"Không kiểm tra được tính toàn vẹn của tệp “{self.path}” ({type(exc).__name__}: {exc}). "
+                "Tệp chưa bị thay đổi; hãy thử lại.")
 
     @property
     def done(self) -> bool:
         """Whether the check has finished (either way)."""
         return not self._thread.is_alive()
+
+    def finish(self) -> None:
+        """Block until the check is over, whatever it found (the caller has already used or ignored it)."""
+        self._thread.join()
 
     def wait(self) -> None:
         """Block until the check is over.

@@ -30,11 +30,19 @@ from tdkt_desktop.rules.model import (
     PersonHistory,
     UnitHistory,
     Verdict,
+    finding_maker,
 )
 from tdkt_desktop.rules.person_rules import PersonRules
 from tdkt_desktop.rules.ruleset import RuleSet, resolve
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_ORDER, SCOPE_ORDER
 
+_new_tuple = tuple.__new__
+# The findings every person gets, made by constructors that take only their facts (see finding_maker).
+_council_finding = finding_maker("council", "text", "award_name")
+_chain_finding = finding_maker("chain", "met", "year", "years", "need", "award", "award_name", "earlier", "used", "gap")
+_pending_finding = finding_maker("pending", "year", "award", "award_name")
+_run_finding = finding_maker("run", "met", "year", "years", "min_rating", "gap", "rating", "level", "after", "need",
+                             "path")
 CSTDCS = "chien_si_thi_dua_co_so"
 LDTT = "lao_dong_tien_tien"
 
@@ -93,43 +101,45 @@ class Engine(PersonRules):
         return out
 
     def evaluate_person(self, p: PersonHistory, year: int) -> dict[str, Verdict]:
-        """award code → verdict, in the set's order (later awards may use earlier verdicts)."""
+        """award code → verdict, in the set's order (later awards may use earlier verdicts).
+
+        Each step's verdict: the year's exclusions fail it; a decision for the year (of this award
+        or one of the same rank) or an earlier once-only award decides it; council criteria (own and
+        carried over) are listed while the data alone makes it eligible.
+        """
         rs = self.ruleset_for(year)
-        plan = self._plan(year)
         now: dict[str, Verdict] = {}
         # The year's exclusions are the same for every award: found once per person (no engine state,
         # so one engine may judge several people at once). LĐTT sees them all, the others discipline only.
         general = self.exclusions(p, year, rs, general_only=True)
         full = general + self._service_exclusions(p, year, rs)
-        for step in plan:
-            ok, findings, inherited = step.rule(self, p, year, rs, step.params, now, step.code)
-            now[step.code] = self._verdict(p, year, rs, step, ok, findings, inherited,
-                                           general if step.general_only else full)
+        decided_now = year in p.awards
+        head, tail = ("ca_nhan", p.id, p.code, p.name), (year, rs.name, p.unit_name)
+        for code, params, rule, name, authority, same_rank, once, own_council, general_only in self._plan(year):
+            ok, findings, inherited = rule(self, p, year, rs, params, now, code)
+            excluded = general if general_only else full
+            if excluded:
+                ok = False
+                findings = excluded + list(findings)
+            elif type(findings) is not list:  # rules return new lists, appended to below; anything else is copied
+                findings = list(findings)
+            decided = self._held_this_year(p, rs, same_rank, year) if decided_now else None
+            if once:
+                earlier = self._once_only(p, rs, code, year)
+                if earlier:  # given before, and given once only: no longer a criterion the person meets
+                    decided, ok = earlier, False
+            council: tuple[str, ...] = ()
+            if ok and not decided and (own_council or inherited):  # a decision made needs no confirmation
+                council = tuple(self._council(findings, own_council, inherited))
+            if decided:
+                findings.append(Finding("decided", None, year=year, decision=decided,
+                                        text="" if decided.award == code else "same_rank"))
+            status = DECIDED if decided else EXCLUDED if excluded else NOT_YET if not ok else (
+                NEEDS_COUNCIL if council else ELIGIBLE)
+            # A plain tuple in the field order of Verdict: 180,000 of these on a large office.
+            now[code] = _new_tuple(Verdict, (*head, code, name, ok, status, tuple(findings), *tail, council, decided,
+                                             authority))
         return now
-
-    def _verdict(self, p, year, rs, step: _Step, ok, findings, inherited, excluded) -> Verdict:
-        code = step.code
-        if excluded:
-            ok = False
-            findings = excluded + list(findings)
-        elif type(findings) is not list:  # rules return new lists, appended to below; anything else is copied
-            findings = list(findings)
-        decided = self._held_this_year(p, rs, step.same_rank, year) if year in p.awards else None
-        if step.once:
-            once = self._once_only(p, rs, code, year)
-            if once:  # given before, and given once only: no longer a criterion the person meets
-                decided, ok = once, False
-        council: list[str] = []
-        if ok and not decided and (step.council or inherited):  # a decision made needs no confirmation any more
-            council = self._council(findings, step.council, inherited)
-        if decided:
-            findings.append(Finding("decided", None, year=year, decision=decided,
-                                    text="" if decided.award == code else "same_rank"))
-        status = DECIDED if decided else EXCLUDED if excluded else NOT_YET if not ok else (
-            NEEDS_COUNCIL if council else ELIGIBLE)
-        # Positional (the field order of Verdict): 180,000 of these on a large office, keywords cost a third.
-        return Verdict("ca_nhan", p.id, p.code, p.name, code, step.name, ok, status, tuple(findings), year, rs.name,
-                       p.unit_name, tuple(council), decided, step.authority)
 
     @staticmethod
     def _council(findings: list[Finding], own: tuple[str, ...], inherited) -> list[str]:
@@ -139,11 +149,11 @@ class Engine(PersonRules):
             for c in criteria:
                 if c not in texts:
                     texts.append(c)
-                    findings.append(Finding("council", None, text=c, award_name=award_name))
+                    findings.append(_council_finding(text=c, award_name=award_name))
         for c in own:
             if c not in texts:
                 texts.append(c)
-                findings.append(Finding("council", None, text=c))
+                findings.append(_council_finding(text=c))
         return texts
 
     def _held_this_year(self, p: PersonHistory, rs: RuleSet, ranks: tuple[str, ...], year: int):
@@ -229,12 +239,6 @@ class Engine(PersonRules):
                     return True
         return False
 
-    def _last_award(self, p: PersonHistory, codes: tuple[str, ...], before: int) -> int | None:
-        for y in reversed(p.award_years(codes)):
-            if y < before:
-                return y
-        return None
-
     def _award_names(self, p: PersonHistory, rs: RuleSet, codes: tuple[str, ...], year: int) -> str:
         """Name of the award of ``codes`` held in ``year`` (the one that used a chain's years)."""
         held = [c for c in codes if p.has_award(c, year)]
@@ -246,7 +250,7 @@ class Engine(PersonRules):
         The finding also names the years an earlier award of the same rank used, and the latest
         earlier run with the years missing since (a chain that does not reach ``year``, or a break).
         """
-        floor = self._last_award(p, own_codes, year)
+        floor = p.last_award(own_codes, year)
         raw: list[int] = []
         y = year
         while self._holds(p, codes, y, year, now):
@@ -269,8 +273,8 @@ class Engine(PersonRules):
                     run.insert(0, run[0] - 1)
                 earlier = tuple(run)
                 gap = tuple(range(run[-1] + 1, start))
-        return Finding("chain", len(chain) >= need, year=year, years=chain, need=need,
-                       award=codes[0], award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
+        return _chain_finding(len(chain) >= need, year=year, years=chain, need=need, award=codes[0],
+                              award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
 
     def _pending(self, p, rs, codes, year, now) -> tuple[list[Finding], tuple]:
         """The year's own title, eligible but not decided: say so, and carry its council criteria."""
@@ -280,7 +284,7 @@ class Engine(PersonRules):
             v = now.get(c)
             if v is not None and v.eligible:
                 inherited = ((v.award_name, v.council),) if v.needs_council else ()
-                return [Finding("pending", None, year=year, award=c, award_name=v.award_name)], inherited
+                return [_pending_finding(year=year, award=c, award_name=v.award_name)], inherited
         return [], ()
 
     def _run(self, p, year, min_rating, after: int | None = None, *, need: int = 0, path: str = "") -> Finding:
@@ -292,36 +296,34 @@ class Engine(PersonRules):
         years = p.years
         floor = -1 if after is None else after  # years are positive: -1 means no floor
         least = RATING_ORDER[min_rating]
-        got = []
         y = year
+        facts = None
         while y > floor:
             facts = years.get(y)
             if facts is None or not facts.rating or RATING_ORDER[facts.rating] < least:
                 break
             if facts.discipline and not self._clean_year(p, y):
                 break
-            got.append(y)
             y -= 1
+        else:
+            facts = None  # stopped at the floor: no break to name
         gap: tuple[int, ...] = ()
         rating = level = ""
-        facts = years.get(y)
-        if y > floor and facts is not None and (facts.rating or facts.discipline):
+        if facts is not None and (facts.rating or facts.discipline):
             gap = (y,)
             rating = facts.rating or ""
             level = facts.discipline if self._rating_ok(p, y, min_rating) else ""
+        got = tuple(range(y + 1, year + 1))  # the run is consecutive by construction
         met = len(got) >= need if need else None
-        got.reverse()  # collected downwards
-        return Finding("run", met, year=year, years=tuple(got), min_rating=min_rating, gap=gap,
-                       rating=rating, level=level, after=after or 0, need=need, path=path)
+        return _run_finding(met, year=year, years=got, min_rating=min_rating, gap=gap,
+                            rating=rating, level=level, after=after or 0, need=need, path=path)
 
     def _initiatives(self, p, years: Iterable[int], min_scope: str) -> tuple[InitiativeFact, ...]:
         if not p.initiatives:
             return ()  # most people, most years
-        wanted = set(years)
-        return tuple(
-            i for i in p.initiatives
-            if i.year in wanted and SCOPE_ORDER.get(i.scope, -1) >= SCOPE_ORDER[min_scope]
-        )
+        wanted = years if type(years) is tuple else tuple(years)  # a few years: a tuple is searched as fast as a set
+        least = SCOPE_ORDER[min_scope]
+        return tuple([i for i in p.initiatives if i.year in wanted and SCOPE_ORDER.get(i.scope, -1) >= least])
 
     # --- collectives ---------------------------------------------------------------------------
 

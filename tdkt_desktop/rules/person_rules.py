@@ -7,12 +7,21 @@ is named in its docstring (DOMAIN §4, §6).
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tdkt_desktop.rules.model import Finding
+from tdkt_desktop.rules.model import Finding, finding_maker
 from tdkt_desktop.vocabulary import RATING_ORDER
 
 LDTT = "lao_dong_tien_tien"
+# The findings every person gets, made by constructors that take only their facts (see finding_maker).
+_rating_finding = finding_maker("rating", "met", "year", "rating", "min_rating")
+_ldtt_finding = finding_maker("ldtt_standard", "met", "year", "award_name")
+_htxs_finding = finding_maker("htxs", "met", "year")
+_initiatives_finding = finding_maker("initiatives", "met", "initiatives", "years", "scope", "need", "path")
+_paths_finding = finding_maker("cstdcs_paths", "met", "year", "options", "scope", "years")
+_in_row_finding = finding_maker("awards_in_row", "met", "year", "years", "need", "award", "award_name", "gap", "used",
+                                "earlier", "count", "text")
+_prior_finding = finding_maker("prior_award", "met", "year", "award_name", "years", "min_rating", "gap", "rating",
+                               "level", "earlier", "decision")
+_service_finding = finding_maker("service", "met", "count", "need", "date", "text")
 
 
 class PersonRules:
@@ -23,7 +32,7 @@ class PersonRules:
         facts = p.years.get(year)
         rating = facts.rating if facts and facts.rating else ""
         ok = bool(rating) and RATING_ORDER[rating] >= RATING_ORDER[params["min_rating"]]
-        return ok, [Finding("rating", ok, year=year, rating=rating, min_rating=params["min_rating"])], ()
+        return ok, [_rating_finding(ok, year=year, rating=rating, min_rating=params["min_rating"])], ()
 
     def _rule_cstdcs(self, p, year, rs, params, now, code):
         """Chiến sĩ thi đua cơ sở (Điều 23): the LĐTT standard (k1, council part included) and one of
@@ -36,23 +45,23 @@ class PersonRules:
                 inherited = ((ldtt.award_name, ldtt.council),)
         else:  # LĐTT switched off in this set: still required by Điều 23 k1
             ok = self._rating_ok(p, year, "HTT") and not self.exclusions(p, year, rs)
-        findings = [Finding("ldtt_standard", ok, year=year, award_name=rs.award_name(LDTT))]
+        findings = [_ldtt_finding(ok, year=year, award_name=rs.award_name(LDTT))]
         paths = params["paths"]
         window = tuple(range(year - params.get("initiative_window_years", 1) + 1, year + 1))
         scope = params["initiative_min_scope"]
         met = []
         facts = p.years.get(year)
         if "htxs" in paths and facts and facts.rating == "HTXS":
-            met.append(Finding("htxs", True, year=year))
+            met.append(_htxs_finding(True, year=year))
         if "initiative" in paths:
             found = self._initiatives(p, window, scope)
             if found:
-                met.append(Finding("initiatives", True, initiatives=found, years=window, scope=scope, need=1))
+                met.append(_initiatives_finding(True, initiatives=found, years=window, scope=scope, need=1))
         if met:
             findings.extend(met)
         else:
             ok = False
-            findings.append(Finding("cstdcs_paths", False, year=year, options=tuple(paths), scope=scope, years=window))
+            findings.append(_paths_finding(False, year=year, options=tuple(paths), scope=scope, years=window))
         return ok, findings, inherited
 
     def _rule_cstd_tinh(self, p, year, rs, params, now, code):
@@ -68,8 +77,8 @@ class PersonRules:
             findings += pending
         window = chain.years[-need:] or (year,)
         found = self._initiatives(p, window, params["initiative_min_scope"])
-        findings.append(Finding("initiatives", bool(found), initiatives=found, years=window,
-                                scope=params["initiative_min_scope"], need=1))
+        findings.append(_initiatives_finding(bool(found), initiatives=found, years=window,
+                                             scope=params["initiative_min_scope"], need=1))
         return chain.met and bool(found), findings, inherited
 
     def _rule_consecutive_awards(self, p, year, rs, params, now, code):
@@ -81,7 +90,7 @@ class PersonRules:
         link = rs.same_rank(params["link_award"])
         times, offset = params["times"], params.get("review_after_years", 0)
         own = rs.same_rank(code)
-        floor = self._last_award(p, own, year)
+        floor = p.last_award(own, year)
         last = year - offset
         held = sorted({y for y in p.any_award(titles) if y <= last}
                       | ({year} if offset == 0 and self._holds(p, titles, year, year, now) else set()))
@@ -104,9 +113,9 @@ class PersonRules:
         else:
             earlier = tuple(y for y in held if floor is None or y > floor)
         ok = len(sequence) >= times
-        findings = [Finding("awards_in_row", ok, year=year, years=tuple(sequence), need=times, award=titles[0],
-                            award_name=rs.award_name(titles[0]), gap=gap, used=used, earlier=earlier,
-                            count=offset, text=rs.award_name(link[0]))]
+        findings = [_in_row_finding(ok, year=year, years=tuple(sequence), need=times, award=titles[0],
+                                    award_name=rs.award_name(titles[0]), gap=gap, used=used, earlier=earlier,
+                                    count=offset, text=rs.award_name(link[0]))]
         inherited: tuple = ()
         if year in sequence:
             pending, inherited = self._pending(p, rs, titles, year, now)
@@ -115,14 +124,14 @@ class PersonRules:
         start = (sequence[0] if sequence else year) - chain_years + 1
         window = tuple(range(start, year + 1))
         found = self._initiatives(p, window, params["initiative_min_scope"])
-        findings.append(Finding("initiatives", bool(found), initiatives=found, years=window,
-                                scope=params["initiative_min_scope"], need=1))
+        findings.append(_initiatives_finding(bool(found), initiatives=found, years=window,
+                                             scope=params["initiative_min_scope"], need=1))
         return ok and bool(found), findings, inherited
 
     def _rule_giay_khen(self, p, year, rs, params, now, code):
         """Giấy khen (Điều 75 k2: the province's or ministry's criteria): ``consecutive_years`` rated
         at least ``min_rating``, after the last Giấy khen."""
-        run = self._run(p, year, params["min_rating"], after=self._last_award(p, rs.same_rank(code), year),
+        run = self._run(p, year, params["min_rating"], after=p.last_award(rs.same_rank(code), year),
                         need=params["consecutive_years"])
         return run.met, [run], ()
 
@@ -143,16 +152,16 @@ class PersonRules:
         if "htxs_initiatives" in paths:
             htxs_need, init_need = params["htxs_years"], params["initiatives_in_htxs_years"]
             alt = "alt" if "cstdcs_chain" in paths else ""
-            run = self._run(p, year, "HTXS", after=self._last_award(p, own, year), need=htxs_need, path=alt)
+            run = self._run(p, year, "HTXS", after=p.last_award(own, year), need=htxs_need, path=alt)
             window = run.years[-htxs_need:]
             found = self._initiatives(p, window, params["initiative_min_scope"]) if run.met else ()
             if run.met and len(found) >= init_need:
-                return True, [run, Finding("initiatives", True, initiatives=found, years=window,
-                                           scope=params["initiative_min_scope"], need=init_need)], ()
+                return True, [run, _initiatives_finding(True, initiatives=found, years=window,
+                                                        scope=params["initiative_min_scope"], need=init_need)], ()
             findings.append(run)
             if run.met:
-                findings.append(Finding("initiatives", False, initiatives=found, years=window, path=alt,
-                                        scope=params["initiative_min_scope"], need=init_need))
+                findings.append(_initiatives_finding(False, initiatives=found, years=window, path=alt,
+                                                     scope=params["initiative_min_scope"], need=init_need))
         return False, findings, inherited
 
     def _rule_chain_after(self, p, year, rs, params, now, code):
@@ -164,20 +173,20 @@ class PersonRules:
         need, rating = params["run_years"], params["run_min_rating"]
         whole = self._run(p, year, rating)
         start = whole.years[0] if whole.years else year + 1
-        own_floor = self._last_award(p, rs.same_rank(code), year)
+        own_floor = p.last_award(rs.same_rank(code), year)
         prior_years = p.award_years(prior_codes)
         priors = [y for y in prior_years if start - 1 <= y < year and (own_floor is None or y > own_floor)]
         if not priors:
             before = [y for y in prior_years if y < start - 1 and (own_floor is None or y > own_floor)]
             if before:  # the prior award is there, the run after it broke: name that award and the break
                 prior_name = rs.award_name(next(c for c in prior_codes if p.has_award(c, before[-1])))
-            return False, [Finding("prior_award", False, year=year, award_name=prior_name, years=whole.years,
-                                   min_rating=rating, gap=whole.gap, rating=whole.rating, level=whole.level,
-                                   earlier=tuple(before[-1:]))], ()
+            return False, [_prior_finding(False, year=year, award_name=prior_name, years=whole.years,
+                                          min_rating=rating, gap=whole.gap, rating=whole.rating, level=whole.level,
+                                          earlier=tuple(before[-1:]))], ()
         y0 = priors[-1]
         held = [c for c in prior_codes if p.has_award(c, y0)]
-        findings = [Finding("prior_award", True, year=y0, award_name=rs.award_name(held[0]),
-                            decision=p.decision(held[0], y0))]
+        findings = [_prior_finding(True, year=y0, award_name=rs.award_name(held[0]),
+                                   decision=p.decision(held[0], y0))]
         run = self._run(p, year, rating, after=y0, need=need)
         ok = run.met
         findings.append(run)
@@ -204,17 +213,16 @@ class PersonRules:
             return False, [Finding("no_recruitment_date", False)], ()
         female = p.gender == "Nữ"
         need = params["service_years_female" if female else "service_years_male"]
-        state = [y for y in p.any_award(params.get("state_awards", [])) if y <= year]
+        state = p.award_years(tuple(params.get("state_awards", ())))  # ascending: the first is the earliest
         findings = []
-        if state:
+        if state and state[0] <= year:
             need -= params.get("reduction_years", 0)
             held = [c for c in params["state_awards"] if p.has_award(c, state[0])]
             findings.append(Finding("service_reduction", None, year=state[0], count=params.get("reduction_years", 0),
                                     award_name=rs.award_name(held[0]) if held else ""))
-        end = dt.date(year, 12, 31)
-        served = end.year - p.recruited_on.year - ((end.month, end.day) < (p.recruited_on.month, p.recruited_on.day))
+        served = year - p.recruited_on.year  # full years on 31/12, when every anniversary of the year has passed
         ok = served >= need
-        findings.insert(0, Finding("service", ok, count=served, need=need, date=p.recruited_on,
-                                   text="nữ" if female else "nam"))
+        findings.insert(0, _service_finding(ok, count=served, need=need, date=p.recruited_on,
+                                            text="nữ" if female else "nam"))
         return ok, findings, ()
 

@@ -242,22 +242,21 @@ def render(f: Finding) -> str:
     return render_unit_finding(f)
 
 
-#: Sentences already written, by the finding's values: most findings repeat from person to person
-#: ("Đạt: xếp loại năm 2025: Hoàn thành tốt nhiệm vụ."); 300,000 on a large office are 3,500 distinct.
-_written: dict[tuple, str] = {}
+#: Sentences already written, by the finding (a tuple of its facts): most findings repeat from person to
+#: person ("Đạt: xếp loại năm 2025: Hoàn thành tốt nhiệm vụ."); 300,000 on a large office are 3,500 distinct.
+_written: dict[Finding, str] = {}
 _WRITTEN_MAX = 50_000
 
 
 def _sentence(f: Finding) -> str:
-    key = f.values()
     try:
-        text = _written.get(key)
+        text = _written.get(f)
     except TypeError:  # a value that cannot be a key (a list): written every time
         return render(f)
     if text is None:
         if len(_written) >= _WRITTEN_MAX:
             _written.clear()
-        text = _written[key] = render(f)
+        text = _written[f] = render(f)
     return text
 
 

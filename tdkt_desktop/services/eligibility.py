@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import threading
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -115,15 +116,13 @@ def _histories(rows: HistoryRows, year: int, *, units_wanted: list[int] | None) 
         if not active and year not in rated:
             continue
         awards = rows.awards.get(sid)
+        initiatives = rows.initiatives.get(sid)  # most people have none
         people[sid] = PersonHistory(
             id=sid, code=code, name=name, gender=gender, unit_id=unit_id, unit_name=unit_name,
             recruited_on=dt.date.fromisoformat(recruited) if recruited else None,
             years=dict(zip(rated, map(facts.__getitem__, year_facts), strict=True)),
-            awards=dict(zip(awards[0], map(codes.__getitem__, awards[1]), strict=True)) if awards else {},
-            initiatives=tuple(
-                InitiativeFact(year=y, scope=scope, kind=kind, title=title)
-                for y, scope, kind, title in rows.initiatives.get(sid, ())
-            ),
+            awards=dict(zip(awards[0], map(codes.__getitem__, map(tuple, awards[1])), strict=True)) if awards else {},
+            initiatives=tuple([InitiativeFact(*row) for row in initiatives]) if initiatives else (),
             decisions=_Decisions(awards, refs) if awards else no_decisions,
         )
     return people, _units(rows, people, units_wanted)
@@ -208,38 +207,98 @@ class YearStream:
         """One verdict after another, in ``evaluate_year``'s order."""
         return itertools.chain.from_iterable(self.batches)
 
+    def close(self) -> None:
+        """Stop early (or after the end): a chunk still loading on the worker thread is waited for first,
+        so the connection is the caller's again."""
+        close = getattr(self.batches, "close", None)
+        if close is not None:
+            close()
 
-def stream_year(db: Database, year: int, *, chunk: int = 2000) -> YearStream:
+
+def stream_year(db: Database, year: int, *, chunk: int = 2000, prefetch: bool = False) -> YearStream:
     """Every verdict of ``year`` in ``evaluate_year``'s order, loading and judging ``chunk`` people at a time.
 
     Only what the collective titles need of each person (that year's facts and the verdicts of the
     member titles) is kept until the units are judged at the end.
+
+    ``prefetch``: load the next chunk on a worker thread while this one is judged (SQLite runs the
+    query without the GIL, so on a second core loading takes no time of its own). Only for a
+    connection made to be used from another thread (``open_readonly``'s), which nothing else uses
+    until the stream ends or is closed (:meth:`YearStream.close`).
 
     Raises:
         ValidationError: no rule set covers ``year`` (before anything is loaded).
     """
     engine = make_engine(db)
     rs = engine.ruleset_for(year)
-    return YearStream(year, rs, engine.office_level, _stream(db, engine, year, chunk))
+    return YearStream(year, rs, engine.office_level, _stream(db, engine, year, chunk, prefetch))
 
 
-def _stream(db: Database, engine: Engine, year: int, chunk: int) -> Iterator[list[Verdict]]:
+def _stream(db: Database, engine: Engine, year: int, chunk: int, prefetch: bool) -> Iterator[list[Verdict]]:
     from tdkt_desktop.rules.collectives import MEMBER_TITLES
 
     roster = staff_rows(db)
     kept: dict[int, PersonHistory] = {}
     kept_verdicts: dict[int, dict[str, Verdict]] = {}
-    for start in range(0, len(roster), chunk):
-        batch: list[Verdict] = []
-        with paused_gc():
-            people, _none = _histories(load_history_rows(db, year, people=roster[start:start + chunk],
-                                                          with_units=False), year, units_wanted=[])
-            for p in people.values():
-                verdicts = engine.evaluate_person(p, year)
-                batch.extend(verdicts.values())
-                kept[p.id] = p.for_year(year)
-                kept_verdicts[p.id] = {c: verdicts[c] for c in MEMBER_TITLES if c in verdicts}
-        yield batch
+
+    def load(start: int) -> HistoryRows:
+        return load_history_rows(db, year, people=roster[start:start + chunk], with_units=False)
+
+    starts = range(0, len(roster), chunk)
+    loaded = _prefetched(load, starts) if prefetch else map(load, starts)
+    try:
+        for rows in loaded:
+            batch: list[Verdict] = []
+            with paused_gc():
+                people, _none = _histories(rows, year, units_wanted=[])
+                del rows
+                for p in people.values():
+                    verdicts = engine.evaluate_person(p, year)
+                    batch.extend(verdicts.values())
+                    kept[p.id] = p.for_year(year)
+                    kept_verdicts[p.id] = {c: _without_findings(verdicts[c]) for c in MEMBER_TITLES if c in verdicts}
+            yield batch
+    finally:
+        if prefetch:
+            loaded.close()
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
     yield engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)
+
+
+def _without_findings(v: Verdict) -> Verdict:
+    """``v`` without its findings: the collective titles read only whether a member's title is met, and
+    the findings of every member kept until the units are judged weigh 100 MB on a 100,000-staff office."""
+    return tuple.__new__(Verdict, (*v[:_FINDINGS], (), *v[_FINDINGS + 1:]))
+
+
+_FINDINGS = Verdict._fields.index("findings")
+
+
+def _prefetched(load: Callable[[int], HistoryRows], starts: range) -> Generator[HistoryRows, None, None]:
+    """``map(load, starts)``, each next load running on a worker thread while the caller works on this one."""
+    results: dict[int, tuple] = {}
+
+    def run(start: int) -> None:
+        try:
+            results[start] = (load(start), None)
+        except BaseException as exc:  # raised again on the caller's thread
+            results[start] = (None, exc)
+
+    def begin(start: int) -> threading.Thread:
+        thread = threading.Thread(target=run, args=(start,), name="tdkt-load", daemon=True)
+        thread.start()
+        return thread
+
+    worker = begin(starts[0]) if starts else None
+    try:
+        for i, start in enumerate(starts):
+            worker.join()
+            rows, error = results.pop(start)
+            if error is not None:
+                raise error
+            worker = begin(starts[i + 1]) if i + 1 < len(starts) else None
+            yield rows
+    finally:
+        if worker is not None:
+            worker.join()

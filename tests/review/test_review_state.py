@@ -174,6 +174,56 @@ def test_streaming_gives_the_verdicts_of_a_whole_evaluation_in_its_order(demo_db
     assert list(stream_year(demo_db, YEAR, chunk=7).verdicts) == whole
 
 
+def test_prefetching_stream_gives_the_same_verdicts_and_leaves_no_load_running(tmp_path, demo_db, monkeypatch):
+    import threading
+
+    from tdkt_desktop.db.connection import open_readonly
+    from tdkt_desktop.services import eligibility
+
+    path = tmp_path / "demo.sqlite"
+    demo_db.execute(f"VACUUM INTO '{path}'")
+    whole = evaluate_year(demo_db, YEAR).all_verdicts()
+    db = open_readonly(path)
+    try:
+        assert list(stream_year(db, YEAR, chunk=7, prefetch=True).verdicts) == whole
+        stopped = stream_year(db, YEAR, chunk=7, prefetch=True)
+        assert next(stopped.batches)
+        stopped.close()  # the chunk loading meanwhile is waited for: the connection is free again
+        assert not [t for t in threading.enumerate() if t.name == "tdkt-load"]
+        assert db.execute("SELECT count(*) FROM staff").fetchone()[0] > 7
+
+        calls = []
+        load = eligibility.load_history_rows
+
+        def failing(*args, **kwargs):  # the third chunk cannot be read (a disk error, say)
+            calls.append(1)
+            if len(calls) == 3:
+                raise OSError("đọc lỗi")
+            return load(*args, **kwargs)
+
+        monkeypatch.setattr(eligibility, "load_history_rows", failing)
+        with pytest.raises(OSError, match="đọc lỗi"):
+            list(stream_year(db, YEAR, chunk=7, prefetch=True).verdicts)  # raised on the caller's thread
+        assert not [t for t in threading.enumerate() if t.name == "tdkt-load"]
+    finally:
+        db.close()
+
+
+def test_a_chunk_loads_in_one_statement_of_one_row(demo_db):
+    """What a worker thread loads comes back in one step: rows one by one would each wait for the GIL."""
+    from tdkt_desktop.db.histories import load_history_rows, staff_rows
+
+    people = staff_rows(demo_db)[:20]
+    statements = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        rows = load_history_rows(demo_db, YEAR, people=people, with_units=False)
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    assert len(statements) == 1 and statements[0].lstrip().startswith("SELECT")
+    assert rows.ratings and rows.decision_refs and set(rows.ratings) <= {p[0] for p in people}
+
+
 def test_eligibility_json_compact_by_default_and_indented_with_pretty(tmp_path, demo_db):
     path = tmp_path / "demo.sqlite"
     demo_db.execute(f"VACUUM INTO '{path}'")
@@ -184,3 +234,20 @@ def test_eligibility_json_compact_by_default_and_indented_with_pretty(tmp_path, 
     items = [v.as_json() for v in evaluate_year(demo_db, YEAR).all_verdicts()]
     assert compact == json.dumps(items, ensure_ascii=False) + "\n"  # assembled from pre-encoded texts, same bytes
     assert pretty == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", None], ids=["utf8-bytes", "utf16-text", "string"])
+def test_compact_json_is_the_same_text_through_any_stream_and_chunking(demo_db, encoding):
+    import io
+
+    from tdkt_desktop.commands.eligibility import write_json
+
+    items = [v.as_json() for v in evaluate_year(demo_db, YEAR).all_verdicts()]
+    raw = io.BytesIO()
+    out = io.StringIO() if encoding is None else io.TextIOWrapper(raw, encoding=encoding)
+    out.write("Kết quả: ")  # what the text layer already holds comes first
+    write_json(stream_year(demo_db, YEAR, chunk=7).batches, out)
+    out.flush()
+    text = out.getvalue() if encoding is None else raw.getvalue().decode(encoding)
+    assert text == "Kết quả: " + json.dumps(items, ensure_ascii=False) + "\n"
+    assert write_json(iter([[], []]), empty := io.StringIO()) is None and empty.getvalue() == "[]\n"
