@@ -77,7 +77,7 @@ def settled(row) -> bool:
 
 def review(driver: Driver, window) -> None:
     from tdkt_desktop.db import decisions, ratings
-    from tdkt_desktop.db.records import Award, Decision, Rating
+    from tdkt_desktop.db.award_records import Award, Decision, Rating
     from tdkt_desktop.ui.common import changes
     from tdkt_desktop.ui.common.table_model import RecordRole
 

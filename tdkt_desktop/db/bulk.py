@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
+from tdkt_desktop.db.award_records import Award, Decision, Initiative, Rating
 from tdkt_desktop.db.decision_checks import normalized_decision
 from tdkt_desktop.db.decisions import _award_row, _decision_row
 from tdkt_desktop.db.ratings import _initiative_row, _normalized_initiative, _rating_row
-from tdkt_desktop.db.records import Award, Decision, Initiative, Rating, Staff
+from tdkt_desktop.db.records import Staff
 from tdkt_desktop.db.staff import _to_row as _staff_row
 from tdkt_desktop.db.staff import normalized
 from tdkt_desktop.text import fold, nfc

@@ -8,9 +8,10 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
+from tdkt_desktop.db.award_records import Decision
 from tdkt_desktop.db.campaign_records import Campaign, Criterion
 from tdkt_desktop.db.decision_checks import _DECISION_SELECT, _row_to_decision
-from tdkt_desktop.db.records import Decision, Unit
+from tdkt_desktop.db.records import Unit
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
 from tdkt_desktop.vocabulary import CAMPAIGN_DOCUMENTS, CAMPAIGN_KINDS, CAMPAIGN_LEVELS, is_record_year

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.records import AwardType
+from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import nfc, tokens
 from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_TARGETS

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.records import Award, CertificateIssue, PrintOptions, PrintProfile, RegisterEntry
+from tdkt_desktop.db.award_records import Award, CertificateIssue, PrintOptions, PrintProfile, RegisterEntry
 from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.text import fold, nfc
 

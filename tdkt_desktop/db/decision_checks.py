@@ -8,8 +8,8 @@ import re
 
 from sqlite_utils import Database
 
+from tdkt_desktop.db.award_records import Award, AwardType, Decision
 from tdkt_desktop.db.catalog import list_award_types
-from tdkt_desktop.db.records import Award, AwardType, Decision
 from tdkt_desktop.text import fold, format_date, nfc
 from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS, is_record_year
 

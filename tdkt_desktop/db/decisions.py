@@ -7,6 +7,7 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
+from tdkt_desktop.db.award_records import Award, Decision
 
 # What identifies a decision and the checks live in decision_checks (which never imports this
 # module); re-exported here, where callers look for them.
@@ -20,7 +21,6 @@ from tdkt_desktop.db.decision_checks import (
     validate_awards,
     validate_decision,
 )
-from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import format_date, iso, nfc
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import campaigns as campaigns_db
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
-from tdkt_desktop.db.records import Award, Initiative, Rating
+from tdkt_desktop.db.award_records import Award, Initiative, Rating
 from tdkt_desktop.vocabulary import RATING_NAMES
 
 #: Chains worth showing (DOMAIN §6.6): code → label. Consecutive years of the same title.

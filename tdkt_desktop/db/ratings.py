@@ -7,7 +7,7 @@ import dataclasses
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.records import Initiative, Rating
+from tdkt_desktop.db.award_records import Initiative, Rating
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, nfc, tokens
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, discipline_label, is_record_year

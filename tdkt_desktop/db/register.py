@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
+from tdkt_desktop.db.award_records import Award
 from tdkt_desktop.db.decisions import _AWARD_SELECT, _row_to_award
-from tdkt_desktop.db.records import Award
 from tdkt_desktop.text import fold, tokens
 
 

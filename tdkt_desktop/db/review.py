@@ -9,7 +9,8 @@ import re
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
-from tdkt_desktop.db.records import Proposal, UnitRating
+from tdkt_desktop.db.award_records import UnitRating
+from tdkt_desktop.db.review_records import Proposal
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import nfc
 from tdkt_desktop.vocabulary import RATINGS

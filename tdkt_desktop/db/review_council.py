@@ -7,7 +7,7 @@ import datetime as dt
 from sqlite_utils import Database
 
 from tdkt_desktop.db import audit, review
-from tdkt_desktop.db.records import Attendance, CouncilMeeting, CouncilMember
+from tdkt_desktop.db.review_records import Attendance, CouncilMeeting, CouncilMember
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, nfc
 from tdkt_desktop.vocabulary import COUNCIL_ROLES

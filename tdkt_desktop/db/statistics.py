@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from tdkt_desktop.db.award_records import AwardCount
 from tdkt_desktop.db.catalog import list_award_types
-from tdkt_desktop.db.records import AwardCount
 
 _COUNT_SQL = """
 SELECT t.family AS family, t.target AS target, count(*) AS n

@@ -18,7 +18,7 @@ from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, Decision, Initiative, Rating
+from tdkt_desktop.db.award_records import Award, Decision, Initiative, Rating
 
 YEARS = range(2021, 2026)
 PROVINCE = "UBND tỉnh Cao Bằng"

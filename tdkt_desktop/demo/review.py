@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, Rating, UnitRating
+from tdkt_desktop.db.award_records import Rating, UnitRating
+from tdkt_desktop.db.review_records import CouncilMeeting, CouncilMember
 from tdkt_desktop.services import council as council_service
 
 #: (staff code, council role, title shown in the minutes); DOMAIN §7 and §13.2.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from tdkt_desktop.db import catalog
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.db.decision_checks import decision_key
 from tdkt_desktop.db.decisions import normalize_number
-from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.importing.workbook import CellError, date_value, text_value
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.vocabulary import AWARD_TARGETS

@@ -12,7 +12,8 @@ from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db import review as review_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Initiative, Rating, Staff
+from tdkt_desktop.db.award_records import Initiative, Rating
+from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.importing import legacy
 from tdkt_desktop.importing.award_rows import check_award_rows

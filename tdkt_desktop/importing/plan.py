@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tdkt_desktop.db.records import Initiative, Rating, Staff, UnitRating
+from tdkt_desktop.db.award_records import Initiative, Rating, UnitRating
+from tdkt_desktop.db.records import Staff
 
 
 @dataclass(frozen=True)

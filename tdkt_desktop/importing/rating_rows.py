@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import UnitRating
+from tdkt_desktop.db.award_records import UnitRating
 from tdkt_desktop.text import fold
 from tdkt_desktop.vocabulary import discipline_label
 

@@ -15,8 +15,8 @@ from tdkt_desktop.db import campaign_notes as notes_db
 from tdkt_desktop.db import campaign_reviews as reviews_db
 from tdkt_desktop.db import campaigns as campaigns_db
 from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.db.campaign_records import Evidence
-from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.text import format_date

@@ -12,7 +12,8 @@ from tdkt_desktop.db import catalog
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, CertificateIssue, Decision, Settings, Unit
+from tdkt_desktop.db.award_records import Award, CertificateIssue, Decision
+from tdkt_desktop.db.records import Settings, Unit
 from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.reports.certificates import Certificate, certificate_for

@@ -11,7 +11,8 @@ from tdkt_desktop.db import catalog, review
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import review_council as council_db
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.records import Award, CandidateVote, Decision
+from tdkt_desktop.db.award_records import Award, Decision
+from tdkt_desktop.db.review_records import CandidateVote
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.rules import council as council_rules
 from tdkt_desktop.rules.ruleset import RuleSet, money_amount

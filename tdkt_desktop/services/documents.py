@@ -14,7 +14,8 @@ from tdkt_desktop.db import review_council as council_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import statistics as statistics_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, Decision, Settings
+from tdkt_desktop.db.award_records import Award, Decision
+from tdkt_desktop.db.records import Settings
 from tdkt_desktop.db.settings import get_settings
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.reports import base

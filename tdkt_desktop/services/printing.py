@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.records import CertificateIssue, Decision, PrintProfile
+from tdkt_desktop.db.award_records import CertificateIssue, Decision, PrintProfile
 from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports.base import doc_number
 from tdkt_desktop.services import certificate_sources

@@ -9,7 +9,8 @@ import pytest
 from tdkt_desktop.db import catalog, decisions, history, ratings, statistics
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award, AwardType, Decision, Initiative, Rating, Staff, Unit
+from tdkt_desktop.db.award_records import Award, AwardType, Decision, Initiative, Rating
+from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.errors import NotFoundError, ValidationError
 
 

@@ -96,7 +96,7 @@ def test_certificate_register_has_close_and_says_when_empty(main_window, qtbot):
 def test_certificate_register_search_without_match_says_so(qtbot, app_fonts):
     from helpers import type_text
 
-    from tdkt_desktop.db.records import RegisterEntry
+    from tdkt_desktop.db.award_records import RegisterEntry
 
     entry = RegisterEntry(id=1, award_id=1, serial="001/2025", recipient_name="Đặng Thị Hương", award_name="Giấy khen",
                           decision_number="20/QĐ-SKHCN", printed_at="2026-01-20T09:00:00", reprint=False,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from tdkt_desktop.db import decisions, ratings
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.db.records import Award, Decision, Rating, Staff
+from tdkt_desktop.db.award_records import Award, Decision, Rating
+from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
 from tdkt_desktop.ui.awards.widgets import set_combo_data

@@ -12,8 +12,8 @@ from campaigns.builders import campaign, office, snapshot
 from tdkt_desktop.db import campaign_reviews as reviews
 from tdkt_desktop.db import campaigns, registrations
 from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.db.campaign_records import Campaign, CampaignReview
-from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.errors import NotFoundError, ValidationError
 
 

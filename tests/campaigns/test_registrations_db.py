@@ -9,7 +9,7 @@ from campaigns.builders import campaign, office, people, snapshot
 
 from tdkt_desktop.db import campaigns, registrations, staff, units
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.records import Award, Decision
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.errors import ValidationError
 
 

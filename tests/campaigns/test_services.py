@@ -13,9 +13,9 @@ from tdkt_desktop.db import campaign_notes as notes_db
 from tdkt_desktop.db import campaign_reviews as reviews
 from tdkt_desktop.db import campaigns, history
 from tdkt_desktop.db import decisions as decisions_db
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.db.campaign_records import CampaignReview, ReviewResult
 from tdkt_desktop.db.connection import open_database
-from tdkt_desktop.db.records import Award, Decision
 from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.services import campaigns as service
 

@@ -271,7 +271,8 @@ def test_import_writes_in_batches_with_one_audit_entry_and_its_counts(db, tmp_pa
 
 def test_export_keeps_formula_like_text_as_text_and_codes_as_text(db, tmp_path):
     """Text that starts with "=" is written as a string cell (never a formula) and comes back unchanged."""
-    from tdkt_desktop.db.records import Initiative, Staff
+    from tdkt_desktop.db.award_records import Initiative
+    from tdkt_desktop.db.records import Staff
 
     person = staff_db.add_staff(db, Staff(id=None, code="007", full_name="Lê Văn Hòa", position="=SUM(A1:A2)"))
     ratings.add_initiative(db, Initiative(None, person, 2024, "=1+2 sáng kiến", "sang_kien", "co_so"))

@@ -7,8 +7,8 @@ import dataclasses
 from importing.test_import_export import STAFF_HEAD, make_book, snapshot, workbook_rows
 
 from tdkt_desktop.db import campaigns, review
+from tdkt_desktop.db.award_records import UnitRating
 from tdkt_desktop.db.connection import open_memory
-from tdkt_desktop.db.records import UnitRating
 from tdkt_desktop.importing.exporter import export_workbook
 from tdkt_desktop.importing.importer import import_file
 

@@ -8,7 +8,7 @@ import pytest
 from pdfutil import pdf_text
 
 from tdkt_desktop.db import review, review_council
-from tdkt_desktop.db.records import CouncilMeeting
+from tdkt_desktop.db.review_records import CouncilMeeting
 from tdkt_desktop.reports.minutes import render_minutes
 from tdkt_desktop.services import certificate_sources, documents, printing
 from tdkt_desktop.services import council as council_service

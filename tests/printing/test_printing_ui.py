@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import review_council
-from tdkt_desktop.db.records import PrintOptions, PrintProfile
+from tdkt_desktop.db.award_records import PrintOptions, PrintProfile
 from tdkt_desktop.services import certificate_sources as sources
 from tdkt_desktop.services import documents
 from tdkt_desktop.services import printing as print_service

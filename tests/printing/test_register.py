@@ -6,7 +6,7 @@ import pytest
 
 from tdkt_desktop.db import certificates as register
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.records import CertificateIssue, PrintOptions, PrintProfile
+from tdkt_desktop.db.award_records import CertificateIssue, PrintOptions, PrintProfile
 from tdkt_desktop.errors import UserError, ValidationError
 from tdkt_desktop.services import certificate_sources as sources
 from tdkt_desktop.services import printing

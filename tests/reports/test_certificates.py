@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from pdfutil import lines_drawn, page_count, pdf_text, rects_drawn, text_runs, unembedded_fonts
 from pypdf.generic import ContentStream
 
-from tdkt_desktop.db.records import Award, Decision, Settings
+from tdkt_desktop.db.award_records import Award, Decision
+from tdkt_desktop.db.records import Settings
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports import certificates as C
 from tdkt_desktop.reports.calibration import PRINTABLE_MM, field_boxes, render_calibration

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from pdfutil import page_count, pdf_text, text_runs
 
-from tdkt_desktop.db.records import Award, Decision, Settings
+from tdkt_desktop.db.award_records import Award, Decision
+from tdkt_desktop.db.records import Settings
 from tdkt_desktop.reports import decision as D
 
 SETTINGS = Settings(office_name="Sở Khoa học và Công nghệ tỉnh Cao Bằng", governing_body="UBND TỈNH CAO BẰNG",

@@ -6,7 +6,8 @@ import datetime as dt
 
 from pdfutil import page_count, pdf_text, text_runs
 
-from tdkt_desktop.db.records import Award, AwardCount, Settings, Staff
+from tdkt_desktop.db.award_records import Award, AwardCount
+from tdkt_desktop.db.records import Settings, Staff
 from tdkt_desktop.reports import base
 from tdkt_desktop.reports import minutes as M
 from tdkt_desktop.reports import proposal as P

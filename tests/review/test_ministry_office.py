@@ -7,7 +7,8 @@ import datetime as dt
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import settings as settings_db
-from tdkt_desktop.db.records import CouncilMeeting, UnitRating
+from tdkt_desktop.db.award_records import UnitRating
+from tdkt_desktop.db.review_records import CouncilMeeting
 from tdkt_desktop.services import council as council_service
 from tdkt_desktop.services import documents as sources
 from tdkt_desktop.services.eligibility import evaluate_year

@@ -11,7 +11,8 @@ import pytest
 
 from tdkt_desktop.db import review, review_council
 from tdkt_desktop.db import staff as staff_db
-from tdkt_desktop.db.records import CouncilMeeting, CouncilMember, UnitRating
+from tdkt_desktop.db.award_records import UnitRating
+from tdkt_desktop.db.review_records import CouncilMeeting, CouncilMember
 from tdkt_desktop.errors import ValidationError
 from tdkt_desktop.rules.params import set_param
 from tdkt_desktop.services import council as council_service

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tdkt_desktop.db import change_log, decisions, ratings, review
-from tdkt_desktop.db.records import Award, Decision, Rating, UnitRating
+from tdkt_desktop.db.award_records import Award, Decision, Rating, UnitRating
 from tdkt_desktop.rules.engine import Engine
 from tdkt_desktop.rules.model import DECIDED
 from tdkt_desktop.services import review_state

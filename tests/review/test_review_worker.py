@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from tdkt_desktop.db import decisions, ratings
-from tdkt_desktop.db.records import Award, Decision, Rating
+from tdkt_desktop.db.award_records import Award, Decision, Rating
 from tdkt_desktop.services.eligibility import evaluate_year
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.table_model import RecordRole
@@ -137,7 +137,7 @@ def test_another_year_never_shows_the_previous_years_rows(main_window, qtbot, wo
 
 def test_the_council_fills_in_conditions_as_they_arrive(main_window, qtbot, qtmodeltester, worker):
     from tdkt_desktop.db import review, review_council
-    from tdkt_desktop.db.records import CouncilMeeting
+    from tdkt_desktop.db.review_records import CouncilMeeting
 
     db = main_window.db
     whole = evaluate_year(db, YEAR)

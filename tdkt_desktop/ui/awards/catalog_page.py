@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from tdkt_desktop.db import catalog
-from tdkt_desktop.db.records import AwardType
+from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.common import changes

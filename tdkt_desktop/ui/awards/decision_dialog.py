@@ -29,8 +29,9 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import settings as settings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.db.decision_checks import match_pasted
-from tdkt_desktop.db.records import Award, Decision, Staff, Unit
+from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import DateError
 from tdkt_desktop.ui.awards.models import LinesModel, PickModel, pick_text
 from tdkt_desktop.ui.awards.widgets import fill_award_types, set_combo_data

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from tdkt_desktop.db import decisions as decisions_db
-from tdkt_desktop.db.records import Decision
+from tdkt_desktop.db.award_records import Decision
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.awards.models import DecisionAwardsModel, DecisionTableModel, decision_search_text
 from tdkt_desktop.ui.common import changes

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from sqlite_utils import Database
 
 from tdkt_desktop.db import register
-from tdkt_desktop.db.records import Award, AwardCount, Decision
+from tdkt_desktop.db.award_records import Award, AwardCount, Decision
 from tdkt_desktop.text import fold, format_date
 from tdkt_desktop.ui.common.lazy_model import LazyRecordModel, Order
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel

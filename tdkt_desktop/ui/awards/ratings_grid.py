@@ -8,8 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from tdkt_desktop.db.award_records import Rating
 from tdkt_desktop.db.ratings import parse_discipline
-from tdkt_desktop.db.records import Rating, Staff
+from tdkt_desktop.db.records import Staff
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, RATINGS, discipline_label
 

@@ -28,7 +28,7 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import ratings as ratings_db
 from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Initiative
+from tdkt_desktop.db.award_records import Initiative
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.awards.ratings_grid import (
     DISCIPLINE_CHOICES,

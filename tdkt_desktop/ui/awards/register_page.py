@@ -10,7 +10,7 @@ from tdkt_desktop.db import campaigns as campaigns_db
 from tdkt_desktop.db import catalog, register
 from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db import units as units_db
-from tdkt_desktop.db.records import Award
+from tdkt_desktop.db.award_records import Award
 from tdkt_desktop.ui.awards.models import AwardSource, AwardTableModel
 from tdkt_desktop.ui.awards.widgets import fill_award_types
 from tdkt_desktop.ui.common import changes, working_year

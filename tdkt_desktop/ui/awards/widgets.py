@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
-from tdkt_desktop.db.records import AwardType
+from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_TARGETS
 
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.db.campaign_records import Campaign
-from tdkt_desktop.db.records import AwardType, Staff, Unit
+from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.db.registrations import match_pasted
 from tdkt_desktop.ui.awards.widgets import fill_award_types
 from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box

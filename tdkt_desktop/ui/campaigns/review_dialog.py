@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.db.campaign_records import CampaignReview, ReviewResult
-from tdkt_desktop.db.records import AwardType, Staff, Unit
+from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.db.registrations import match_pasted
 from tdkt_desktop.text import DateError, nfc
 from tdkt_desktop.ui.campaigns.models import ResultModel

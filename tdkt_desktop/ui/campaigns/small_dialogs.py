@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tdkt_desktop.db.records import Award, Decision
+from tdkt_desktop.db.award_records import Award, Decision
 from tdkt_desktop.text import DateError, nfc
 from tdkt_desktop.ui.awards.models import AWARD_LINE_COLUMNS
 from tdkt_desktop.ui.common.table_model import RecordTableModel

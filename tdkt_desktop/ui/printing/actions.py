@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tdkt_desktop.db import certificates as register
-from tdkt_desktop.db.records import PrintProfile
+from tdkt_desktop.db.award_records import PrintProfile
 from tdkt_desktop.errors import UserError
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed

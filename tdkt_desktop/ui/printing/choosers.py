@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tdkt_desktop.db.records import AwardType, Decision, RegisterEntry, Staff, Unit
+from tdkt_desktop.db.award_records import AwardType, Decision, RegisterEntry
+from tdkt_desktop.db.records import Staff, Unit
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.proxy import FoldFilterProxy
 from tdkt_desktop.ui.common.table_model import Column, RecordRole, RecordTableModel

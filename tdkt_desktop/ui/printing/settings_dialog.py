@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tdkt_desktop.db.award_records import PrintOptions, PrintProfile
 from tdkt_desktop.db.certificates import MAX_OFFSET_MM, validate_profile
-from tdkt_desktop.db.records import PrintOptions, PrintProfile
 from tdkt_desktop.text import nfc
 from tdkt_desktop.ui.common.widgets import ErrorLabel, save_cancel_box
 

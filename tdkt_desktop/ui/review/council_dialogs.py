@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
-from tdkt_desktop.db.records import CouncilMeeting, CouncilMember
 from tdkt_desktop.db.review_council import ROLES
+from tdkt_desktop.db.review_records import CouncilMeeting, CouncilMember
 from tdkt_desktop.text import DateError, nfc
 from tdkt_desktop.ui.common.widgets import DateLineEdit, ErrorLabel, fit_to_content, grow_to_fit, save_cancel_box
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from tdkt_desktop.db.records import Attendance, CandidateVote, CouncilMember
 from tdkt_desktop.db.review import STATUS_NAMES
 from tdkt_desktop.db.review_council import ROLES
+from tdkt_desktop.db.review_records import Attendance, CandidateVote, CouncilMember
 from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL
 from tdkt_desktop.text import fold
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel

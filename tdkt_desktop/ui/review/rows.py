@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from tdkt_desktop.db.records import Proposal
 from tdkt_desktop.db.review import STATUS_NAMES
+from tdkt_desktop.db.review_records import Proposal
 from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL, UnitHistory, Verdict
 from tdkt_desktop.services.review_state import Member, YearState
 from tdkt_desktop.text import format_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton
 
-from tdkt_desktop.db.records import UnitRating
+from tdkt_desktop.db.award_records import UnitRating
 from tdkt_desktop.vocabulary import RATING_NAMES, RATINGS
 
 #: Bloc (khối thi đua) result choices: unknown, leads, does not lead.

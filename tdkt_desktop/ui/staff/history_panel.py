@@ -10,9 +10,9 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import history as history_db
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.db.award_records import Award
 from tdkt_desktop.db.history import YearEntry
 from tdkt_desktop.db.ratings import INITIATIVE_KINDS, SCOPES
-from tdkt_desktop.db.records import Award
 from tdkt_desktop.errors import NotFoundError
 from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common.table_model import Column, RecordTableModel
