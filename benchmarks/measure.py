@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,19 +28,37 @@ class Run:
     cpu: float = 0.0  # user + system seconds of the child (steadier than wall time on a busy machine)
 
 
+#: Started by run_child: starts the measured child, then writes its wall time and rusage to the pipe it is given.
+#: Why a go-between: a child's peak memory (ru_maxrss) starts at its parent's size when forked, and this runner
+#: grows to hundreds of MiB (it builds the databases and the workbook); the go-between is small, so the peak
+#: reported is the child's own.
+_REAPER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:])
+_pid, status, usage = os.wait4(proc.pid, 0)
+report = [time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
+          os.waitstatus_to_exitcode(status)]
+os.write(int(sys.argv[1]), json.dumps(report).encode())
+"""
+
+
 def run_child(args: list[str], *, env: dict | None = None) -> Run:
-    """Run ``python args…`` with this interpreter; the peak memory is the child's own (``wait4``)."""
+    """Run ``python args…`` with this interpreter: its wall time, CPU time and peak memory, its own alone."""
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(DATA_DIR),
                **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            env=environ, cwd=ROOT)
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", _REAPER, str(write_end), sys.executable, *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environ, cwd=ROOT,
+                                pass_fds=(write_end,))
+    finally:
+        os.close(write_end)
     out = proc.stdout.read() if proc.stdout else b""
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace"), proc.returncode,
-               usage.ru_utime + usage.ru_stime)
+    proc.wait()
+    with os.fdopen(read_end, "rb") as reports:
+        seconds, maxrss, cpu, code = json.loads(reports.read() or b"[NaN, 0, 0, -1]")
+    return Run(seconds, maxrss / 1024, out.decode("utf-8", "replace"), code, cpu)
 
 
 def cli(db: Path, *args: str) -> Run:
