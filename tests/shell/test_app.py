@@ -200,3 +200,13 @@ def test_the_list_frame_is_painted_before_the_first_page_is_read(demo_db, qtbot,
         window.show()
     qtbot.waitUntil(lambda: seen and seen[-1] == 61)
     assert seen[0] == 0  # the empty frame first, then the first page of staff
+
+
+def test_the_window_process_hands_the_gil_over_quickly(qapp):
+    """A worker judging the review must not hold the GUI thread up for Python's default 5 ms per handover."""
+    import sys
+
+    from tdkt_desktop.ui.shell.app import GUI_SWITCH_INTERVAL_S, ensure_app
+
+    ensure_app()
+    assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S) and GUI_SWITCH_INTERVAL_S <= 0.001
