@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -130,13 +131,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _damage_first(db) -> Iterator[None]:
+    """A failure while reading a damaged file is reported as the damage, not by how reading it failed: the
+    integrity check beside the command is waited for (and raises) before the failure goes on."""
+    try:
+        yield
+    except Exception:
+        db.verified()
+        raise
+
+
 def _after_check(db, batches: Iterator[list]) -> Iterator[list]:
     """``batches``, the first one handed on only once the integrity check beside the command has passed."""
-    try:
+    with _damage_first(db):
         first = next(batches, None)
-    except Exception:
-        db.verified()  # a damaged file is reported as such, not by how reading it failed
-        raise
     db.verified()
     if first is not None:
         yield first
@@ -149,11 +158,8 @@ def _print_json(db, year: int, *, pretty: bool) -> None:
 
     # Raises before anything is written when no rule set covers the year. The next chunk loads on a
     # worker thread (open_readonly's connection may be used from one) while this one is judged.
-    try:
+    with _damage_first(db):
         stream = stream_year(db, year, prefetch=True)
-    except Exception:
-        db.verified()  # a damaged file is reported as such, not by how reading it failed
-        raise
     out = sys.stdout
     try:
         with paused_gc():  # a short command making no cycles: the collector would only walk the records
@@ -167,11 +173,8 @@ def _print_text(db, year: int) -> None:
     from tdkt_desktop.services.eligibility import evaluate_year
     from tdkt_desktop.vocabulary import OFFICE_LEVELS, VERDICT_STATUSES
 
-    try:
+    with _damage_first(db):
         result = evaluate_year(db, year)
-    except Exception:
-        db.verified()  # a damaged file is reported as such, not by how reading it failed
-        raise
     db.verified()
     verdicts = result.all_verdicts()
     print(f"Xét năm {year} theo bộ quy tắc: {result.ruleset.label()}")
