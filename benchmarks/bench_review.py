@@ -27,6 +27,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from measure import run_child  # noqa: E402
+
 #: step → (what, budget in s on the 20,000-staff office); on the realistic office every budget is 0.1 s.
 STEPS = {
     "review_first_screen": ("Mở trang Bình xét năm: màn hình đầu có kết quả xét", 1.0),
@@ -65,15 +67,10 @@ CODE = ROOT
 
 def child(args: list[str]) -> tuple[float, float, str]:
     """Run ``python args`` with this interpreter: (seconds, peak MiB of the child itself, stdout)."""
-    env = {**os.environ, "PYTHONPATH": str(CODE), "TDKT_BENCH_CODE": str(CODE), "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, env=env, cwd=CODE)
-    out = proc.stdout.read() if proc.stdout else b""
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"{' '.join(args)} exited {os.waitstatus_to_exitcode(status)}")
-    return seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+    run = run_child(args, env={"PYTHONPATH": str(CODE), "TDKT_BENCH_CODE": str(CODE)})
+    if run.code:
+        raise RuntimeError(f"{' '.join(args)} exited {run.code}")
+    return run.seconds, run.peak_mib, run.stdout
 
 
 def window_steps(db: Path, scenario: str) -> tuple[dict, float]:
