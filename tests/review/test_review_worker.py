@@ -156,3 +156,25 @@ def test_the_council_fills_in_conditions_as_they_arrive(main_window, qtbot, qtmo
     assert [c.status for c in council.candidates.records()] == ["can_hoi_dong"] * 3
     assert all(c.reasons for c in council.candidates.records())
     qtmodeltester.check(council.candidates)
+
+
+def test_the_opening_rows_are_judged_first_and_shown_before_the_rest(main_window, qtbot, worker, monkeypatch):
+    """The worker judges the rows Bình xét opens on (the lowest staff codes) while the page fills its table,
+    and starts on everyone else only once those verdicts have reached the page."""
+    from tdkt_desktop.services import review_state
+
+    monkeypatch.setattr(verdict_store, "FIRST_CHUNK", 10)
+    store = VerdictStore.of(main_window)
+    chunks = []  # (people judged, how many verdicts the page had applied when the chunk began)
+    judge = review_state.judge
+
+    def recording(db, engine, year, members):
+        members = list(members)
+        chunks.append(({m.id for m in members}, store._judged))
+        return judge(db, engine, year, members)
+
+    monkeypatch.setattr(review_state, "judge", recording)
+    page, _store = _review_page(main_window, qtbot)
+    opening = {page.proxy.index(row, 0).data(RecordRole).id for row in range(10)}  # sorted by code on opening
+    assert chunks[0] == (opening, 0)
+    assert len(chunks) >= 2 and chunks[1][1] == 10

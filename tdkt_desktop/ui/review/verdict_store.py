@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from sqlite_utils import Database
 
 from tdkt_desktop.db import change_log
@@ -31,7 +31,7 @@ from tdkt_desktop.ui.common import changes
 
 log = logging.getLogger(__name__)
 FIRST_CHUNK, CHUNK = 60, 2000  # a first screen fast, then chunks large enough to keep the loader efficient
-ROSTER_WAIT_S = 2.0  # how long the worker waits for the pages to show the roster before judging anyway
+ROSTER_WAIT_S = 2.0  # how long the worker waits for the pages to show the roster before its second chunk
 FREEZE_FROM = 5000  # people; below, the collector's passes over the verdicts take a few milliseconds
 #: Past this share of the office a write's re-evaluation is done as a whole new evaluation.
 WHOLE_SHARE = 0.3
@@ -81,7 +81,13 @@ class _Control:
             self._first = list(ids)
 
     def next_chunk(self) -> list[Member]:
-        """The next people to judge: those asked for first, then the rest in roster order; [] when all are."""
+        """The next people to judge: those asked for first, then the rest in queue order; [] when all are.
+
+        The first chunk goes at once (the queue starts with the rows Bình xét shows when it opens); the
+        next waits until the pages have shown the roster and the first chunk and said which rows they show.
+        """
+        if self._done:
+            self.roster_seen.wait(ROSTER_WAIT_S)
         with self._lock:
             wanted = {i for i in self._first if i not in self._done}
             size = FIRST_CHUNK if not self._done or wanted else CHUNK  # what is on screen comes back at once
@@ -233,6 +239,7 @@ class VerdictStore(QObject):
         self._job = control = _Control(self._generation, year)
         self.busy_changed.emit(True)
         if self._inline(year):
+            control.roster_seen.set()  # here and now: nothing to wait for, and no event loop to set it
             _Job(control, lambda: self.db, work, self._signals, own_connection=False).run()
         else:
             QThreadPool.globalInstance().start(_Job(control, reader_for(self.db), work, self._signals))
@@ -253,10 +260,10 @@ class VerdictStore(QObject):
         def work(db: Database, control: _Control):
             with paused_gc():  # see services.bulk
                 state = review_state.start(db, year, position)
-                control.queue = list(state.roster.members)
+                # Staff code order, Bình xét's order when it opens: its first screen is judged while the GUI
+                # thread fills the table; a page showing other rows asks for them before the second chunk.
+                control.queue = sorted(state.roster.members, key=lambda m: m.code)
                 signals.roster.emit(control.generation, state)
-                # The GUI thread fills the table meanwhile; then the rows it shows are judged first.
-                control.roster_seen.wait(ROSTER_WAIT_S)
                 final = review_state.evaluate_all(
                     db, state, control.next_chunk, lambda p, v: signals.chunk.emit(control.generation, p, v),
                     control.cancelled)
@@ -291,14 +298,16 @@ class VerdictStore(QObject):
         self._judged = 0
         self.progress.emit(0, len(state.roster.members))
         self.changed.emit(StoreUpdate(None, rows=True))
-        if self._job is not None:
-            self._job.roster_seen.set()
 
     def _on_chunk(self, generation: int, people: dict, verdicts: dict) -> None:
         if generation != self._generation or self.state is None:
             return
         self.state.result.people.update(people)  # the partial state's dicts belong to this thread
         self.state.result.person_verdicts.update(verdicts)
+        if not self._judged and self._job is not None:
+            # The second chunk starts once this first screen has painted: judging meanwhile, the worker would
+            # hold the GIL while the paint asks the model for every cell (a zero timer runs after the paint).
+            QTimer.singleShot(0, self._job.roster_seen.set)
         self._judged += len(people)
         self.progress.emit(self._judged, len(self.state.roster.members))
         self.changed.emit(StoreUpdate(frozenset(("ca_nhan", i) for i in people)))
