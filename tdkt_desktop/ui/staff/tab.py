@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,48 +26,15 @@ from tdkt_desktop.db import staff as staff_db
 from tdkt_desktop.db import staff_search
 from tdkt_desktop.db import units as units_db
 from tdkt_desktop.db.records import Staff
-from tdkt_desktop.text import format_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
 from tdkt_desktop.ui.common.lazy_tabs import LazyTabs
 from tdkt_desktop.ui.common.table_model import RecordRole
 from tdkt_desktop.ui.common.widgets import hide_columns, setup_table
 from tdkt_desktop.ui.staff.model import StaffSource, StaffTableModel
+from tdkt_desktop.ui.staff.person_info import PersonInfo
 
 _ALL_UNITS = -1
-
-
-class PersonInfo(QWidget):
-    """The selected person's register data, read-only."""
-
-    def __init__(self, db: Database, window):
-        super().__init__()
-        self.labels: dict[str, QLabel] = {}
-        form = QFormLayout(self)
-        for key, title in [
-            ("full_name", "Họ và tên"), ("code", "Mã cán bộ"), ("birth_date", "Ngày sinh"),
-            ("gender", "Giới tính"), ("position", "Chức vụ"), ("unit_name", "Đơn vị"),
-            ("recruited_on", "Ngày tuyển dụng"), ("status", "Trạng thái"), ("note", "Ghi chú"),
-        ]:
-            label = QLabel()
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-            self.labels[key] = label
-            form.addRow(f"{title}:", label)
-
-    def show_staff(self, person: Staff | None) -> None:
-        """Fill the labels (blank when nobody is selected)."""
-        values = {}
-        if person:
-            values = {
-                "full_name": person.full_name, "code": person.code,
-                "birth_date": format_date(person.birth_date), "gender": person.gender,
-                "position": person.position, "unit_name": person.unit_name,
-                "recruited_on": format_date(person.recruited_on),
-                "status": "Đang làm việc" if person.active else "Ngừng theo dõi", "note": person.note,
-            }
-        for key, label in self.labels.items():
-            label.setText(values.get(key, ""))
 
 
 class StaffTab(QWidget):
