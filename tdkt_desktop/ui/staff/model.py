@@ -57,11 +57,6 @@ class StaffTableModel(LazyRecordModel):
         return None
 
 
-def staff_search_text(s: Staff) -> str:
-    """What the table filter box matches: name, code, position, unit."""
-    return f"{s.full_name} {s.code} {s.position} {s.unit_name}"
-
-
 class StaffSource:
     """The people a :class:`staff_search.StaffQuery` keeps, read a page at a time (the SQL is in db/staff.py)."""
 
