@@ -181,10 +181,6 @@ class VerdictStore(QObject):
     def is_busy(self) -> bool:
         return self._job is not None
 
-    def complete_for(self, year: int) -> bool:
-        """Every verdict of ``year`` is current (nothing being judged)."""
-        return self.state is not None and self.state.year == year and self.state.complete and not self.is_busy()
-
     def ensure(self, year: int) -> None:
         """Bring the verdicts of ``year`` up to date: nothing if they are, the changed people, or everything."""
         self._wanted_year = year
