@@ -14,6 +14,7 @@ from tdkt_desktop.db import units as units_db
 from tdkt_desktop.text import DateError, format_date, parse_date
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
+from tdkt_desktop.ui.common.file_names import slug
 from tdkt_desktop.ui.common.widgets import write_from_dialog
 
 
@@ -65,14 +66,6 @@ def toggle_closed(parent: Any, db, window, campaign) -> None:
         window.run_write(lambda: campaigns_db.close_campaign(db, campaign.id, day), changes.CAMPAIGNS)
 
 
-def _slug(text: str) -> str:
-    import re
-
-    from tdkt_desktop.text import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60]
-
-
 def preview_plan(window, campaign_id: int):
     """Kế hoạch phát động (skeleton) in the print preview."""
     from tdkt_desktop.reports.campaign_plan import render_plan
@@ -82,7 +75,7 @@ def preview_plan(window, campaign_id: int):
     name = campaigns_db.get_campaign(window.db, campaign_id).name
     pdf = _build(window, lambda: render_plan(plan_for(window.db, campaign_id)))
     return None if pdf is None else show_preview(window, pdf, "Kế hoạch phát động phong trào thi đua",
-                                                 f"ke-hoach-{_slug(name)}.pdf")
+                                                 f"ke-hoach-{slug(name)[:60]}.pdf")
 
 
 def preview_registration_summary(window, campaign_id: int, year: int):
@@ -111,4 +104,4 @@ def preview_review_report(window, review_id: int):
 
     pdf = _build(window, build)
     return None if pdf is None else show_preview(window, pdf, holder["subject"],
-                                                 f"bao-cao-{_slug(holder['subject'])}.pdf")
+                                                 f"bao-cao-{slug(holder['subject'])[:60]}.pdf")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tdkt_desktop.db import staff as staff_db
+from tdkt_desktop.ui.common.file_names import slug
 
 
 def _page(window, title: str):
@@ -112,7 +113,6 @@ def other_pages(tour) -> None:
 
 def menu_dialogs(tour, tmp: Path) -> None:
     """Every "In ấn" menu entry, the Excel file choosers and an import preview that changes people."""
-    from tdkt_desktop.ui.shell.screenshots import slug
     from tdkt_desktop.ui.transfer import menu as transfer_menu
 
     window = tour.window
@@ -158,8 +158,6 @@ def ellipsis_buttons(tour, prefix: str, seen: set[int]) -> None:
     from PySide6.QtWidgets import QPushButton
     from shiboken6 import isValid
 
-    from tdkt_desktop.ui.shell.screenshots import slug
-
     page = tour.window.tabs.currentWidget()
     for button in page.findChildren(QPushButton):
         if not isValid(button):  # a closed dialog's own buttons, deleted with it meanwhile
@@ -175,8 +173,6 @@ def ellipsis_buttons(tour, prefix: str, seen: set[int]) -> None:
 
 def tab_dialogs(tour) -> None:
     """The campaigns and blocs tabs: the dialogs of each page and sub-page."""
-    from tdkt_desktop.ui.shell.screenshots import slug
-
     window = tour.window
     for tab in (window.campaigns_tab, window.blocs_tab):
         window.tabs.setCurrentWidget(tab)

@@ -6,7 +6,6 @@ skips every save and every "discard?" question, so a tour never changes the data
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,17 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tdkt_desktop.text import fold
+from tdkt_desktop.ui.common.file_names import slug
 
 
 def app_exists() -> bool:
     """Whether the QApplication is already made (then its screen can no longer be chosen)."""
     return QApplication.instance() is not None
-
-
-def slug(text: str) -> str:
-    """'Danh hiệu && Khen thưởng' → 'danh-hieu-khen-thuong'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text.replace("&&", "&"))).strip("-")
 
 
 def visible_texts(widget: QWidget) -> list[str]:
