@@ -294,7 +294,7 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
             return
         self.model.update_rows([row for row in (self._row_again(key) for key in update.keys) if row is not None])
         current = self.current_row()
-        if current is not None and (update.keys is None or current.key in update.keys):
+        if current is not None and current.key in update.keys:
             self._show_reasons()
         if state.complete and not self.store.pending:  # while anything is judged the counts would be half right
             self._update_meter()
