@@ -51,6 +51,14 @@ def open_memory() -> Database:
     return db
 
 
+def database_file(db: Database) -> Path | None:
+    """The file behind ``db`` (None in memory)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
 def reader_for(db: Database) -> Callable[[], Database]:
     """How a worker thread gets its own read-only connection to ``db``'s data (never share one across threads).
 
@@ -58,10 +66,10 @@ def reader_for(db: Database) -> Callable[[], Database]:
     closes) the connection it gets. A file is opened again read-only (WAL lets it read while the
     window writes); an in-memory database (tests) is copied now, as it stands, into a private one.
     """
-    path = next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if path:
+    path = database_file(db)
+    if path is not None:
         def open_file() -> Database:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             conn.execute("PRAGMA busy_timeout = 3000")
             conn.execute("PRAGMA query_only = 1")
             return Database(conn, execute_plugins=False)
