@@ -7,7 +7,6 @@ create, migrate or leave ``-wal``/``-shm`` files behind.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.inspection import (
     FileState,
+    can_read_immutable,
     check_integrity,
     check_path,
     check_writable,
@@ -104,7 +104,7 @@ def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = T
     path = Path(path)
     check_path(path)
     existed = path.exists()
-    quiet = existed and _quiet(path)
+    quiet = existed and can_read_immutable(path)
     state = inspect_file(path, immutable=quiet, integrity=False) if existed else FileState(empty=True)
     if existed and state.empty and backup.list_backups(path):
         # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
@@ -138,16 +138,6 @@ def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = T
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
-
-
-def _quiet(path: Path) -> bool:
-    """Whether checks can read the file as immutable, so they create no ``-wal``/``-shm`` beside it.
-
-    A WAL file with no ``-wal`` has no writer: any writer of a WAL file keeps one open. A rollback
-    journal file is read with plain ``mode=ro``, which creates nothing and still sees another
-    program's lock.
-    """
-    return is_wal_file(path) and not os.path.exists(f"{path}-wal")
 
 
 def _check_integrity(db: Database, path: Path) -> None:
@@ -291,7 +281,7 @@ def open_readonly(path: Path | str, *, allow_older: bool = False, defer_check: b
         raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}” (lệnh này chỉ đọc, không tạo tệp mới).")
     lock = DatabaseLock(path)
     held = lock.try_acquire_existing()
-    immutable = _quiet(path) and (held or not lock.lock_path.exists())
+    immutable = can_read_immutable(path) and (held or not lock.lock_path.exists())
     try:
         deferred = defer_check and immutable and _verified(path)
         state = inspect_file(path, immutable=immutable, integrity=not deferred)
