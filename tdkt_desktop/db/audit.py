@@ -20,6 +20,13 @@ def record(db: Database, action: str, table: str, row_id: object, summary: str =
     )
 
 
+def update(db: Database, table: str, row_id: object, row: dict) -> None:
+    """Save ``row`` over the stored one and log the fields that changed (call inside the write's transaction)."""
+    before = db[table].get(row_id)
+    db[table].update(row_id, row)
+    record(db, "sua", table, row_id, diff_summary(before, row))
+
+
 def diff_summary(before: dict, after: dict) -> str:
     """'field: old → new; …' for the fields that changed."""
     parts = [

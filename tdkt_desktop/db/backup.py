@@ -166,14 +166,13 @@ def read_counts(conn: sqlite3.Connection) -> Counts:
 
 def file_counts(path: Path | str) -> Counts | None:
     """Counts of a database file read without changing it; None when it cannot be read."""
-    from tdkt_desktop.db.inspection import is_wal_file, ro_connect
+    from tdkt_desktop.db.inspection import can_read_immutable, ro_connect
 
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         return None
-    immutable = is_wal_file(path) and not os.path.exists(f"{path}-wal")
     try:
-        conn = ro_connect(path, immutable=immutable, timeout=0.5)
+        conn = ro_connect(path, immutable=can_read_immutable(path), timeout=0.5)
         try:
             return read_counts(conn)
         finally:

@@ -101,9 +101,7 @@ def save_meeting(db: Database, meeting: BlocMeeting) -> int:
             audit.record(db, "them", "bloc_meetings", meeting_id, label)
         else:
             meeting_id = meeting.id
-            before = db["bloc_meetings"].get(meeting_id)
-            db["bloc_meetings"].update(meeting_id, row)
-            audit.record(db, "sua", "bloc_meetings", meeting_id, audit.diff_summary(before, row))
+            audit.update(db, "bloc_meetings", meeting_id, row)
     return meeting_id
 
 

@@ -109,9 +109,7 @@ def save_criterion(db: Database, criterion: Criterion) -> int:
             audit.record(db, "them", "bloc_criteria", criterion_id, f"{code}: {content} ({row['max_points']} điểm)")
         else:
             criterion_id = criterion.id
-            before = db["bloc_criteria"].get(criterion_id)
-            db["bloc_criteria"].update(criterion_id, row)
-            audit.record(db, "sua", "bloc_criteria", criterion_id, audit.diff_summary(before, row))
+            audit.update(db, "bloc_criteria", criterion_id, row)
     return criterion_id
 
 

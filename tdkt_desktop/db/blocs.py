@@ -93,10 +93,8 @@ def save_bloc(db: Database, bloc: Bloc) -> int:
             bloc_id = int(db["blocs"].insert(row).last_pk)
             audit.record(db, "them", "blocs", bloc_id, name)
         else:
-            before = db["blocs"].get(bloc.id)
             bloc_id = bloc.id
-            db["blocs"].update(bloc_id, row)
-            audit.record(db, "sua", "blocs", bloc_id, audit.diff_summary(before, row))
+            audit.update(db, "blocs", bloc_id, row)
     return bloc_id
 
 
@@ -170,10 +168,8 @@ def save_member(db: Database, member: BlocMember) -> int:
             member_id = int(db["bloc_members"].insert(row).last_pk)
             audit.record(db, "them", "bloc_members", member_id, name)
         else:
-            before = db["bloc_members"].get(member.id)
             member_id = member.id
-            db["bloc_members"].update(member_id, row)
-            audit.record(db, "sua", "bloc_members", member_id, audit.diff_summary(before, row))
+            audit.update(db, "bloc_members", member_id, row)
     return member_id
 
 

@@ -9,16 +9,12 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.campaign_records import Evidence, ProgressNote
+from tdkt_desktop.db.connection import database_file
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import format_date, iso, nfc
 
-
-def database_file(db: Database) -> Path | None:
-    """The file behind ``db`` (None in memory): attachments are kept beside it."""
-    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return Path(file) if file else None
-    return None
+# The file behind the database, beside which attachments are kept; re-exported here, where callers look for it.
+__all__ = ["database_file"]
 
 
 def _evidence(row: dict) -> Evidence:

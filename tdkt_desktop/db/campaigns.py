@@ -11,6 +11,7 @@ from tdkt_desktop.db import audit
 from tdkt_desktop.db.award_records import Decision
 from tdkt_desktop.db.campaign_records import Campaign, Criterion
 from tdkt_desktop.db.decision_checks import _DECISION_SELECT, _row_to_decision
+from tdkt_desktop.db.decisions import get_decision
 from tdkt_desktop.db.records import Unit
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
@@ -367,11 +368,11 @@ def link_decision(db: Database, campaign_id: int, decision_id: int) -> None:
         ValidationError: the decision already belongs to another campaign.
     """
     c = get_campaign(db, campaign_id)
-    row = _row(db, "decisions", decision_id, "quyết định")
-    if row["campaign_id"] not in (None, campaign_id):
-        other = get_campaign(db, row["campaign_id"])
+    decision = get_decision(db, decision_id)
+    if decision.campaign_id not in (None, campaign_id):
+        other = get_campaign(db, decision.campaign_id)
         raise ValidationError({"decision": (
-            f"Quyết định số {row['number']} đã gắn với phong trào “{other.name}”; hãy bỏ gắn ở đó trước."
+            f"Quyết định số {decision.number} đã gắn với phong trào “{other.name}”; hãy bỏ gắn ở đó trước."
         )})
     with db.atomic():
         db["decisions"].update(decision_id, {"campaign_id": campaign_id})
@@ -380,11 +381,11 @@ def link_decision(db: Database, campaign_id: int, decision_id: int) -> None:
 
 def unlink_decision(db: Database, decision_id: int) -> None:
     """The decision no longer counts as made for a campaign (the decision itself stays)."""
-    row = _row(db, "decisions", decision_id, "quyết định")
+    decision = get_decision(db, decision_id)
     with db.atomic():
         db["decisions"].update(decision_id, {"campaign_id": None})
         db.execute("UPDATE campaign_reviews SET decision_id = NULL WHERE decision_id = ?", [decision_id])
-        audit.record(db, "sua", "decisions", decision_id, f"bỏ gắn phong trào ({row['number']})")
+        audit.record(db, "sua", "decisions", decision_id, f"bỏ gắn phong trào ({decision.number})")
 
 
 def campaign_names_by_decision(db: Database, decision_ids: list[int] | None = None) -> dict[int, str]:

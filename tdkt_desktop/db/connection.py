@@ -7,7 +7,6 @@ create, migrate or leave ``-wal``/``-shm`` files behind.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.inspection import (
     FileState,
+    can_read_immutable,
     check_integrity,
     check_path,
     check_writable,
@@ -51,6 +51,14 @@ def open_memory() -> Database:
     return db
 
 
+def database_file(db: Database) -> Path | None:
+    """The file behind ``db`` (None in memory)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
 def reader_for(db: Database) -> Callable[[], Database]:
     """How a worker thread gets its own read-only connection to ``db``'s data (never share one across threads).
 
@@ -58,10 +66,10 @@ def reader_for(db: Database) -> Callable[[], Database]:
     closes) the connection it gets. A file is opened again read-only (WAL lets it read while the
     window writes); an in-memory database (tests) is copied now, as it stands, into a private one.
     """
-    path = next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if path:
+    path = database_file(db)
+    if path is not None:
         def open_file() -> Database:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             conn.execute("PRAGMA busy_timeout = 3000")
             conn.execute("PRAGMA query_only = 1")
             return Database(conn, execute_plugins=False)
@@ -96,7 +104,7 @@ def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = T
     path = Path(path)
     check_path(path)
     existed = path.exists()
-    quiet = existed and _quiet(path)
+    quiet = existed and can_read_immutable(path)
     state = inspect_file(path, immutable=quiet, integrity=False) if existed else FileState(empty=True)
     if existed and state.empty and backup.list_backups(path):
         # An empty file beside real backups is lost data (a failed copy, a disk error), not a new office.
@@ -130,16 +138,6 @@ def open_database(path: Path | str, *, migrate: bool = True, integrity: bool = T
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
-
-
-def _quiet(path: Path) -> bool:
-    """Whether checks can read the file as immutable, so they create no ``-wal``/``-shm`` beside it.
-
-    A WAL file with no ``-wal`` has no writer: any writer of a WAL file keeps one open. A rollback
-    journal file is read with plain ``mode=ro``, which creates nothing and still sees another
-    program's lock.
-    """
-    return is_wal_file(path) and not os.path.exists(f"{path}-wal")
 
 
 def _check_integrity(db: Database, path: Path) -> None:
@@ -283,7 +281,7 @@ def open_readonly(path: Path | str, *, allow_older: bool = False, defer_check: b
         raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}” (lệnh này chỉ đọc, không tạo tệp mới).")
     lock = DatabaseLock(path)
     held = lock.try_acquire_existing()
-    immutable = _quiet(path) and (held or not lock.lock_path.exists())
+    immutable = can_read_immutable(path) and (held or not lock.lock_path.exists())
     try:
         deferred = defer_check and immutable and _verified(path)
         state = inspect_file(path, immutable=immutable, integrity=not deferred)

@@ -67,6 +67,16 @@ def is_wal_file(path: Path) -> bool:
     return len(header) == 20 and header[18] == 2
 
 
+def can_read_immutable(path: Path) -> bool:
+    """Whether checks can read the file as immutable, so they create no ``-wal``/``-shm`` beside it.
+
+    A WAL file with no ``-wal`` has no writer: any writer of a WAL file keeps one open. A rollback
+    journal file is read with plain ``mode=ro``, which creates nothing and still sees another
+    program's lock.
+    """
+    return is_wal_file(path) and not os.path.exists(f"{path}-wal")
+
+
 def ro_connect(path: Path, *, immutable: bool = False, timeout: float = 1.0) -> sqlite3.Connection:
     """A read-only connection (``mode=ro``); ``immutable`` for files nobody writes (backups, locked reads)."""
     query = "mode=ro&immutable=1" if immutable else "mode=ro"

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db.award_records import Award
 from tdkt_desktop.db.decisions import _AWARD_SELECT, _row_to_award
+from tdkt_desktop.db.staff_search import begins_a_word, has_fts
 from tdkt_desktop.text import fold, tokens
 
 
@@ -32,10 +33,6 @@ class AwardFilter:
 
     where: str
     args: tuple
-
-
-def _matches(text: str, word: str) -> bool:
-    return any(w.startswith(word) for w in tokens(text))
 
 
 def _marks(values: list) -> str:
@@ -63,10 +60,10 @@ def award_filter(db: Database, query: AwardQuery) -> AwardFilter:
     types = db.execute("SELECT code, name FROM award_types").fetchall()
     decisions = db.execute("SELECT id, number || ' ' || issuer FROM decisions").fetchall()
     units = db.execute("SELECT id, fold FROM units").fetchall()
-    fts = db["staff_fts"].exists()
+    fts = has_fts(db)
     others = {
-        w: ([c for c, name in types if _matches(name, w)], [i for i, text in decisions if _matches(text, w)],
-            [i for i, folded in units if _matches(folded, w)])
+        w: ([c for c, name in types if begins_a_word(name, w)], [i for i, text in decisions if begins_a_word(text, w)],
+            [i for i, folded in units if begins_a_word(folded, w)])
         for w in words
     }
     # Words only a person's name or code can match are one FTS MATCH (an AND in C), as for the staff list.

@@ -86,13 +86,12 @@ def restore(db_path: Path | str, source: Path | str | None = None) -> RestoreRes
 
 def check_replaceable(db_path: Path) -> None:
     """Another program's file, or one from a newer build, is never replaced; damage is what restore is for."""
-    from tdkt_desktop.db.inspection import inspect_file, is_wal_file
+    from tdkt_desktop.db.inspection import can_read_immutable, inspect_file
 
     if not db_path.is_file():
         return
-    quiet = is_wal_file(db_path) and not Path(f"{db_path}-wal").exists()
     try:
-        inspect_file(db_path, immutable=quiet)
+        inspect_file(db_path, immutable=can_read_immutable(db_path))
     except (CorruptDatabaseError, NotSQLiteError, DamagedDataError, DatabaseBusyError):
         pass  # damage is restored; a lock is reported by the check that follows
     except (ForeignDatabaseError, NewerSchemaError):
@@ -105,9 +104,9 @@ def _refuse_if_busy(db_path: Path) -> None:
     Only reads (``mode=ro``; immutable WAL files are skipped, they have no writer), so the check itself
     never changes the live file or creates anything beside it.
     """
-    from tdkt_desktop.db.inspection import is_wal_file, ro_connect
+    from tdkt_desktop.db.inspection import can_read_immutable, ro_connect
 
-    if not db_path.is_file() or (is_wal_file(db_path) and not Path(f"{db_path}-wal").exists()):
+    if not db_path.is_file() or can_read_immutable(db_path):
         return
     try:
         conn = ro_connect(db_path, timeout=0.5)

@@ -138,7 +138,7 @@ def open_meeting(db: Database, meeting: CouncilMeeting) -> int:
 
 def set_secret_ballot(db: Database, meeting_id: int, secret: bool) -> None:
     """Open vote (giơ tay) or secret ballot (bỏ phiếu kín) for this meeting."""
-    _check_open(db, meeting_id)
+    check_open(db, meeting_id)
     with db.atomic():
         db["council_meetings"].update(meeting_id, {"secret_ballot": int(secret)})
         audit.record(db, "sua", "council_meetings", meeting_id, "bỏ phiếu kín" if secret else "biểu quyết công khai")
@@ -162,7 +162,12 @@ def attendance(db: Database, meeting_id: int) -> list[Attendance]:
     ]
 
 
-def _check_open(db: Database, meeting_id: int) -> CouncilMeeting:
+def check_open(db: Database, meeting_id: int) -> CouncilMeeting:
+    """The meeting, if it is still open.
+
+    Raises:
+        ValidationError: it has ended.
+    """
     meeting = get_meeting(db, meeting_id)
     if meeting.status != "dang_hop":
         raise ValidationError({"meeting": "Cuộc họp đã kết thúc; không sửa điểm danh, phiếu bầu được nữa."})
@@ -171,7 +176,7 @@ def _check_open(db: Database, meeting_id: int) -> CouncilMeeting:
 
 def set_attendance(db: Database, meeting_id: int, member_id: int, present: bool, written_opinion: bool = False) -> None:
     """Mark a member present or absent (absent members may send a written opinion)."""
-    _check_open(db, meeting_id)
+    check_open(db, meeting_id)
     with db.atomic():
         db.execute(
             "UPDATE council_attendance SET present = ?, written_opinion = ? WHERE meeting_id = ? AND member_id = ?",
@@ -196,7 +201,7 @@ def record_vote(db: Database, meeting_id: int, proposal_id: int, votes_for: int,
     Raises:
         ValidationError: negative counts, or more ballots than members who can vote; nothing is saved.
     """
-    meeting = _check_open(db, meeting_id)
+    meeting = check_open(db, meeting_id)
     proposal = review.get_proposal(db, proposal_id)
     present, written, total = head_count(db, meeting_id)
     voters = present + written
@@ -232,15 +237,6 @@ def vote_counts(db: Database, meeting_id: int) -> dict[int, tuple[int, int, int]
             [meeting_id],
         ).fetchall()
     }
-
-
-def check_open(db: Database, meeting_id: int) -> CouncilMeeting:
-    """The meeting, if it is still open.
-
-    Raises:
-        ValidationError: it has ended.
-    """
-    return _check_open(db, meeting_id)
 
 
 def save_results(db: Database, meeting_id: int, statuses: dict[int, str]) -> dict[str, int]:

@@ -80,7 +80,8 @@ STAFF_ORDERS = {
 _FROM = " FROM staff s LEFT JOIN units u ON u.id = s.unit_id"
 
 
-def _word_match(text: str, token: str) -> bool:
+def begins_a_word(text: str, token: str) -> bool:
+    """Whether a typed word ``token`` begins some word of ``text`` (folded: diacritics and case ignored)."""
     return any(word.startswith(token) for word in tokens(text))
 
 
@@ -106,8 +107,8 @@ def staff_filter(db: Database, query: StaffQuery) -> StaffFilter:
     positions = [r[0] for r in db.execute("SELECT DISTINCT position FROM staff").fetchall() if r[0]]
     others = {}
     for word in words:
-        unit_ids = [uid for uid, folded in units if _word_match(folded, word)]
-        matched = [p for p in positions if _word_match(p, word)]
+        unit_ids = [uid for uid, folded in units if begins_a_word(folded, word)]
+        matched = [p for p in positions if begins_a_word(p, word)]
         others[word] = (unit_ids, matched)
     # Words only a name or code can match go to the FTS index together, in one MATCH (an AND in C): one
     # short word ("h") on its own would make SQLite build a set of half the register for nothing.

@@ -98,8 +98,5 @@ def update_unit(db: Database, unit: Unit) -> None:
         if parent == unit.id:
             raise ValidationError({"parent_id": "Không thể đặt một đơn vị vào trong chính nó."})
         parent = db["units"].get(parent)["parent_id"]
-    before = db["units"].get(unit.id)
-    after = _to_row(unit, name)
     with db.atomic():
-        db["units"].update(unit.id, after)
-        audit.record(db, "sua", "units", unit.id, audit.diff_summary(before, after))
+        audit.update(db, "units", unit.id, _to_row(unit, name))
