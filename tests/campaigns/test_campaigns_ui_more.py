@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from campaigns.builders import run_modal, run_steps, snapshot
-from helpers import type_text
+from campaigns.builders import run_steps, snapshot
+from helpers import run_modal, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
