@@ -103,3 +103,21 @@ def main_window(qtbot, demo_db, app_fonts):
         window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Record message boxes instead of showing them; questions are answered with ``answer``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = {"critical": [], "warning": [], "question": [], "information": [],
+             "answer": QMessageBox.StandardButton.Yes}
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
+
+    def question(*a, **kw):
+        shown["question"].append(a[2])
+        return shown["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return shown

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 _INJECTED: Counter = Counter()
 _LOST: Counter = Counter()
@@ -74,18 +73,3 @@ def demo_file(tmp_path, _demo_file_template):
     shutil.copyfile(_demo_file_template, target)
     return target
 
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Record message boxes instead of showing them; questions are answered with ``answer``."""
-    shown = {"critical": [], "warning": [], "question": [], "information": [],
-             "answer": QMessageBox.StandardButton.Yes}
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
-
-    def question(*a, **kw):
-        shown["question"].append(a[2])
-        return shown["answer"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown

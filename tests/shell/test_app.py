@@ -9,21 +9,6 @@ from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.ui.shell.app import open_for_window
 
 
-@pytest.fixture
-def boxes(monkeypatch):
-    """Record message boxes instead of showing them; answer questions with ``answer``."""
-    shown = {"critical": [], "question": [], "information": [], "answer": QMessageBox.StandardButton.Yes}
-    for kind in ("critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
-
-    def question(*a, **kw):
-        shown["question"].append(a[2])
-        return shown["answer"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown
-
-
 def _good_file(path):
     db = open_database(path)
     db["settings"].insert({"key": "office_name", "value": "Sở Nội vụ"})
