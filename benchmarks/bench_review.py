@@ -54,7 +54,7 @@ OFFICE_BEFORE = {"review_first_screen": 0.804, "review_open": 0.803, "review_spa
                  "council_open": 0.618, "council_verdicts": 0.618, "council_vote": 0.509, "window_mib": 196.6}
 
 
-#: The app measured: this checkout, or another one given with ``--code`` (e.g. the code before a change).
+#: The app measured: this checkout, or another one given with ``--before`` (e.g. the code before a change).
 CODE = ROOT
 
 
