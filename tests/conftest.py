@@ -53,6 +53,26 @@ def demo_db(db, _demo_template):
     return db
 
 
+@pytest.fixture(scope="session")
+def _demo_file_template(tmp_path_factory):
+    """The demo built once into a real file (closed, WAL folded in)."""
+    from tdkt_desktop.demo import ensure_demo_file
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ensure_demo_file(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_file(tmp_path, _demo_file_template):
+    """A fresh copy of the demo database file in this test's folder."""
+    import shutil
+
+    target = tmp_path / "tdkt.sqlite"
+    shutil.copyfile(_demo_file_template, target)
+    return target
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _none_guard(qapp):
     """The test QApplication gets the same None-refcount guard as the real one (ui/none_guard.py)."""

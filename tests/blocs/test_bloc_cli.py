@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 
 import pytest
@@ -14,20 +13,6 @@ from pdfutil import page_count, pdf_text
 from tdkt_desktop.cli import main
 
 VPV = "van phong, vien"
-
-
-@pytest.fixture(scope="module")
-def _demo_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert main(["--db", str(path), "demo", "--no-window"]) == 0
-    return path
-
-
-@pytest.fixture
-def demo_file(_demo_template, tmp_path):
-    target = tmp_path / "demo.sqlite"
-    shutil.copy(_demo_template, target)
-    return target
 
 
 def _digest(path) -> str:

@@ -12,13 +12,6 @@ from tdkt_desktop.cli import main
 from tdkt_desktop.db.connection import open_database
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert main(["--db", str(path), "demo", "--no-window"]) == 0
-    return path
-
-
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -49,27 +49,6 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def _demo_file_template(tmp_path_factory):
-    """The demo built once into a real file (closed, WAL folded in)."""
-    from tdkt_desktop.demo import ensure_demo_file
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    ensure_demo_file(path).close()
-    return path
-
-
-@pytest.fixture(scope="session")
 def demo_counts(_demo_template):
     """(staff, awards, decisions) of the demo, built in memory: what a complete demo file holds."""
     return tuple(_demo_template[t].count for t in ("staff", "awards", "decisions"))
-
-
-@pytest.fixture
-def demo_file(tmp_path, _demo_file_template):
-    """A fresh copy of the demo database file in this test's folder."""
-    import shutil
-
-    target = tmp_path / "tdkt.sqlite"
-    shutil.copyfile(_demo_file_template, target)
-    return target
-
