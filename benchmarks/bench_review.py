@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from measure import run_child  # noqa: E402
+from measure import byte_compile, run_child, work_copy  # noqa: E402
 
 #: step → (what, budget in s on the 20,000-staff office); on the realistic office every budget is 0.1 s.
 STEPS = {
@@ -55,13 +54,7 @@ OFFICE_BEFORE = {"review_first_screen": 0.804, "review_open": 0.803, "review_spa
                  "council_open": 0.618, "council_verdicts": 0.618, "council_vote": 0.509, "window_mib": 196.6}
 
 
-def work_copy(source: Path, folder: Path) -> Path:
-    target = folder / "work.sqlite"
-    shutil.copyfile(source, target)
-    return target
-
-
-#: The app measured: this checkout, or another one given with ``--code`` (e.g. the code before a change).
+#: The app measured: this checkout, or another one given with ``--before`` (e.g. the code before a change).
 CODE = ROOT
 
 
@@ -109,15 +102,6 @@ def line(what: str, value: float, unit: str, budget: float, before: float | None
     was = f"trước {before:8.3f} ({before / budget:6.2f}×)" if before is not None else " " * 27
     verdict = "đạt" if ratio <= 1 else "KHÔNG ĐẠT"
     return f"{what:<62} {was}  sau {value:8.3f} {unit:<3} ({ratio:5.2f}× ngân sách {budget:g} {unit}) {verdict}"
-
-
-def byte_compile(code: Path) -> None:
-    """Compile the app once, as an installed copy has its bytecode (this environment may set
-    PYTHONDONTWRITEBYTECODE, which would make every child compile from source)."""
-    import compileall
-
-    compileall.compile_dir(code / "tdkt_desktop", quiet=1, workers=1)
-    compileall.compile_dir(HERE, quiet=1, workers=1)
 
 
 def measure(db: Path, runs: int, *, cli: bool) -> dict[str, float]:

@@ -96,12 +96,12 @@ def clean_exit(db: Path) -> None:
     record_verified(db)
 
 
-def byte_compile() -> None:
-    """Compile the app once, as an installed copy has its bytecode cached (this environment sets
-    PYTHONDONTWRITEBYTECODE, which would otherwise make every child compile from source)."""
+def byte_compile(code: Path = ROOT) -> None:
+    """Compile the app in checkout ``code`` once, as an installed copy has its bytecode cached (this environment
+    sets PYTHONDONTWRITEBYTECODE, which would otherwise make every child compile from source)."""
     import compileall
 
-    compileall.compile_dir(ROOT / "tdkt_desktop", quiet=1, workers=1)
+    compileall.compile_dir(code / "tdkt_desktop", quiet=1, workers=1)
     compileall.compile_dir(ROOT / "benchmarks", quiet=1, workers=1)
 
 

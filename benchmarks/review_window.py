@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-#: bench_review.py --code DIR runs another checkout of the app (the code before a change) with this driver.
+#: bench_review.py --before DIR runs another checkout of the app (the code before a change) with this driver.
 sys.path.insert(0, os.environ.get("TDKT_BENCH_CODE") or str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt

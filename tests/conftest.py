@@ -53,6 +53,26 @@ def demo_db(db, _demo_template):
     return db
 
 
+@pytest.fixture(scope="session")
+def _demo_file_template(tmp_path_factory):
+    """The demo built once into a real file (closed, WAL folded in)."""
+    from tdkt_desktop.demo import ensure_demo_file
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ensure_demo_file(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_file(tmp_path, _demo_file_template):
+    """A fresh copy of the demo database file in this test's folder."""
+    import shutil
+
+    target = tmp_path / "tdkt.sqlite"
+    shutil.copyfile(_demo_file_template, target)
+    return target
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _none_guard(qapp):
     """The test QApplication gets the same None-refcount guard as the real one (ui/none_guard.py)."""
@@ -103,3 +123,21 @@ def main_window(qtbot, demo_db, app_fonts):
         window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Record message boxes instead of showing them; questions are answered with ``answer``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = {"critical": [], "warning": [], "question": [], "information": [],
+             "answer": QMessageBox.StandardButton.Yes}
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
+
+    def question(*a, **kw):
+        shown["question"].append(a[2])
+        return shown["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return shown

@@ -46,6 +46,16 @@ def when_modal(action, *, after=None, failures=None):
     QTimer.singleShot(0, step)
 
 
+def run_modal(qtbot, open_it, drive) -> None:
+    """Open a modal dialog with ``open_it`` and drive it from inside its event loop; a failed check is raised
+    after exec returns (the dialog is closed, never left hanging)."""
+    failures = []
+    when_modal(drive, failures=failures)
+    open_it()
+    if failures:
+        raise failures[0]
+
+
 def button_with_text(box, text: str):
     """The push button of a dialog or message box whose text (without &) is ``text``."""
     from PySide6.QtWidgets import QPushButton

@@ -1,16 +1,12 @@
 """Command line: demo, check, backup, screenshots; errors are Vietnamese with a non-zero exit."""
 
-import hashlib
 
 import pytest
+from tests_db_helpers import digest
 
 from tdkt_desktop import paths
 from tdkt_desktop.cli import main
 from tdkt_desktop.db.connection import open_database
-
-
-def _digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_demo_builds_default_demo_file_not_the_real_one(capsys):
@@ -47,10 +43,10 @@ def test_check_ok_and_damaged(tmp_path, capsys):
     assert main(["--db", str(good), "check"]) == 0
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"PK\x03\x04 not a database")
-    before = _digest(bad)
+    before = digest(bad)
     assert main(["--db", str(bad), "check"]) == 1
     assert "không phải tệp SQLite" in capsys.readouterr().err
-    assert _digest(bad) == before
+    assert digest(bad) == before
 
 
 def test_check_missing_file(tmp_path, capsys):

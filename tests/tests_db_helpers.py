@@ -1,6 +1,13 @@
-"""Database files damaged on purpose, shared by the connection and window tests."""
+"""Database files for tests: their digest (to prove a file untouched) and one damaged on purpose."""
+
+import hashlib
 
 from tdkt_desktop.db.connection import open_database
+
+
+def digest(path) -> str:
+    """SHA-256 of a file's bytes: equal before and after means nothing wrote to it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def damaged_index_file(path):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from helpers import run_modal, type_text
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tdkt_desktop.db import decisions, history, statistics
 from tdkt_desktop.db import ratings as ratings_db
@@ -15,34 +16,6 @@ from tdkt_desktop.demo import awards as demo_awards
 from tdkt_desktop.ui.awards.decision_dialog import DecisionDialog
 from tdkt_desktop.ui.awards.widgets import set_combo_data
 from tdkt_desktop.ui.staff.history_panel import PersonHistoryPanel
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
-    widget.setFocus()
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
-
-
-def run_modal(qtbot, open_it, drive) -> None:
-    """Open a modal dialog with ``open_it`` and drive it from inside its event loop."""
-    failures = []
-
-    def step():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, step)
-            return
-        try:
-            drive(dialog)
-        except Exception as exc:  # surfaced after exec returns, never leaves the dialog hanging
-            failures.append(exc)
-            dialog.done(0)  # never a confirmation left open
-
-    QTimer.singleShot(0, step)
-    open_it()
-    if failures:
-        raise failures[0]
 
 
 def save_button(dialog):

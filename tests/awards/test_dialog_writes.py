@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from awards.test_awards_ui import awards_page, run_modal, type_text
+from awards.test_awards_ui import awards_page
+from helpers import run_modal, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 import sqlite3
 
 import pytest
 from openpyxl import load_workbook
 from pdfutil import page_count, pdf_text
+from tests_db_helpers import digest
 
 from tdkt_desktop.cli import main
 
 VPV = "van phong, vien"
-
-
-@pytest.fixture(scope="module")
-def _demo_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert main(["--db", str(path), "demo", "--no-window"]) == 0
-    return path
-
-
-@pytest.fixture
-def demo_file(_demo_template, tmp_path):
-    target = tmp_path / "demo.sqlite"
-    shutil.copy(_demo_template, target)
-    return target
-
-
-def _digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _scores(path, bloc: str = "Khối thi đua Tham mưu – Tổng hợp") -> list:
@@ -119,14 +100,14 @@ def test_a_bad_file_changes_nothing_and_says_where(demo_file, tmp_path, capsys):
     book["Chấm điểm"]["C2"] = 99  # TC1 is worth 15
     book["Chấm điểm"]["A3"] = "Viện Không Có"
     book.save(template)
-    before = _digest(demo_file)
+    before = digest(demo_file)
     capsys.readouterr()
     assert main(["--db", str(demo_file), "bloc", "import-scores", str(template), "--bloc", VPV, "--year", "2018"]) == 1
     err = capsys.readouterr().err
     assert "Lỗi: tệp có 2 lỗi, không nhập gì; dữ liệu giữ nguyên." in err
     assert "Trang “Chấm điểm”, dòng 2, cột “Điểm tự chấm” [99]: Điểm 99 vượt quá điểm tối đa 15 của tiêu chí TC1." in err
     assert "Trang “Chấm điểm”, dòng 3, cột “Thành viên” [Viện Không Có]: Không phải đơn vị thành viên của khối." in err
-    assert _digest(demo_file) == before
+    assert digest(demo_file) == before
 
 
 def test_print_bloc_minutes(demo_file, tmp_path, capsys):

@@ -8,7 +8,6 @@ import pytest
 from helpers import replace_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from tdkt_desktop.db import bloc_meetings as meetings_db
 from tdkt_desktop.db import blocs as blocs_db
@@ -24,18 +23,6 @@ def tab(main_window, qtbot):
     tab = main_window.blocs_tab
     qtbot.waitUntil(lambda: tab.bloc_combo.count() == 2)
     return tab
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown: list[str] = []
-
-    def fake(parent, title, text, *args, **kwargs):
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake)
-    return shown
 
 
 def _show(tab, title):
@@ -113,7 +100,7 @@ def test_members_and_leaders_are_edited_through_dialogs(tab, qtbot, monkeypatch)
     assert (page.years.index(0, 1).data(), page.years.index(0, 2).data()) == ("Sở Nội vụ", "Sở Tư pháp")
 
 
-def test_a_full_year_end_meeting(tab, qtbot, monkeypatch, warnings, qtmodeltester):
+def test_a_full_year_end_meeting(tab, qtbot, monkeypatch, boxes, qtmodeltester):
     db = tab.db
     bloc_id = tab.bloc_id()
     names = {m.name: m.id for m in blocs_db.list_members(db, bloc_id)}
@@ -154,8 +141,8 @@ def test_a_full_year_end_meeting(tab, qtbot, monkeypatch, warnings, qtmodelteste
     qtbot.waitUntil(lambda: scores.ranking.records()[_row(scores.ranking, lambda r: r.member_id == first.member_id)]
                     .agreed_score is not None)
     _type_in_cell(qtbot, scores.detail_view, 1, 5, "31")
-    qtbot.waitUntil(lambda: bool(warnings))
-    assert "điểm 31 vượt quá điểm tối đa 30" in warnings[-1]
+    qtbot.waitUntil(lambda: bool(boxes["warning"]))
+    assert "điểm 31 vượt quá điểm tối đa 30" in boxes["warning"][-1]
 
     # 4. The ballot for the province's flag: two flags, three candidates.
     votes = _show(tab, "Bình chọn")
@@ -191,7 +178,7 @@ def test_a_full_year_end_meeting(tab, qtbot, monkeypatch, warnings, qtmodelteste
     votes.counted.setValue(12)  # one more ballot than were issued: refused
     votes.valid.setValue(12)
     votes.save_count_button.click()
-    qtbot.waitUntil(lambda: "Số phiếu thu về (12) không được vượt quá số phiếu phát ra (11)." in warnings[-1])
+    qtbot.waitUntil(lambda: "Số phiếu thu về (12) không được vượt quá số phiếu phát ra (11)." in boxes["warning"][-1])
     assert meetings_db.get_round(db, votes.result.round.id).counted is None
     votes.counted.setValue(11)
     votes.valid.setValue(11)

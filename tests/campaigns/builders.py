@@ -76,24 +76,3 @@ def run_steps(open_it, steps) -> None:
     open_it()
     if failures:
         raise failures[0]
-
-
-def run_modal(qtbot, open_it, drive) -> None:
-    """Open a modal dialog with ``open_it`` and drive it from inside its event loop."""
-    failures = []
-
-    def step():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, step)
-            return
-        try:
-            drive(dialog)
-        except Exception as exc:  # surfaced after exec returns, never leaves the dialog hanging
-            failures.append(exc)
-            dialog.reject()
-
-    QTimer.singleShot(0, step)
-    open_it()
-    if failures:
-        raise failures[0]

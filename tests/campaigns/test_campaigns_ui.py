@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from campaigns.builders import run_modal, run_steps
-from helpers import type_text
+from campaigns.builders import run_steps
+from helpers import run_modal, type_text
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox

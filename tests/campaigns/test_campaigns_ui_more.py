@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from campaigns.builders import run_modal, run_steps, snapshot
-from helpers import type_text
+from campaigns.builders import run_steps, snapshot
+from helpers import run_modal, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
@@ -25,15 +24,6 @@ from tdkt_desktop.ui.printing.preview import PreviewDialog
 
 def save(dialog) -> None:
     QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = {"warning": [], "information": [], "answer": QMessageBox.StandardButton.Yes}
-    for kind in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **k: shown[_k].append(a[2]))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: shown["answer"])
-    return shown
 
 
 def open_tab(window, qtbot):

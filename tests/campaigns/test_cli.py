@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
 from pdfutil import pdf_text
+from tests_db_helpers import digest
 
 from tdkt_desktop.cli import main
 from tdkt_desktop.db.connection import open_database
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert main(["--db", str(path), "demo", "--no-window"]) == 0
-    return path
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_campaigns_json_has_the_fixed_keys_and_does_not_touch_the_file(demo_file, capsys):

@@ -1,10 +1,9 @@
 """Opening files safely: migrations, corrupt and foreign files, newer schema, lock, backups."""
 
-import hashlib
 import sqlite3
 
 import pytest
-from tests_db_helpers import damaged_index_file
+from tests_db_helpers import damaged_index_file, digest
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
@@ -18,10 +17,6 @@ from tdkt_desktop.errors import (
     NotSQLiteError,
     UserError,
 )
-
-
-def _digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_new_file_gets_every_migration_and_pragmas(tmp_path):
@@ -60,10 +55,10 @@ def test_pending_migrations_back_up_the_file_first(tmp_path):
 def test_not_sqlite_file_is_refused_untouched(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("Danh sách khen thưởng năm 2025", encoding="utf-8")
-    before = _digest(path)
+    before = digest(path)
     with pytest.raises(NotSQLiteError, match="không phải tệp SQLite"):
         open_database(path)
-    assert _digest(path) == before
+    assert digest(path) == before
 
 
 def test_corrupt_file_is_refused_untouched(tmp_path):
@@ -78,12 +73,12 @@ def test_corrupt_file_is_refused_untouched(tmp_path):
     for offset in range(4096 + 100, len(data), 4096):  # scribble over every page after the first
         data[offset : offset + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
-    before = _digest(path)
+    before = digest(path)
     with pytest.raises(CorruptDatabaseError) as err:
         open_database(path)
     assert "bị hỏng" in str(err.value) and str(path) in str(err.value)
     assert err.value.can_restore
-    assert _digest(path) == before
+    assert digest(path) == before
 
 
 def test_newer_schema_is_refused_untouched(tmp_path):
@@ -94,10 +89,10 @@ def test_newer_schema_is_refused_untouched(tmp_path):
     )
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    before = _digest(path)
+    before = digest(path)
     with pytest.raises(NewerSchemaError, match="phiên bản mới hơn"):
         open_database(path)
-    assert _digest(path) == before
+    assert digest(path) == before
 
 
 def test_second_instance_is_refused(tmp_path):
@@ -157,10 +152,10 @@ def test_deferred_check_still_runs_before_migrations(tmp_path):
     with sqlite3.connect(path) as conn:  # an older schema: the last migration is pending
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migrations._migrations[-1].name])
     conn.close()
-    before = _digest(path)
+    before = digest(path)
     with pytest.raises(CorruptDatabaseError):
         open_database(path, integrity=False)
-    assert _digest(path) == before and backup.list_backups(path) == []
+    assert digest(path) == before and backup.list_backups(path) == []
 
 
 def test_sound_file_passes_the_background_check(tmp_path):

@@ -13,13 +13,6 @@ from tdkt_desktop.services import certificate_sources, documents, printing
 from tdkt_desktop.services import council as council_service
 
 
-@pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "demo.sqlite"
-    assert main(["--db", str(path), "demo", "--no-window"]) == 0
-    return path
-
-
 def _register_count(path) -> int:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT count(*) FROM certificate_register").fetchone()[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 _INJECTED: Counter = Counter()
 _LOST: Counter = Counter()
@@ -50,42 +49,6 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def _demo_file_template(tmp_path_factory):
-    """The demo built once into a real file (closed, WAL folded in)."""
-    from tdkt_desktop.demo import ensure_demo_file
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    ensure_demo_file(path).close()
-    return path
-
-
-@pytest.fixture(scope="session")
 def demo_counts(_demo_template):
     """(staff, awards, decisions) of the demo, built in memory: what a complete demo file holds."""
     return tuple(_demo_template[t].count for t in ("staff", "awards", "decisions"))
-
-
-@pytest.fixture
-def demo_file(tmp_path, _demo_file_template):
-    """A fresh copy of the demo database file in this test's folder."""
-    import shutil
-
-    target = tmp_path / "tdkt.sqlite"
-    shutil.copyfile(_demo_file_template, target)
-    return target
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Record message boxes instead of showing them; questions are answered with ``answer``."""
-    shown = {"critical": [], "warning": [], "question": [], "information": [],
-             "answer": QMessageBox.StandardButton.Yes}
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
-
-    def question(*a, **kw):
-        shown["question"].append(a[2])
-        return shown["answer"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown

@@ -17,15 +17,21 @@ from tdkt_desktop.ui.shell.app import open_for_window
 FOREIGN = "không phải tệp dữ liệu của chương trình"
 
 
-def _commands(tmp_path):
-    out = tmp_path / "ra"
-    out.mkdir(exist_ok=True)
+def _new_staff_book(tmp_path):
+    """vao.xlsx: one new person (CB999) on a "Cán bộ" sheet, for the import commands."""
     book = tmp_path / "vao.xlsx"
     wb = openpyxl.Workbook()
     wb.active.title = "Cán bộ"
     wb.active.append(["Mã cán bộ", "Họ và tên"])
     wb.active.append(["CB999", "Nguyễn Văn Mới"])
     wb.save(book)
+    return book
+
+
+def _commands(tmp_path):
+    out = tmp_path / "ra"
+    out.mkdir(exist_ok=True)
+    book = _new_staff_book(tmp_path)
     return [
         ["check"],
         ["eligibility", "--year", "2025", "--json"],
@@ -143,12 +149,7 @@ def test_read_only_command_on_an_older_file_points_to_the_window_or_backup(tmp_p
 
 def test_cli_import_is_refused_while_the_window_has_the_file(demo_file, tmp_path, capsys, qapp, boxes, tally,
                                                             demo_counts):
-    book = tmp_path / "vao.xlsx"
-    wb = openpyxl.Workbook()
-    wb.active.title = "Cán bộ"
-    wb.active.append(["Mã cán bộ", "Họ và tên"])
-    wb.active.append(["CB999", "Nguyễn Văn Mới"])
-    wb.save(book)
+    book = _new_staff_book(tmp_path)
     db, lock = open_for_window(demo_file)  # the window holds the file
     try:
         for argv in (["import", str(book)], ["restore"], ["demo", "--no-window"], ["backup"]):

@@ -2,26 +2,12 @@
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from tests_db_helpers import damaged_index_file
 
 from tdkt_desktop.db import backup
 from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.db.lock import DatabaseLock
 from tdkt_desktop.ui.shell.app import open_for_window
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Record message boxes instead of showing them; answer questions with ``answer``."""
-    shown = {"critical": [], "question": [], "information": [], "answer": QMessageBox.StandardButton.Yes}
-    for kind in ("critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, **kw: shown[_k].append(a[2]))
-
-    def question(*a, **kw):
-        shown["question"].append(a[2])
-        return shown["answer"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown
 
 
 def _good_file(path):
@@ -88,13 +74,6 @@ def test_excepthook_logs_and_explains(qapp, boxes, monkeypatch):
     assert "thiếu cột" in paths.log_path().read_text(encoding="utf-8")
 
 
-def _damaged_index(path):
-    """Tables and schema read fine, the staff index is scribbled over: only quick_check finds it."""
-    from tests_db_helpers import damaged_index_file
-
-    damaged_index_file(path)
-
-
 def test_clean_session_skips_the_check_at_open_and_removes_its_marker(tmp_path, qtbot, qapp, boxes, app_fonts):
     from tdkt_desktop import paths
     from tdkt_desktop.ui.shell.app import close_session
@@ -133,7 +112,7 @@ def test_damage_found_in_the_background_refuses_every_write(tmp_path, qtbot, qap
     from tdkt_desktop.ui.shell.main_window import MainWindow
 
     path = tmp_path / "a.sqlite"
-    _damaged_index(path)
+    damaged_index_file(path)
     record_verified(path)  # damage that changed no timestamp (a failing disk) after a clean, checked session
     db, lock = open_for_window(path)  # no marker, file as last verified: it opens at once, unchecked
     window = MainWindow(db, path)
@@ -155,7 +134,7 @@ def test_after_an_unclean_exit_the_file_is_checked_before_it_opens(tmp_path, qap
     from tdkt_desktop import paths
 
     path = tmp_path / "a.sqlite"
-    _damaged_index(path)
+    damaged_index_file(path)
     paths.session_marker(path).touch()  # left behind by a crash
     boxes["answer"] = QMessageBox.StandardButton.No
     assert open_for_window(path) is None

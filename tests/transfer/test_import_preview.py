@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from helpers import button_with_text, when_modal
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from transfer.test_import_ui import _book
 
 from tdkt_desktop.cli import main
 from tdkt_desktop.db import staff as staff_db
@@ -14,16 +15,6 @@ from tdkt_desktop.db.connection import open_database
 from tdkt_desktop.ui.transfer.import_dialog import ImportDialog
 
 DIRECTOR = "Hoàng Văn Thắng"  # CB001 in the demo office
-
-
-def _book(path, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Cán bộ"
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def _changes_file(path):
