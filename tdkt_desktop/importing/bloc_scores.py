@@ -18,6 +18,7 @@ from tdkt_desktop.db import bloc_scores as scores_db
 from tdkt_desktop.db import blocs as blocs_db
 from tdkt_desktop.db.bloc_records import Bloc, Criterion
 from tdkt_desktop.importing.plan import ImportIssue
+from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import key_of, open_workbook, text_value
 from tdkt_desktop.rules.scoring import CRITERION_KINDS, points_json, points_text, score_problem, to_points
 from tdkt_desktop.text import fold
@@ -68,11 +69,11 @@ def write_template(db: Database, bloc: Bloc, year: int, path: Path | str) -> dic
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append(row)
+            append_text_safe(ws, row)
         for index, width in enumerate(widths):
             ws.column_dimensions[chr(ord("A") + index)].width = width
         ws.freeze_panes = "A2"
-    book.save(Path(path))
+    save_atomically(book, path)
     return {title: len(rows) for title, (_h, rows, _w) in sheets.items()}
 
 
