@@ -9,8 +9,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-_MAX_SHOWN = 40
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``bloc`` and its three actions."""
@@ -93,6 +91,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Check the whole file; replace the year's criteria and scores, or change nothing and list every problem."""
+    from tdkt_desktop.commands.console import print_issues
     from tdkt_desktop.importing.bloc_scores import import_scores, issue_text
     from tdkt_desktop.services.blocs import resolve_bloc
 
@@ -102,10 +101,7 @@ def run_import(args: argparse.Namespace) -> int:
         result = import_scores(db, args.file, bloc, year, dry_run=args.dry_run)
     if not result.ok:
         print(f"Lỗi: tệp có {len(result.issues)} lỗi, không nhập gì; dữ liệu giữ nguyên.", file=sys.stderr)
-        for issue in result.issues[:_MAX_SHOWN]:
-            print(f"  {issue_text(issue)}", file=sys.stderr)
-        if len(result.issues) > _MAX_SHOWN:
-            print(f"  … và {len(result.issues) - _MAX_SHOWN} lỗi khác.", file=sys.stderr)
+        print_issues(result.issues, issue_text)
         return 1
     what = f"{len(result.criteria)} tiêu chí, {len(result.scores)} dòng điểm"
     if args.dry_run:
