@@ -102,7 +102,7 @@ def _result_sentence(bloc: Bloc, year: int, result: bloc_service.RoundResult) ->
     return sentence
 
 
-def ballot_table(result: bloc_service.RoundResult, level: str) -> BallotTable:
+def ballot_table(result: bloc_service.RoundResult) -> BallotTable:
     """One ballot as printed in the minutes."""
     counted = result.tally is not None
     rows = tuple(
@@ -137,7 +137,7 @@ def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesData:
                          for a in meetings_db.attendance(db, int(meeting.id))),  # type: ignore[arg-type]
         ranking=rank_lines(db, bloc, year) if with_scores else (),
         ranking_note=ranking_note(db, bloc, year) if with_scores else "",
-        ballots=tuple(ballot_table(r, bloc.level) for r in results),
+        ballots=tuple(ballot_table(r) for r in results),
         results=tuple(s for s in (_result_sentence(bloc, year, r) for r in results) if s),
     )
 
