@@ -115,6 +115,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_ranking(args: argparse.Namespace) -> int:
     """Print the ranking (agreed score; self score where the bloc gave none); ties share a rank."""
+    from tdkt_desktop.rules.ranking import rank_text
     from tdkt_desktop.rules.scoring import points_text
     from tdkt_desktop.services.blocs import require_ranking, resolve_bloc
 
@@ -129,7 +130,7 @@ def run_ranking(args: argparse.Namespace) -> int:
     width = max(len(r.name) for r in rows)
     print(f"{'Hạng':>5}  {'Đơn vị':<{width}}  {'Tự chấm':>8}  {'Khối chấm':>9}")
     for r in rows:
-        rank = f"{r.rank}{'=' if r.tied else ''}"
+        rank = rank_text(r.rank, r.tied)
         print(f"{rank:>5}  {r.name:<{width}}  {points_text(r.self_score):>8}  {points_text(r.agreed_score):>9}")
     if any(r.tied for r in rows):
         print("Dấu “=”: bằng điểm, cùng hạng (không tự phân định thứ tự).")
