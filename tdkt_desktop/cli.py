@@ -51,7 +51,9 @@ def main(argv: list[str]) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
-        report = damage_report(args.db or _default_path())
+        from tdkt_desktop.commands.opening import db_path
+
+        report = damage_report(db_path(args))
         print(f"Lỗi: {report or describe_sqlite_error(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, permission denied, read-only medium
@@ -63,17 +65,13 @@ def main(argv: list[str]) -> int:
         return 1
     except Exception:
         # A value that does not decode (a flipped byte that passes quick_check) is named, not a traceback.
-        report = damage_report(args.db or _default_path())
+        from tdkt_desktop.commands.opening import db_path
+
+        report = damage_report(db_path(args))
         if report is None:
             raise
         print(f"Lỗi: {report}", file=sys.stderr)
         return 1
-
-
-def _default_path() -> Path:
-    from tdkt_desktop import paths
-
-    return paths.database_path()
 
 
 def damage_report(path: Path) -> str | None:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-_MAX_SHOWN = 40
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,36 +32,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_ranking)
 
 
-def _path(args: argparse.Namespace) -> Path:
-    from tdkt_desktop import paths
-    from tdkt_desktop.errors import NotFoundError
-
-    path = Path(args.db or paths.database_path())
-    if not path.exists():
-        raise NotFoundError(f"Không có tệp cơ sở dữ liệu “{path}”.")
-    return path
-
-
-@contextlib.contextmanager
-def open_read(args: argparse.Namespace) -> Iterator:
-    """The database read-only (``mode=ro``): never migrated or created; an older file is a clear error."""
-    from tdkt_desktop.commands.opening import reading
-
-    _path(args)
-    with reading(args) as db:
-        yield db
-
-
-@contextlib.contextmanager
-def open_write(args: argparse.Namespace) -> Iterator:
-    """The database for writing, under the single-writer lock the window also takes."""
-    from tdkt_desktop.commands.opening import writing
-
-    _path(args)
-    with writing(args) as db:
-        yield db
-
-
 def _year(args: argparse.Namespace) -> int:
     from tdkt_desktop.errors import ValidationError
 
@@ -76,6 +42,7 @@ def _year(args: argparse.Namespace) -> int:
 
 def run_template(args: argparse.Namespace) -> int:
     """Write the score template of a bloc-year."""
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.errors import UserError
     from tdkt_desktop.importing.bloc_scores import write_template
     from tdkt_desktop.services.blocs import resolve_bloc
@@ -83,7 +50,7 @@ def run_template(args: argparse.Namespace) -> int:
     year = _year(args)
     if args.output.parent and not args.output.parent.exists():
         raise UserError(f"Thư mục “{args.output.parent}” không tồn tại.")
-    with open_read(args) as db:
+    with reading(args) as db:
         bloc = resolve_bloc(db, args.bloc)
         counts = write_template(db, bloc, year, args.output)
     print(f"Đã tạo {args.output} cho “{bloc.name}” năm {year}: "
@@ -93,19 +60,18 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Check the whole file; replace the year's criteria and scores, or change nothing and list every problem."""
+    from tdkt_desktop.commands.console import print_issues
+    from tdkt_desktop.commands.opening import writing
     from tdkt_desktop.importing.bloc_scores import import_scores, issue_text
     from tdkt_desktop.services.blocs import resolve_bloc
 
     year = _year(args)
-    with open_write(args) as db:
+    with writing(args) as db:
         bloc = resolve_bloc(db, args.bloc)
         result = import_scores(db, args.file, bloc, year, dry_run=args.dry_run)
     if not result.ok:
         print(f"Lỗi: tệp có {len(result.issues)} lỗi, không nhập gì; dữ liệu giữ nguyên.", file=sys.stderr)
-        for issue in result.issues[:_MAX_SHOWN]:
-            print(f"  {issue_text(issue)}", file=sys.stderr)
-        if len(result.issues) > _MAX_SHOWN:
-            print(f"  … và {len(result.issues) - _MAX_SHOWN} lỗi khác.", file=sys.stderr)
+        print_issues(result.issues, issue_text)
         return 1
     what = f"{len(result.criteria)} tiêu chí, {len(result.scores)} dòng điểm"
     if args.dry_run:
@@ -119,11 +85,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_ranking(args: argparse.Namespace) -> int:
     """Print the ranking (agreed score; self score where the bloc gave none); ties share a rank."""
+    from tdkt_desktop.commands.opening import reading
+    from tdkt_desktop.rules.ranking import rank_text
     from tdkt_desktop.rules.scoring import points_text
     from tdkt_desktop.services.blocs import require_ranking, resolve_bloc
 
     year = _year(args)
-    with open_read(args) as db:
+    with reading(args) as db:
         bloc = resolve_bloc(db, args.bloc)
         rows = require_ranking(db, bloc, year)
     if args.json:
@@ -133,7 +101,7 @@ def run_ranking(args: argparse.Namespace) -> int:
     width = max(len(r.name) for r in rows)
     print(f"{'Hạng':>5}  {'Đơn vị':<{width}}  {'Tự chấm':>8}  {'Khối chấm':>9}")
     for r in rows:
-        rank = f"{r.rank}{'=' if r.tied else ''}"
+        rank = rank_text(r.rank, r.tied)
         print(f"{rank:>5}  {r.name:<{width}}  {points_text(r.self_score):>8}  {points_text(r.agreed_score):>9}")
     if any(r.tied for r in rows):
         print("Dấu “=”: bằng điểm, cùng hạng (không tự phân định thứ tự).")

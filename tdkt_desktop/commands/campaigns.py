@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 
 from tdkt_desktop.errors import UserError
 
@@ -21,18 +20,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, default=None, help="chỉ các phong trào diễn ra trong năm này")
     p.add_argument("--json", action="store_true", help="in dạng JSON")
     p.set_defaults(func=run)
-
-
-def open_read_only(path: Path):
-    """The database at ``path`` opened read-only (``mode=ro``); nothing is created, migrated or left beside it.
-
-    Raises:
-        NotFoundError: no such file; DatabaseOpenError: not SQLite, foreign, damaged, newer schema, or an
-        older file that needs an upgrade first (the message says how).
-    """
-    from tdkt_desktop.db.connection import open_readonly
-
-    return open_readonly(Path(path))
 
 
 def campaign_rows(db, year: int | None, today: dt.date) -> list[dict]:
@@ -55,15 +42,12 @@ def campaign_rows(db, year: int | None, today: dt.date) -> list[dict]:
 
 def run(args: argparse.Namespace) -> int:
     """Print every campaign (or those active in ``--year``)."""
-    from tdkt_desktop import paths
+    from tdkt_desktop.commands.opening import reading
 
     if args.year is not None and not 1945 <= args.year <= 2100:
         raise UserError(f"Năm “{args.year}” không hợp lệ.")
-    db = open_read_only(args.db or paths.database_path())
-    try:
+    with reading(args) as db:
         rows = campaign_rows(db, args.year, dt.date.today())
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -76,23 +60,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_campaign_report(db_path: Path, name: str, review: str | None, output: Path) -> str:
-    """Write the báo cáo sơ kết/tổng kết of the campaign named ``name``; returns what was written.
+def print_campaign_report(args: argparse.Namespace) -> str:
+    """Write the báo cáo sơ kết/tổng kết of the campaign ``args.campaign`` to ``args.output``; returns its subject.
 
     Raises:
         UserError: unknown or ambiguous name, no recorded review of that kind; no file is written.
     """
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.reports.campaign_review import render_review
     from tdkt_desktop.services.campaign_documents import choose_review, review_report_for
     from tdkt_desktop.services.campaigns import find_one_campaign
     from tdkt_desktop.services.printing import write_atomically
 
-    db = open_read_only(db_path)
-    try:
-        campaign = find_one_campaign(db, name)
-        text = review_report_for(db, choose_review(db, campaign.id, REVIEW_CHOICES.get(review) if review else None))
+    with reading(args) as db:
+        campaign = find_one_campaign(db, args.campaign)
+        kind = REVIEW_CHOICES.get(args.review) if args.review else None
+        text = review_report_for(db, choose_review(db, campaign.id, kind))
         pdf = render_review(text)
-    finally:
-        db.close()
-    write_atomically(output, pdf)
+    write_atomically(args.output, pdf)
     return text.subject

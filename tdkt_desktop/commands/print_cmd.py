@@ -46,10 +46,9 @@ def _add_campaign_report(kinds: argparse._SubParsersAction) -> None:
 
 
 def _run_campaign_report(args: argparse.Namespace) -> int:
-    from tdkt_desktop import paths
     from tdkt_desktop.commands.campaigns import print_campaign_report
 
-    subject = print_campaign_report(args.db or paths.database_path(), args.campaign, args.review, args.output)
+    subject = print_campaign_report(args)
     print(f"Đã in báo cáo “{subject}” vào {args.output}.")
     return 0
 
@@ -122,13 +121,13 @@ def _meeting_kind(text: str) -> str:
 
 def run_bloc_minutes(args: argparse.Namespace) -> int:
     """Read the meeting (read-only), build the minutes, write the file only when everything was found."""
-    from tdkt_desktop.commands.bloc import open_read
+    from tdkt_desktop.commands.opening import reading
     from tdkt_desktop.reports.bloc_minutes import render_bloc_minutes
     from tdkt_desktop.services.bloc_documents import minutes_for
     from tdkt_desktop.services.blocs import resolve_bloc
     from tdkt_desktop.services.printing import write_atomically
 
-    with open_read(args) as db:
+    with reading(args) as db:
         bloc = resolve_bloc(db, args.bloc)
         data = minutes_for(db, bloc, args.year, args.meeting)
     write_atomically(args.output, render_bloc_minutes(data))

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-_MAX_SHOWN = 40
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``import``, ``export`` and ``template``."""
@@ -36,9 +34,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Check the whole file; write all of it or nothing; report every bad row."""
+    from tdkt_desktop.commands.console import print_issues
     from tdkt_desktop.commands.opening import reading, writing
     from tdkt_desktop.importing.importer import import_file
     from tdkt_desktop.importing.legacy import ENCODINGS
+    from tdkt_desktop.importing.plan import ImportIssue
     from tdkt_desktop.importing.preview import describe_plan
     from tdkt_desktop.importing.report import write_report
 
@@ -58,10 +58,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     if not plan.ok:
         print(f"Lỗi: tệp có {len(plan.issues)} lỗi, không nhập dòng nào.", file=sys.stderr)
-        for issue in plan.issues[:_MAX_SHOWN]:
-            print(f"  {issue.text()}", file=sys.stderr)
-        if len(plan.issues) > _MAX_SHOWN:
-            print(f"  … và {len(plan.issues) - _MAX_SHOWN} lỗi khác.", file=sys.stderr)
+        print_issues(plan.issues, ImportIssue.text)
         if args.file.exists() and args.file.is_file():
             try:
                 target = write_report(plan)

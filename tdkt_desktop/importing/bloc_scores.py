@@ -18,8 +18,9 @@ from tdkt_desktop.db import bloc_scores as scores_db
 from tdkt_desktop.db import blocs as blocs_db
 from tdkt_desktop.db.bloc_records import Bloc, Criterion
 from tdkt_desktop.importing.plan import ImportIssue
+from tdkt_desktop.importing.saving import append_text_safe, save_atomically
 from tdkt_desktop.importing.workbook import key_of, open_workbook, text_value
-from tdkt_desktop.rules.scoring import CRITERION_KINDS, points_text, score_problem, to_points
+from tdkt_desktop.rules.scoring import CRITERION_KINDS, points_json, points_text, score_problem, to_points
 from tdkt_desktop.text import fold
 
 MEMBERS_SHEET, CRITERIA_SHEET, SCORES_SHEET = "Thành viên", "Tiêu chí", "Chấm điểm"
@@ -53,11 +54,11 @@ def write_template(db: Database, bloc: Bloc, year: int, path: Path | str) -> dic
     sheets = {
         MEMBERS_SHEET: ([MEMBER], [[m.name] for m in members], [60]),
         CRITERIA_SHEET: ([CODE, CONTENT, MAXIMUM, KIND],
-                         [[c.code, c.content, _cell_number(c.max_points), CRITERION_KINDS[c.kind]] for c in criteria],
+                         [[c.code, c.content, points_json(c.max_points), CRITERION_KINDS[c.kind]] for c in criteria],
                          [14, 80, 14, 14]),
         SCORES_SHEET: ([MEMBER, CODE, SELF, AGREED], [
-            [m.name, c.code, _cell_number(stored[(m.id, c.id)].self_score) if (m.id, c.id) in stored else None,
-             _cell_number(stored[(m.id, c.id)].agreed_score) if (m.id, c.id) in stored else None]
+            [m.name, c.code, points_json(stored[(m.id, c.id)].self_score) if (m.id, c.id) in stored else None,
+             points_json(stored[(m.id, c.id)].agreed_score) if (m.id, c.id) in stored else None]
             for m in members for c in criteria
         ], [60, 14, 16, 16]),
     }
@@ -68,18 +69,12 @@ def write_template(db: Database, bloc: Bloc, year: int, path: Path | str) -> dic
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append(row)
+            append_text_safe(ws, row)
         for index, width in enumerate(widths):
             ws.column_dimensions[chr(ord("A") + index)].width = width
         ws.freeze_panes = "A2"
-    book.save(Path(path))
+    save_atomically(book, path)
     return {title: len(rows) for title, (_h, rows, _w) in sheets.items()}
-
-
-def _cell_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 @dataclass

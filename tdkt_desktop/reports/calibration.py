@@ -48,7 +48,7 @@ def place_label(text: str, candidates: list[tuple[float, float, str]], boxes: li
     return candidates[-1]
 
 
-def _field_label(name: str, f, boxes: list[Box]) -> tuple[str, float, float, float]:
+def _field_label(name: str, f) -> tuple[str, float, float, float]:
     """The field's label inside its box, shrunk to fit the box (never across its border)."""
     text = FIELD_NAMES.get(name, name)
     size = LABEL_SIZE
@@ -109,7 +109,7 @@ def render_calibration(*, blank_code: str = "", offset_mm: tuple[float, float] =
     c.setDash(2, 2)
     for name, f in blank.fields.items():
         c.rect(*at(f.x, f.y), f.w * MM, f.h * MM)
-        text, size, x, y = _field_label(name, f, boxes)
+        text, size, x, y = _field_label(name, f)
         c.setFont(base.FONT, size)
         c.drawString(*at(x, y), text)
     c.setDash()

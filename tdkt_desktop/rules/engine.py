@@ -276,7 +276,7 @@ class Engine(PersonRules):
         return _chain_finding(len(chain) >= need, year=year, years=chain, need=need, award=codes[0],
                               award_name=rs.award_name(codes[0]), earlier=earlier, used=used, gap=gap)
 
-    def _pending(self, p, rs, codes, year, now) -> tuple[list[Finding], tuple]:
+    def _pending(self, p, codes, year, now) -> tuple[list[Finding], tuple]:
         """The year's own title, eligible but not decided: say so, and carry its council criteria."""
         if any(p.has_award(c, year) for c in codes):
             return [], ()

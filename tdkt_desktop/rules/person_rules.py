@@ -73,7 +73,7 @@ class PersonRules:
         findings = [chain]
         inherited: tuple = ()
         if year in chain.years:
-            pending, inherited = self._pending(p, rs, codes, year, now)
+            pending, inherited = self._pending(p, codes, year, now)
             findings += pending
         window = chain.years[-need:] or (year,)
         found = self._initiatives(p, window, params["initiative_min_scope"])
@@ -118,7 +118,7 @@ class PersonRules:
                                     count=offset, text=rs.award_name(link[0]))]
         inherited: tuple = ()
         if year in sequence:
-            pending, inherited = self._pending(p, rs, titles, year, now)
+            pending, inherited = self._pending(p, titles, year, now)
             findings += pending
         chain_years = (rs.award(titles[0]) or {}).get("chain_years", 1)
         start = (sequence[0] if sequence else year) - chain_years + 1
@@ -146,7 +146,7 @@ class PersonRules:
             codes = rs.same_rank(params["chain_award"])
             chain = self._chain(p, rs, codes, year, now, own, params["chain_years"])
             if chain.met:
-                pending, inherited = self._pending(p, rs, codes, year, now)
+                pending, inherited = self._pending(p, codes, year, now)
                 return True, [chain, *pending], inherited
             findings.append(chain)
         if "htxs_initiatives" in paths:

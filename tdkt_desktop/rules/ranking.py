@@ -43,3 +43,6 @@ def competition_ranking(items: Iterable[tuple[Hashable, Any]], *, higher_is_bett
     return out
 
 
+def rank_text(rank: int | None, tied: bool) -> str:
+    """A rank as shown and printed: '3', '3=' when shared (never broken silently), '' when unranked."""
+    return "" if rank is None else f"{rank}{'=' if tied else ''}"

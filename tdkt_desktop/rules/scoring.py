@@ -51,7 +51,7 @@ def points_text(value: Decimal | float | int | None) -> str:
 
 
 def points_json(value: Decimal | None) -> int | float | None:
-    """A JSON number: whole points as int, others as float; None stays None."""
+    """A plain number for JSON or an Excel cell: whole points as int, others as float; None stays None."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)

@@ -23,6 +23,7 @@ from tdkt_desktop.reports.bloc_minutes import (
 from tdkt_desktop.reports.bloc_pact import PactData
 from tdkt_desktop.reports.bloc_proposal import ProposalData, Proposed
 from tdkt_desktop.rules import scoring, voting
+from tdkt_desktop.rules.ranking import rank_text
 from tdkt_desktop.services import blocs as bloc_service
 from tdkt_desktop.text import format_date
 from tdkt_desktop.vocabulary import BLOC_MEETING_KINDS, ballot_label
@@ -62,7 +63,7 @@ def find_meeting(db: Database, bloc: Bloc, year: int, kind: str = "tong_ket") ->
 def rank_lines(db: Database, bloc: Bloc, year: int) -> tuple[RankLine, ...]:
     """The year's ranking as printed ('3=' for a shared rank); empty without scores."""
     return tuple(
-        RankLine(f"{r.rank}{'=' if r.tied else ''}", r.name, scoring.points_text(r.self_score),
+        RankLine(rank_text(r.rank, r.tied), r.name, scoring.points_text(r.self_score),
                  scoring.points_text(r.agreed_score))
         for r in bloc_service.ranking(db, int(bloc.id), year) if r.rank is not None  # type: ignore[arg-type]
     )
@@ -102,7 +103,7 @@ def _result_sentence(bloc: Bloc, year: int, result: bloc_service.RoundResult) ->
     return sentence
 
 
-def ballot_table(result: bloc_service.RoundResult, level: str) -> BallotTable:
+def ballot_table(result: bloc_service.RoundResult) -> BallotTable:
     """One ballot as printed in the minutes."""
     counted = result.tally is not None
     rows = tuple(
@@ -137,7 +138,7 @@ def minutes_for_meeting(db: Database, meeting_id: int) -> MinutesData:
                          for a in meetings_db.attendance(db, int(meeting.id))),  # type: ignore[arg-type]
         ranking=rank_lines(db, bloc, year) if with_scores else (),
         ranking_note=ranking_note(db, bloc, year) if with_scores else "",
-        ballots=tuple(ballot_table(r, bloc.level) for r in results),
+        ballots=tuple(ballot_table(r) for r in results),
         results=tuple(s for s in (_result_sentence(bloc, year, r) for r in results) if s),
     )
 
@@ -179,7 +180,7 @@ def proposal_for(db: Database, bloc: Bloc, year: int) -> ProposalData:
                 member=c.name, award=ballot_label(vote_round.kind, bloc.level),
                 decider=decider(vote_round.kind, bloc.level),
                 score=scoring.points_text(rank.score) if rank else "",
-                rank=f"{rank.rank}{'=' if rank.tied else ''}/{len(ranks)}" if rank else "",
+                rank=f"{rank_text(rank.rank, rank.tied)}/{len(ranks)}" if rank else "",
                 votes=f"{c.votes}/{result.count.base(result.rule.base)}", share=c.share,
             ))
             secret = secret and vote_round.secret

@@ -17,7 +17,7 @@ from tdkt_desktop import paths
 from tdkt_desktop.db import bloc_meetings as meetings_db
 from tdkt_desktop.db import bloc_scores as scores_db
 from tdkt_desktop.db import blocs as blocs_db
-from tdkt_desktop.db.bloc_records import Bloc, BlocYear, Score, VoteRound
+from tdkt_desktop.db.bloc_records import Bloc, BlocYear, RoundCandidate, Score, VoteRound
 from tdkt_desktop.errors import NotFoundError, ValidationError
 from tdkt_desktop.rules import scoring, voting
 from tdkt_desktop.rules.ranking import competition_ranking
@@ -182,14 +182,14 @@ class RoundResult:
     summary: str
 
 
-def _ballot_count(db: Database, vote_round: VoteRound) -> voting.BallotCount:
+def _ballot_count(db: Database, vote_round: VoteRound, candidates: list[RoundCandidate]) -> voting.BallotCount:
+    """The round's count as stored, with the votes of ``candidates`` (its candidate rows, read by the caller)."""
     present, members = meetings_db.head_count(db, vote_round.meeting_id)
     ballots = meetings_db.voters(db, vote_round.id)  # type: ignore[arg-type]
     return voting.BallotCount(
         members=members, present=present, written=sum(v.mode == "van_ban" for v in ballots), issued=len(ballots),
         counted=vote_round.counted or 0, valid=vote_round.valid or 0, invalid=vote_round.invalid or 0,
-        max_choices=vote_round.max_choices,
-        votes=tuple((c.member_id, c.votes) for c in meetings_db.candidates(db, vote_round.id)),  # type: ignore[arg-type]
+        max_choices=vote_round.max_choices, votes=tuple((c.member_id, c.votes) for c in candidates),
     )
 
 
@@ -197,8 +197,9 @@ def round_result(db: Database, round_id: int) -> RoundResult:
     """A round's candidates with votes, rank, share and status under the rule it was opened with."""
     vote_round = meetings_db.get_round(db, round_id)
     rule = voting.PassRule.from_data(vote_round.rule)
-    count = _ballot_count(db, vote_round)
-    names = {c.member_id: c.member_name for c in meetings_db.candidates(db, round_id)}
+    candidates = meetings_db.candidates(db, round_id)
+    count = _ballot_count(db, vote_round, candidates)
+    names = {c.member_id: c.member_name for c in candidates}
     label = meetings_db.round_label(vote_round)
     if not vote_round.is_counted:
         rows = tuple(CandidateResult(k, names[k], 0) for k, _v in count.votes)
@@ -267,8 +268,9 @@ def record_count(db: Database, round_id: int, counted: int, valid: int, invalid:
         ValidationError: every inconsistency, in Vietnamese; nothing is saved.
     """
     vote_round = meetings_db.check_open(db, round_id)
-    current = _ballot_count(db, vote_round)
-    names = {c.member_id: c.member_name for c in meetings_db.candidates(db, round_id)}
+    candidates = meetings_db.candidates(db, round_id)
+    current = _ballot_count(db, vote_round, candidates)
+    names = {c.member_id: c.member_name for c in candidates}
     unknown = [k for k in votes if k not in names]
     if unknown:
         raise ValidationError({"votes": "Chỉ ghi phiếu cho các đơn vị ứng cử của lượt này."})

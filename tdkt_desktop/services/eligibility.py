@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -125,13 +125,14 @@ def _histories(rows: HistoryRows, year: int, *, units_wanted: list[int] | None) 
             initiatives=tuple([InitiativeFact(*row) for row in initiatives]) if initiatives else (),
             decisions=_Decisions(awards, refs) if awards else no_decisions,
         )
-    return people, _units(rows, people, units_wanted)
+    return people, unit_histories(rows, people.values(), units_wanted)
 
 
-def _units(rows: HistoryRows, people: dict[int, PersonHistory], wanted: list[int] | None) -> list[UnitHistory]:
-    """The office's units that have members (in ``people``'s order) or a rating; only ``wanted`` ones if given."""
+def unit_histories(rows: HistoryRows, people: Iterable, wanted: list[int] | None) -> list[UnitHistory]:
+    """The office's units that have members among ``people`` (anything with ``id`` and ``unit_id``, member ids
+    in their order) or a rating; only ``wanted`` ones if given."""
     members: dict[int, list[int]] = defaultdict(list)
-    for p in people.values():
+    for p in people:
         if p.unit_id is not None:
             members[p.unit_id].append(p.id)
     return [
@@ -263,7 +264,7 @@ def _stream(db: Database, engine: Engine, year: int, chunk: int, prefetch: bool)
             loaded.close()
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
-    yield engine.evaluate_units(_units(rows, kept, None), kept, year, kept_verdicts)
+    yield engine.evaluate_units(unit_histories(rows, kept.values(), None), kept, year, kept_verdicts)
 
 
 def _without_findings(v: Verdict) -> Verdict:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from tdkt_desktop.db import decisions as decisions_db
 from tdkt_desktop.db.award_records import CertificateIssue, Decision, PrintProfile
 from tdkt_desktop.errors import NotFoundError, UserError
 from tdkt_desktop.reports.base import doc_number
+from tdkt_desktop.safefile import atomic_path
 from tdkt_desktop.services import certificate_sources
 from tdkt_desktop.text import format_date
 
@@ -215,19 +214,13 @@ def calibration(profile: PrintProfile) -> Printout:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so a failure never leaves half a file.
+    """Write through a temporary file beside ``path`` and one rename, so a failure never leaves half a file.
 
     Raises:
         UserError: the folder does not exist.
     """
     path = Path(path)
-    if path.parent and not path.parent.exists():
+    if not path.parent.exists():
         raise UserError(f"Thư mục “{path.parent}” không tồn tại.")
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=".pdf.tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path, "pdf") as tmp:
+        tmp.write_bytes(data)

@@ -21,7 +21,7 @@ from tdkt_desktop.rules.engine import Engine
 from tdkt_desktop.rules.model import PersonHistory, UnitHistory, Verdict
 from tdkt_desktop.rules.ruleset import RuleSet
 from tdkt_desktop.services.bulk import paused_gc
-from tdkt_desktop.services.eligibility import YearResult, _histories, make_engine
+from tdkt_desktop.services.eligibility import YearResult, _histories, make_engine, unit_histories
 
 Key = tuple[str, int]  # ("ca_nhan", staff id) or ("tap_the", unit id)
 #: Verdict-changing tables: people's records, units, decisions; the rule sets and settings change everything.
@@ -93,17 +93,7 @@ def _roster(db: Database, year: int, members: tuple[Member, ...]) -> Roster:
     """The roster of these members, with the office's units (read again: few rows) and who is in each."""
     rows = HistoryRows()
     load_unit_rows(db, year, rows)
-    in_unit: dict[int, list[int]] = {}
-    for m in members:
-        if m.unit_id is not None:
-            in_unit.setdefault(m.unit_id, []).append(m.id)
-    units = tuple(
-        UnitHistory(id=uid, name=name, ratings=rows.unit_ratings.get(uid, {}), leads_bloc=rows.unit_leads.get(uid, {}),
-                    awards={y: frozenset(c) for y, c in rows.unit_awards.get(uid, {}).items()},
-                    member_ids=tuple(in_unit.get(uid, ())), decisions=rows.unit_decisions.get(uid, {}))
-        for uid, name in rows.units if in_unit.get(uid) or uid in rows.unit_ratings
-    )
-    return Roster(members, units)
+    return Roster(members, tuple(unit_histories(rows, members, None)))
 
 
 def start(db: Database, year: int, position: int) -> YearState:

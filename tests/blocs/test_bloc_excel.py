@@ -62,6 +62,17 @@ def test_template_has_the_three_sheets_prefilled(db, bloc, tmp_path):
     assert write_template(db, bloc["record"], 2030, tmp_path / "trong.xlsx")["Chấm điểm"] == 0
 
 
+def test_template_keeps_a_text_that_looks_like_a_formula_as_text(db, bloc, tmp_path):
+    from tdkt_desktop.db.bloc_records import Criterion
+
+    scores_db.save_criterion(db, Criterion(None, bloc["bloc_id"], 2025, "TC3", "=SUM(1,2) điểm thưởng", Decimal(5)))
+    path = tmp_path / "mau.xlsx"
+    write_template(db, bloc["record"], 2025, path)
+    cell = load_workbook(path)["Tiêu chí"]["B4"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=SUM(1,2) điểm thưởng", "s", True)
+    assert [p.name for p in tmp_path.iterdir()] == ["mau.xlsx"]  # written under a temporary name, then renamed
+
+
 def test_round_trip_replaces_the_year_and_the_same_file_twice_changes_nothing(db, bloc, tmp_path):
     path = _workbook(tmp_path / "diem.xlsx", CRITERIA, [
         ("  SO NOI  VU ", "a1", 58, 57.5),  # names and codes match ignoring case, diacritics and spacing

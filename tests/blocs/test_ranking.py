@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tdkt_desktop.rules.ranking import competition_ranking
+from tdkt_desktop.rules.ranking import competition_ranking, rank_text
 from tdkt_desktop.rules.scoring import (
     CriterionFact,
     maximum_total,
@@ -24,6 +24,11 @@ def test_equal_scores_share_a_rank_and_the_next_rank_skips():
     ranked = competition_ranking([("A", 99), ("B", 95), ("C", 95), ("D", 90)])
     assert [r.rank for r in ranked] == [1, 2, 2, 4]
     assert [r.key for r in ranked if r.tied] == ["B", "C"]
+
+
+def test_a_shared_rank_is_marked_when_shown():
+    ranked = competition_ranking([("A", 90), ("B", 95), ("C", 95), ("D", None)])
+    assert [rank_text(r.rank, r.tied) for r in ranked] == ["1=", "1=", "3", ""]
 
 
 def test_ties_keep_the_callers_order_and_unscored_come_last():

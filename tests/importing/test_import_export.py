@@ -195,6 +195,15 @@ def test_cli_import_exit_codes_and_report(tmp_path, capsys):
     assert workbook_rows(out)["Cán bộ"][1][0] == "007"
 
 
+def test_cli_lists_the_first_40_problems_then_how_many_more(tmp_path, capsys):
+    rows = [STAFF_HEAD] + [[f"N{i:03d}", f"Người {i}", None, "Khác", None, "Phòng A", None] for i in range(45)]
+    assert main(["--db", str(tmp_path / "t.db"), "import", str(make_book(tmp_path / "bad.xlsx", {"Cán bộ": rows}))]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    shown = [line for line in lines if line.startswith("  Trang “Cán bộ”")]
+    assert len(shown) == 40 and "dòng 2," in shown[0] and "dòng 41," in shown[-1]
+    assert "  … và 5 lỗi khác." in lines
+
+
 def test_template_data_sheets_hold_headers_only(db, tmp_path):
     path = tmp_path / "mau.xlsx"
     write_template(path)
