@@ -76,11 +76,10 @@ def main(argv: list[str]) -> int:
 
 def damage_report(path: Path) -> str | None:
     """A Vietnamese report of damaged stored values in ``path``, or None when none is found."""
-    from tdkt_desktop.db.inspection import damaged_data_error, find_damage, is_wal_file
+    from tdkt_desktop.db.inspection import can_read_immutable, damaged_data_error, find_damage
 
     try:
-        immutable = is_wal_file(path) and not Path(f"{path}-wal").exists()
-        problems = find_damage(Path(path), immutable=immutable) if Path(path).is_file() else []
+        problems = find_damage(Path(path), immutable=can_read_immutable(path)) if Path(path).is_file() else []
     except Exception:  # the report is a courtesy: never hide the original error behind a new one
         return None
     if not problems:
