@@ -14,6 +14,11 @@ def nfc(value: str | None) -> str:
     return unicodedata.normalize("NFC", (value or "").strip())
 
 
+def one_line(value: str | None) -> str:
+    """NFC text on one line: runs of white space (line breaks too) become one space, the ends trimmed."""
+    return " ".join(nfc(value).split())
+
+
 def fold(value: str | None) -> str:
     """Search key: lower case, no diacritics, đ → d, single spaces ('Đặng Thị Hương' → 'dang thi huong')."""
     s = unicodedata.normalize("NFD", value or "").translate(_D)

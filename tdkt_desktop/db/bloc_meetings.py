@@ -16,7 +16,7 @@ from tdkt_desktop.db import audit
 from tdkt_desktop.db import blocs as blocs_db
 from tdkt_desktop.db.bloc_records import BlocMeeting, MeetingAttendance, RoundCandidate, RoundVoter, VoteRound
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import format_date, nfc
+from tdkt_desktop.text import format_date, nfc, one_line
 from tdkt_desktop.vocabulary import BALLOT_KINDS, BLOC_MEETING_KINDS, VOTER_MODES
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -167,8 +167,8 @@ def set_attendance(db: Database, entry: MeetingAttendance) -> None:
             f"“{name}” {what} ở lượt “{BALLOT_KINDS[clash[0]]}” (vòng {clash[1]}); "
             "hãy thu hồi phiếu đó trước khi đổi tình trạng tham dự."
         )})
-    after = {"present": int(entry.present), "representative": " ".join(nfc(entry.representative).split()),
-             "position": " ".join(nfc(entry.position).split())}
+    after = {"present": int(entry.present), "representative": one_line(entry.representative),
+             "position": one_line(entry.position)}
     with db.atomic():
         db["bloc_attendance"].update((entry.meeting_id, entry.member_id), after)
         audit.record(db, "sua", "bloc_attendance", f"{entry.meeting_id}/{entry.member_id}",

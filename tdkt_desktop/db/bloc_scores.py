@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.bloc_records import Criterion, Score
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, nfc
+from tdkt_desktop.text import fold, one_line
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -74,7 +74,7 @@ def save_criterion(db: Database, criterion: Criterion) -> int:
     Raises:
         ValidationError: blank code or content, duplicate code, maximum not above 0, or scores above it.
     """
-    code, content = " ".join(nfc(criterion.code).split()), " ".join(nfc(criterion.content).split())
+    code, content = one_line(criterion.code), one_line(criterion.content)
     errors = {}
     if not code:
         errors["code"] = "Mã tiêu chí không được để trống."
@@ -166,10 +166,10 @@ def replace_year(db: Database, bloc_id: int, year: int, criteria: list[Criterion
         db.execute("DELETE FROM bloc_criteria WHERE bloc_id = ? AND year = ?", [bloc_id, year])
         ids: dict[str, int] = {}
         for position, c in enumerate(criteria, start=1):
-            code = " ".join(nfc(c.code).split())
+            code = one_line(c.code)
             ids[fold(code)] = int(db["bloc_criteria"].insert({
                 "bloc_id": bloc_id, "year": year, "code": code, "fold_code": fold(code),
-                "content": " ".join(nfc(c.content).split()), "max_points": _text(c.max_points), "kind": c.kind,
+                "content": one_line(c.content), "max_points": _text(c.max_points), "kind": c.kind,
                 "position": position,
             }).last_pk)
         db["bloc_scores"].insert_all(

@@ -10,17 +10,13 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.bloc_records import Bloc, BlocMember, BlocYear, Pact, PactSigner
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, nfc, tokens
+from tdkt_desktop.text import fold, nfc, one_line, tokens
 from tdkt_desktop.vocabulary import BLOC_LEVELS
 
 
 def member_key(name: str) -> str:
     """Matching key ignoring case, diacritics, spacing and punctuation ('Sở  KH&CN' ≡ 'so khcn')."""
     return "".join(tokens(name))
-
-
-def _clean(text: str) -> str:
-    return " ".join(nfc(text).split())
 
 
 # --- blocs ------------------------------------------------------------------------------------
@@ -72,7 +68,7 @@ def save_bloc(db: Database, bloc: Bloc) -> int:
     Raises:
         ValidationError: blank or duplicate name, unknown level.
     """
-    name = _clean(bloc.name)
+    name = one_line(bloc.name)
     errors = {}
     if not name:
         errors["name"] = "Tên khối thi đua không được để trống."
@@ -83,8 +79,8 @@ def save_bloc(db: Database, bloc: Bloc) -> int:
     if errors:
         raise ValidationError(errors)
     row = {
-        "name": name, "fold": fold(name), "level": bloc.level, "governing_body": _clean(bloc.governing_body),
-        "council": _clean(bloc.council), "place_name": _clean(bloc.place_name), "regulation": nfc(bloc.regulation),
+        "name": name, "fold": fold(name), "level": bloc.level, "governing_body": one_line(bloc.governing_body),
+        "council": one_line(bloc.council), "place_name": one_line(bloc.place_name), "regulation": nfc(bloc.regulation),
         "vote_rules": json.dumps(bloc.vote_rules, ensure_ascii=False, sort_keys=True), "note": nfc(bloc.note),
         "sort_order": bloc.sort_order, "active": int(bloc.active),
     }
@@ -138,7 +134,7 @@ def save_member(db: Database, member: BlocMember) -> int:
     Raises:
         ValidationError: blank or duplicate name, or a second member marked as the office itself.
     """
-    name = _clean(member.name)
+    name = one_line(member.name)
     errors = {}
     get_bloc(db, member.bloc_id)
     if not name:
@@ -156,8 +152,8 @@ def save_member(db: Database, member: BlocMember) -> int:
     if errors:
         raise ValidationError(errors)
     row = {
-        "bloc_id": member.bloc_id, "name": name, "fold": fold(name), "short_name": _clean(member.short_name),
-        "contact_person": _clean(member.contact_person), "phone": _clean(member.phone),
+        "bloc_id": member.bloc_id, "name": name, "fold": fold(name), "short_name": one_line(member.short_name),
+        "contact_person": one_line(member.contact_person), "phone": one_line(member.phone),
         "is_self": int(member.is_self), "sort_order": member.sort_order, "active": int(member.active),
     }
     with db.atomic():
@@ -234,7 +230,7 @@ def save_year(db: Database, entry: BlocYear) -> None:
     if errors:
         raise ValidationError(errors)
     row = {"bloc_id": entry.bloc_id, "year": entry.year, "head_id": entry.head_id, "deputy_id": entry.deputy_id,
-           "theme": _clean(entry.theme), "note": nfc(entry.note)}
+           "theme": one_line(entry.theme), "note": nfc(entry.note)}
     before = get_year(db, entry.bloc_id, entry.year)
     with db.atomic():
         db["bloc_years"].upsert(row, pk=("bloc_id", "year"))
@@ -278,8 +274,8 @@ def save_pact(db: Database, pact: Pact) -> int:
         ValidationError: blank title, no commitment, a signer outside the bloc; nothing is saved.
     """
     errors = {}
-    title = _clean(pact.title)
-    items = [_clean(i) for i in pact.items if _clean(i)]
+    title = one_line(pact.title)
+    items = [one_line(i) for i in pact.items if one_line(i)]
     if not title:
         errors["title"] = "Tên giao ước không được để trống."
     if not items:
@@ -292,7 +288,7 @@ def save_pact(db: Database, pact: Pact) -> int:
     existing = get_pact(db, pact.bloc_id, pact.year)
     row = {"bloc_id": pact.bloc_id, "year": pact.year, "title": title,
            "signed_on": pact.signed_on.isoformat() if pact.signed_on else None,
-           "place": _clean(pact.place), "note": nfc(pact.note)}
+           "place": one_line(pact.place), "note": nfc(pact.note)}
     with db.atomic():
         if existing is None:
             pact_id = int(db["bloc_pacts"].insert(row).last_pk)
@@ -306,8 +302,8 @@ def save_pact(db: Database, pact: Pact) -> int:
         )
         if pact.signers:
             db["bloc_pact_signers"].insert_all(
-                [{"pact_id": pact_id, "member_id": s.member_id, "signer_name": _clean(s.signer_name),
-                  "signer_title": _clean(s.signer_title)} for s in pact.signers]
+                [{"pact_id": pact_id, "member_id": s.member_id, "signer_name": one_line(s.signer_name),
+                  "signer_title": one_line(s.signer_title)} for s in pact.signers]
             )
         audit.record(db, "luu", "bloc_pacts", pact_id,
                      f"{title} năm {pact.year}: {len(items)} nội dung, {len(pact.signers)} đơn vị ký")

@@ -21,7 +21,7 @@ from tdkt_desktop.db.ratings import _initiative_row, _normalized_initiative, _ra
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.db.staff import _to_row as _staff_row
 from tdkt_desktop.db.staff import normalized
-from tdkt_desktop.text import fold, nfc
+from tdkt_desktop.text import fold, one_line
 
 BATCH = 500
 
@@ -45,7 +45,7 @@ def add_units(db: Database, names: list[str]) -> dict[str, int]:
     """Create top-level units named ``names`` (not yet in the register); returns folded name → new id."""
     created = {}
     for name in names:
-        name = " ".join(nfc(name).split())
+        name = one_line(name)
         if name and fold(name) not in created:
             created[fold(name)] = int(db["units"].insert({"name": name, "fold": fold(name)}).last_pk)
     return created

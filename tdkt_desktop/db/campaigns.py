@@ -14,7 +14,7 @@ from tdkt_desktop.db.decision_checks import _DECISION_SELECT, _row_to_decision
 from tdkt_desktop.db.decisions import get_decision
 from tdkt_desktop.db.records import Unit
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, format_date, iso, nfc, tokens
+from tdkt_desktop.text import fold, format_date, iso, nfc, one_line, tokens
 from tdkt_desktop.vocabulary import CAMPAIGN_DOCUMENTS, CAMPAIGN_KINDS, CAMPAIGN_LEVELS, is_record_year
 
 # Counts come from correlated sub-queries on indexed columns: 50 campaigns over 20,000
@@ -109,8 +109,8 @@ def campaign_years(db: Database) -> list[int]:
 def normalized(campaign: Campaign) -> Campaign:
     """Trimmed NFC text with single spaces in the name."""
     return dataclasses.replace(
-        campaign, name=" ".join(nfc(campaign.name).split()), doc_number=nfc(campaign.doc_number).replace(" ", ""),
-        doc_issuer=" ".join(nfc(campaign.doc_issuer).split()), goals=nfc(campaign.goals), note=nfc(campaign.note),
+        campaign, name=one_line(campaign.name), doc_number=nfc(campaign.doc_number).replace(" ", ""),
+        doc_issuer=one_line(campaign.doc_issuer), goals=nfc(campaign.goals), note=nfc(campaign.note),
     )
 
 

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.award_records import AwardType
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import nfc, tokens
+from tdkt_desktop.text import nfc, one_line, tokens
 from tdkt_desktop.vocabulary import AWARD_KINDS, AWARD_TARGETS
 
 # Words people put before the name in spreadsheets ("Danh hiệu Lao động tiên tiến").
@@ -154,7 +154,7 @@ def _normalized(award_type: AwardType) -> AwardType:
     return dataclasses.replace(
         award_type,
         code=code,
-        name=" ".join(nfc(award_type.name).split()),
+        name=one_line(award_type.name),
         short_name=nfc(award_type.short_name),
         authority=nfc(award_type.authority),
         aliases=tuple(nfc(a) for a in award_type.aliases if nfc(a)),

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from tdkt_desktop.db.award_records import Award, AwardType, Decision
 from tdkt_desktop.db.catalog import list_award_types
-from tdkt_desktop.text import fold, format_date, nfc
+from tdkt_desktop.text import fold, format_date, nfc, one_line
 from tdkt_desktop.vocabulary import AWARD_TARGETS, DECISION_KINDS, is_record_year
 
 _DECISION_SELECT = """
@@ -84,8 +84,8 @@ def normalized_decision(decision: Decision) -> Decision:
     return dataclasses.replace(
         decision,
         number=normalize_number(decision.number),
-        issuer=" ".join(nfc(decision.issuer).split()),
-        signer_name=" ".join(nfc(decision.signer_name).split()),
+        issuer=one_line(decision.issuer),
+        signer_name=one_line(decision.signer_name),
         signer_title=nfc(decision.signer_title),
         summary=nfc(decision.summary),
         note=nfc(decision.note),

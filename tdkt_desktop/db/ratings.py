@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.award_records import Initiative, Rating
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, format_date, nfc, tokens
+from tdkt_desktop.text import fold, format_date, nfc, one_line, tokens
 from tdkt_desktop.vocabulary import DISCIPLINE_ORDER, RATING_NAMES, discipline_label, is_record_year
 
 INITIATIVE_KINDS = {"sang_kien": "Sáng kiến", "de_tai": "Đề tài, nhiệm vụ KH&CN"}
@@ -197,7 +197,7 @@ def rating_years(db: Database) -> list[int]:
 
 def _normalized_initiative(item: Initiative) -> Initiative:
     return dataclasses.replace(
-        item, title=" ".join(nfc(item.title).split()), proof_ref=nfc(item.proof_ref)
+        item, title=one_line(item.title), proof_ref=nfc(item.proof_ref)
     )
 
 

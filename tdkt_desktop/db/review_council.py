@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit, review
 from tdkt_desktop.db.review_records import Attendance, CouncilMeeting, CouncilMember
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, format_date, nfc
+from tdkt_desktop.text import fold, format_date, nfc, one_line
 from tdkt_desktop.vocabulary import COUNCIL_ROLES
 
 ROLES = COUNCIL_ROLES  # the name callers use
@@ -63,7 +63,7 @@ def save_member(db: Database, member: CouncilMember) -> int:
     if errors:
         raise ValidationError(errors)
     row = {
-        "full_name": " ".join(nfc(member.full_name).split()), "fold": fold(member.full_name),
+        "full_name": one_line(member.full_name), "fold": fold(member.full_name),
         "role": member.role, "position": nfc(member.position), "staff_id": member.staff_id,
         "sort_order": member.sort_order, "active": int(member.active),
     }

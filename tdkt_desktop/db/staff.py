@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db import audit
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.errors import NotFoundError, ValidationError
-from tdkt_desktop.text import fold, format_date, iso, nfc
+from tdkt_desktop.text import fold, format_date, iso, nfc, one_line
 from tdkt_desktop.vocabulary import GENDERS
 
 STAFF_SELECT = """
@@ -124,7 +124,7 @@ def normalized(staff: Staff) -> Staff:
     return dataclasses.replace(
         staff,
         code=nfc(staff.code),
-        full_name=" ".join(nfc(staff.full_name).split()),
+        full_name=one_line(staff.full_name),
         gender=nfc(staff.gender),
         position=nfc(staff.position),
         note=nfc(staff.note),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tdkt_desktop.errors import UserError
-from tdkt_desktop.text import DateError, format_date, nfc, parse_date, tokens
+from tdkt_desktop.text import DateError, format_date, one_line, parse_date, tokens
 from tdkt_desktop.vocabulary import RATING_NAMES, is_record_year
 
 
@@ -157,7 +157,7 @@ def text_value(value: object) -> str:
         return format_date(value.date())
     if isinstance(value, dt.date):
         return format_date(value)
-    return " ".join(nfc(str(value)).split())
+    return one_line(str(value))
 
 
 def code_value(value: object, number_format: str | None = None) -> str:

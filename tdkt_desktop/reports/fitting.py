@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tdkt_desktop.reports.base import register_fonts
-from tdkt_desktop.text import nfc
+from tdkt_desktop.text import one_line
 
 #: Below this size nothing is readable; text still shrinks past a field's own minimum rather than overflow.
 FLOOR_SIZE = 4.0
@@ -63,7 +63,7 @@ def fit_text(
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     register_fonts()
-    text = " ".join(nfc(text).split())
+    text = one_line(text)
     if not text:
         return Fitted(size, ())
     # Fast path: most names and units fit on one line at the largest size.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tdkt_desktop.reports.base import two_digits
-from tdkt_desktop.text import fold, nfc
+from tdkt_desktop.text import fold, nfc, one_line
 
 #: "… cho các tập thể, cá nhân <purpose>" at the end of a trích yếu.
 _RECIPIENTS = re.compile(
@@ -48,7 +48,7 @@ def predicate(phrase: str) -> str:
     'Điển hình tiên tiến giai đoạn 2020–2025' → 'là điển hình tiên tiến giai đoạn 2020–2025';
     'Thành tích đột xuất phòng chống thiên tai' → 'đã có thành tích đột xuất phòng chống thiên tai'.
     """
-    text = " ".join(nfc(phrase).split()).rstrip(" .;,")
+    text = one_line(phrase).rstrip(" .;,")
     if not text:
         return ""
     text = text[0].lower() + text[1:]

@@ -57,3 +57,13 @@ def test_format_date():
     assert format_date(dt.date(2025, 1, 9)) == "09/01/2025"
     assert format_date("2025-01-09") == "09/01/2025"
     assert format_date(None) == ""
+
+
+def test_one_line_is_nfc_with_single_spaces():
+    import unicodedata
+
+    from tdkt_desktop.text import one_line
+
+    typed = "  " + unicodedata.normalize("NFD", "Đặng\tThị\n\n Hương") + "  "
+    assert one_line(typed) == "Đặng Thị Hương" and unicodedata.is_normalized("NFC", one_line(typed))
+    assert one_line(None) == "" and one_line(" \n ") == ""
