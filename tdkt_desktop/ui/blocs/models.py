@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tdkt_desktop.db.bloc_records import BlocMeeting, BlocMember, BlocYear
+from tdkt_desktop.rules.ranking import rank_text
 from tdkt_desktop.rules.scoring import CRITERION_KINDS, points_text
 from tdkt_desktop.rules.voting import STATUS_LABELS
 from tdkt_desktop.text import fold, format_date
@@ -185,7 +186,7 @@ class RankingModel(RecordTableModel):
 
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole})
     COLUMNS = [
-        Column("Hạng", lambda r: "" if r.rank is None else f"{r.rank}{'=' if r.tied else ''}",
+        Column("Hạng", lambda r: rank_text(r.rank, r.tied),
                lambda r: r.rank if r.rank is not None else 10_000, align=_CENTER,
                tooltip=lambda r: "Bằng điểm, cùng hạng" if r.tied else ""),
         Column("Đơn vị thành viên", lambda r: r.name + ("  ★" if r.is_self else ""), lambda r: fold(r.name)),
@@ -267,7 +268,7 @@ class CandidateModel(RecordTableModel):
         Column("Đơn vị ứng cử", lambda c: c.name, lambda c: fold(c.name)),
         Column("Số phiếu", lambda c: c.votes, lambda c: c.votes, align=_RIGHT),
         Column("Tỷ lệ", lambda c: c.share, align=_RIGHT),
-        Column("Hạng", lambda c: "" if c.rank is None else f"{c.rank}{'=' if c.tied else ''}", lambda c: c.rank or 0,
+        Column("Hạng", lambda c: rank_text(c.rank, c.tied), lambda c: c.rank or 0,
                align=_CENTER),
         Column("Kết quả", lambda c: STATUS_LABELS.get(c.status, "Chưa kiểm phiếu"), tooltip=lambda c: c.text),
     ]
