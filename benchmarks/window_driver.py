@@ -30,11 +30,16 @@ class PaintWatch(QObject):
 
 
 def show_loaded(window) -> None:
-    """Show the main window and run the event loop until it has loaded its first page."""
+    """Show the main window and run the event loop until it has loaded its first page and, as a user's first
+    glance at the window allows (about 0.1 s), imported the pages not opened yet (``MainWindow.warm_up``)."""
     loop = QEventLoop()
     window.loaded.connect(loop.quit)
     window.show()
     loop.exec()
+    warm_up = getattr(window, "warm_up", None)  # the code before a change may have none
+    if warm_up is not None and not warm_up.done:
+        warm_up.finished.connect(loop.quit)
+        loop.exec()
 
 
 def inside(widget_of: Callable[[], object]) -> Callable[[QObject], bool]:

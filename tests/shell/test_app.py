@@ -189,3 +189,34 @@ def test_the_window_process_hands_the_gil_over_quickly(qapp):
 
     ensure_app()
     assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S) and GUI_SWITCH_INTERVAL_S <= 0.001
+
+
+def test_pages_not_opened_are_imported_while_the_window_waits_but_never_built(tmp_path):
+    """Once the first page is loaded the window imports the other pages' modules, one per timer tick, so a first
+    open only builds its page; nothing is built ahead, and ReportLab, openpyxl and QtPdf stay unloaded."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from tdkt_desktop.ui.shell.app import ensure_app\n"
+        "app = ensure_app()\n"
+        "from tdkt_desktop.db.connection import open_memory\n"
+        "from tdkt_desktop.ui.shell.main_window import LATER_TABS, MainWindow\n"
+        "w = MainWindow(open_memory())\n"
+        "before = 'tdkt_desktop.ui.review.review_page' in sys.modules\n"
+        "loop = QEventLoop(); w.warm_up.finished.connect(loop.quit); QTimer.singleShot(20000, loop.quit)\n"
+        "w.show(); loop.exec()\n"
+        "from tdkt_desktop.ui.awards.tab import PAGES as TITLES\n"
+        "from tdkt_desktop.ui.blocs.tab import PAGES as BLOCS\n"
+        "wanted = [m for m, _c, _t in [*LATER_TABS, *TITLES, *BLOCS, *w.staff_tab.DETAIL_PAGES]]\n"
+        "print(json.dumps({'before': before, 'done': w.warm_up.done, 'missing': [m for m in wanted\n"
+        "    if m not in sys.modules], 'built': sorted(w.tabs.built), 'heavy': sorted(m for m in\n"
+        "    ('reportlab', 'openpyxl', 'PySide6.QtPdf', 'PySide6.QtPrintSupport') if m in sys.modules)}))\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {
+        "before": False, "done": True, "missing": [], "built": [], "heavy": []}
