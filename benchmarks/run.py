@@ -49,13 +49,16 @@ def bench_startup(dbs: dict[int, Path], runs: int) -> list[Row]:
     script = str(HERE / "startup.py")
     with tempfile.TemporaryDirectory() as tmp:
         copies = {n: work_copy(path, Path(tmp), f"start{n}.sqlite") for n, path in dbs.items()}
-        commands = {"bare": [script, "--bare"], **{n: [script, "--app", str(p)] for n, p in copies.items()}}
+        first = copies[min(copies)]
+        commands = {"bare": [script, "--bare"], "floor": [script, "--floor", str(first)],
+                    "floor_sqlite3": [script, "--floor-sqlite3", str(first)],
+                    **{n: [script, "--app", str(p)] for n, p in copies.items()}}
         for cmd in commands.values():
             run_child(cmd)  # warm the page cache; the first app start also sets up WAL
         times: dict = {k: [] for k in commands}
         for _ in range(runs):
             for key, cmd in commands.items():
-                if key != "bare":
+                if key in copies:
                     clean_exit(copies[key])
                 run = run_child(cmd)
                 if run.code:
@@ -63,6 +66,10 @@ def bench_startup(dbs: dict[int, Path], runs: int) -> list[Row]:
                 times[key].append(run.seconds)
     bare = statistics.median(times["bare"])
     rows = [Row("Cửa sổ PySide6 trống (4 thẻ) đến lần vẽ đầu", bare, "s", note="mốc so sánh")]
+    for key, label in (("floor_sqlite3", "sqlite3"), ("floor", "sqlite-utils")):
+        floor = statistics.median(times[key])
+        rows.append(Row(f"Sàn của nền qua {label}: cửa sổ trống, phông, bản dịch, 100 cán bộ (so với trống)",
+                        floor / bare, "×", note=f"{floor:.3f} s"))
     for n in dbs:
         app = statistics.median(times[n])
         rows.append(Row(f"Khởi động đến danh sách cán bộ đã vẽ, {size(n)} cán bộ (so với cửa sổ trống)", app / bare,
