@@ -107,16 +107,17 @@ def togglable_row(driver: Driver, page) -> int:
 
 
 def visit(driver: Driver, window) -> None:
-    """Open every page a user can reach except Bình xét and Hội đồng (peak memory)."""
-    skip = {"Bình xét năm", "Hội đồng TĐKT"}
+    """Open every page a user can reach, Bình xét and Hội đồng waiting until everybody is judged (peak memory)."""
     titles = window.titles_tab
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         driver.settle()
         if window.tabs.widget(i) is titles:
             for j in range(titles.pages.count()):
-                if titles.pages.tabText(j) not in skip:
-                    titles.pages.setCurrentIndex(j)
+                titles.pages.setCurrentIndex(j)
+                driver.settle()
+                page = titles.pages.currentWidget()
+                while getattr(page, "is_busy", lambda: False)():  # the review's worker judging the year
                     driver.settle()
     register = titles.page("Sổ khen thưởng")
     register.year_combo.setCurrentIndex(0)  # the whole register, every year

@@ -82,7 +82,7 @@ def test_a_rating_change_judges_that_person_and_their_unit_again_and_nobody_else
     assert old.eligible and not new.result.person_verdicts[person]["lao_dong_tien_tien"].eligible
     assert new.member(person).rating == "KHT"
     _assert_same_as_a_whole_evaluation(demo_db, new)
-    assert state.result.person_verdicts[person]["lao_dong_tien_tien"] is old  # the old state is never changed
+    assert state.result.person_verdicts[person]["lao_dong_tien_tien"] == old  # the old state is never changed
 
 
 def test_a_move_to_another_unit_judges_both_units(demo_db, counted):

@@ -168,10 +168,10 @@ def test_the_opening_rows_are_judged_first_and_shown_before_the_rest(main_window
     chunks = []  # (people judged, how many verdicts the page had applied when the chunk began)
     judge = review_state.judge
 
-    def recording(db, engine, year, members):
+    def recording(db, engine, year, members, **shared):
         members = list(members)
         chunks.append(({m.id for m in members}, store._judged))
-        return judge(db, engine, year, members)
+        return judge(db, engine, year, members, **shared)
 
     monkeypatch.setattr(review_state, "judge", recording)
     page, _store = _review_page(main_window, qtbot)

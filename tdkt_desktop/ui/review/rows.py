@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from tdkt_desktop.db.review import STATUS_NAMES
 from tdkt_desktop.db.review_records import Proposal
 from tdkt_desktop.rules.model import DECIDED, ELIGIBLE, EXCLUDED, NEEDS_COUNCIL, UnitHistory, Verdict
+from tdkt_desktop.services.kept_verdicts import eligible_elsewhere
 from tdkt_desktop.services.review_state import Member, YearState
 from tdkt_desktop.text import format_date
 
@@ -95,7 +96,7 @@ def person_row(state: YearState, member: Member, award: str, proposal: Proposal 
     """The row of one person for ``award``; without a verdict while it is being evaluated."""
     verdicts = None if pending else state.result.person_verdicts.get(member.id)
     others = () if verdicts is None else tuple(
-        short_names.get(c, v.award_name) for c, v in verdicts.items() if c != award and v.eligible and not v.decided)
+        short_names.get(code, name) for code, name in eligible_elsewhere(verdicts, award))
     return ReviewRow("ca_nhan", member.id, member.code, member.name, member.unit_name, member.rating,
                      verdicts.get(award) if verdicts else None, proposal, others, pending=verdicts is None,
                      unit_id=member.unit_id, registered=registered)
