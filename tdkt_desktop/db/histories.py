@@ -90,10 +90,15 @@ def staff_rows(db: Database, *, staff_ids: list[int] | None = None, unit_ids: li
         args = [json.dumps(sorted(set(staff_ids or []))), json.dumps(sorted(set(unit_ids)))]
     elif staff_ids is not None:  # by id only: looked up, not a scan of the staff
         where, args = " WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(staff_ids)))]
-    return db.conn.execute(
+    rows = db.conn.execute(
         "SELECT s.id, s.code, s.full_name, s.gender, s.unit_id, coalesce(u.name, ''), s.recruited_on, s.active "
         "FROM staff s LEFT JOIN units u ON u.id = s.unit_id" + where + " ORDER BY s.fold, s.id", args,
     ).fetchall()
+    # The review keeps these rows for the year: what many people share is made one object (100,000 staff: 20 MB).
+    texts: dict[str, str] = {}
+    one = texts.setdefault
+    return [(i, code, name, one(gender, gender), unit_id, one(unit, unit), one(recruited, recruited), active)
+            for i, code, name, gender, unit_id, unit, recruited, active in rows]
 
 
 def staff_count(db: Database) -> int:
@@ -104,10 +109,13 @@ def staff_count(db: Database) -> int:
 def year_ratings(db: Database, year: int, *, staff_ids: list[int] | None = None) -> dict[int, str]:
     """staff id → rating of ``year`` (who has a record that year, and what the review table shows)."""
     if staff_ids is None:
-        return dict(db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall())
-    return dict(db.conn.execute(
-        "SELECT staff_id, rating FROM ratings WHERE year = ? AND staff_id IN (SELECT value FROM json_each(?))",
-        [year, json.dumps(sorted(staff_ids))]).fetchall())
+        rows = db.conn.execute("SELECT staff_id, rating FROM ratings WHERE year = ?", [year]).fetchall()
+    else:
+        rows = db.conn.execute(
+            "SELECT staff_id, rating FROM ratings WHERE year = ? AND staff_id IN (SELECT value FROM json_each(?))",
+            [year, json.dumps(sorted(staff_ids))]).fetchall()
+    codes: dict[str, str] = {}  # a handful of rating codes, one object each for everyone kept
+    return {staff_id: codes.setdefault(rating, rating) for staff_id, rating in rows}
 
 
 def load_history_rows(

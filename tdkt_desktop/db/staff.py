@@ -31,10 +31,22 @@ _date = dt.date.fromisoformat
 
 
 def staff_rows(db: Database, sql: str, args: list) -> list[Staff]:
-    # Plain cursor tuples, not sqlite-utils dicts: 20,000 people load in a fraction of the time.
+    """People from ``sql`` selecting ``STAFF_SELECT``'s columns, as records."""
+    # Plain cursor tuples, not sqlite-utils dicts: 20,000 people load in a fraction of the time. What many
+    # people share (unit, position, gender, a date) is one object per call instead of one per person.
+    texts: dict[str, str] = {}
+    one = texts.setdefault
+    days: dict[str, dt.date] = {}
+
+    def day(text: str | None) -> dt.date | None:
+        if not text:
+            return None
+        found = days.get(text)
+        return found if found is not None else days.setdefault(text, _date(text))
+
     return [
-        Staff(i, code, name, _date(birth) if birth else None, gender, position, unit_id,
-              _date(recruited) if recruited else None, bool(active), note, unit_name, folded)
+        Staff(i, code, name, day(birth), one(gender, gender), one(position, position), unit_id, day(recruited),
+              bool(active), one(note, note), one(unit_name, unit_name), folded)
         for (i, code, name, birth, gender, position, unit_id, recruited, active, note, unit_name,
              folded) in db.execute(sql, args).fetchall()
     ]

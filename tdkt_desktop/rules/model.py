@@ -161,14 +161,20 @@ class PersonHistory:
         """The decision behind an award held (number blank when the register does not say)."""
         return _ref(self.decisions, code, year)
 
-    def for_year(self, year: int) -> PersonHistory:
-        """Only ``year``'s facts and awards: what a collective title reads of a member (less to keep)."""
+    def for_year(self, year: int, shared: dict | None = None) -> PersonHistory:
+        """Only ``year``'s facts and awards: what a collective title reads of a member (less to keep).
+
+        ``shared``: where many people's are kept, their equal one-year dicts are one object (never changed).
+        """
         facts = self.years.get(year)
         held = self.awards.get(year)
+        years = {year: facts} if facts is not None else {}
+        awards = {year: held} if held is not None else {}
+        if shared is not None:
+            years = shared.setdefault(("years", year, facts), years)
+            awards = shared.setdefault(("awards", year, held), awards)
         return PersonHistory(id=self.id, code=self.code, name=self.name, gender=self.gender, unit_id=self.unit_id,
-                             unit_name=self.unit_name, recruited_on=self.recruited_on,
-                             years={year: facts} if facts is not None else {},
-                             awards={year: held} if held is not None else {})
+                             unit_name=self.unit_name, recruited_on=self.recruited_on, years=years, awards=awards)
 
 
 @dataclass(frozen=True)

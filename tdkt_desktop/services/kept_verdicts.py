@@ -70,12 +70,13 @@ class Memo:
     findings tuple walks every field of every finding, and doing it once per verdict is enough.
     """
 
-    __slots__ = ("values", "outcomes", "sets")
+    __slots__ = ("values", "outcomes", "sets", "histories")
 
     def __init__(self):
         self.values: dict = {}  # findings tuples and findings, each its own key
         self.outcomes: dict[tuple, tuple] = {}
         self.sets: dict[tuple, tuple] = {}
+        self.histories: dict = {}  # ``PersonHistory.for_year``'s shared one-year dicts
 
 
 def pack(verdicts: dict[str, Verdict], memo: Memo) -> Mapping[str, Verdict]:

@@ -127,7 +127,7 @@ def judge(db: Database, engine: Engine, year: int, members: Iterable[Member], *,
                                    year, units_wanted=[])
         memo = Memo() if shared is None else shared
         verdicts = {pid: pack(engine.evaluate_person(p, year), memo) for pid, p in people.items()}
-        return {pid: p.for_year(year) for pid, p in people.items()}, verdicts
+        return {pid: p.for_year(year, memo.histories) for pid, p in people.items()}, verdicts
 
 
 def evaluate_all(db: Database, state: YearState, next_chunk: Callable[[], list[Member]],

@@ -7,7 +7,6 @@ data (verdict status, decision, proposal status), never from reason text.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -29,7 +28,7 @@ SHORT_STATUS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a row per person: 100,000 on a large office
 class ReviewRow:
     """One person or unit in the review table for the chosen award.
 
@@ -50,7 +49,7 @@ class ReviewRow:
     #: What the person or unit registered for that year (đăng ký thi đua), as shown; information only.
     registered: str = ""
 
-    @functools.cached_property
+    @property
     def key(self) -> tuple[str, int]:
         """Identity of the row across reloads."""
         return (self.subject, self.id)
