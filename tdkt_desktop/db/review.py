@@ -126,7 +126,8 @@ def unit_ratings(db: Database, year: int) -> dict[int, UnitRating]:
 # --- proposals --------------------------------------------------------------------------------
 
 _PROPOSAL_SELECT = """
-SELECT p.*, coalesce(s.full_name, u.name) AS name, coalesce(s.code, '') AS code,
+SELECT p.id, p.year, p.award_type, p.staff_id, p.unit_id, p.status, p.decision_id, p.note,
+       coalesce(s.full_name, u.name, '') AS name, coalesce(s.code, '') AS code,
        coalesce(su.name, u.name, '') AS unit_name, coalesce(t.name, p.award_type) AS award_name
 FROM proposals p
 LEFT JOIN staff s ON s.id = p.staff_id
@@ -136,12 +137,9 @@ LEFT JOIN award_types t ON t.code = p.award_type
 """
 
 
-def _row_to_proposal(row: dict) -> Proposal:
-    return Proposal(
-        id=row["id"], year=row["year"], award_type=row["award_type"], staff_id=row["staff_id"],
-        unit_id=row["unit_id"], status=row["status"], decision_id=row["decision_id"], note=row["note"],
-        name=row["name"] or "", code=row["code"], unit_name=row["unit_name"], award_name=row["award_name"],
-    )
+def _proposals(db: Database, sql: str, args: list) -> list[Proposal]:
+    """Proposals from ``_PROPOSAL_SELECT``: plain cursor tuples (Bình xét reads a year's thousand at each open)."""
+    return [Proposal(*row) for row in db.execute(sql, args).fetchall()]
 
 
 def list_proposals(db: Database, year: int, *, award: str | None = None) -> list[Proposal]:
@@ -151,7 +149,7 @@ def list_proposals(db: Database, year: int, *, award: str | None = None) -> list
         where += " AND p.award_type = ?"
         args.append(award)
     order = " ORDER BY p.unit_id IS NULL, t.sort_order, s.fold, u.name"
-    return [_row_to_proposal(r) for r in db.query(_PROPOSAL_SELECT + where + order, args)]
+    return _proposals(db, _PROPOSAL_SELECT + where + order, args)
 
 
 def get_proposal(db: Database, proposal_id: int) -> Proposal:
@@ -160,10 +158,10 @@ def get_proposal(db: Database, proposal_id: int) -> Proposal:
     Raises:
         NotFoundError: no such proposal.
     """
-    rows = list(db.query(_PROPOSAL_SELECT + " WHERE p.id = ?", [proposal_id]))
+    rows = _proposals(db, _PROPOSAL_SELECT + " WHERE p.id = ?", [proposal_id])
     if not rows:
         raise NotFoundError(f"Không tìm thấy đề nghị số {proposal_id}.")
-    return _row_to_proposal(rows[0])
+    return rows[0]
 
 
 def propose(db: Database, year: int, award: str, *, staff_id: int | None = None, unit_id: int | None = None) -> int:
