@@ -64,3 +64,13 @@ def button_with_text(box, text: str):
         if button.text().replace("&", "") == text:
             return button
     raise AssertionError(f"no button “{text}” in {[b.text() for b in box.findChildren(QPushButton)]}")
+
+
+def fresh_python(script: str, data_dir) -> str:
+    """Run ``script`` in a new offscreen interpreter (what a fresh start imports) and return what it printed."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True).stdout

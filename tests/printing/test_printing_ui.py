@@ -274,8 +274,7 @@ def test_decision_page_buttons_without_selection(main_window, qtbot, monkeypatch
 
 def test_window_start_does_not_load_reportlab_or_qtpdf(tmp_path):
     """The print menu is installed at start-up, but ReportLab and QtPdf load only when printing."""
-    import subprocess
-    import sys
+    from helpers import fresh_python
 
     script = (
         "import sys\n"
@@ -287,9 +286,7 @@ def test_window_start_does_not_load_reportlab_or_qtpdf(tmp_path):
         "assert w.print_menu.actions()\n"
         "print(sorted(m for m in ('reportlab', 'PySide6.QtPdf', 'PySide6.QtPrintSupport') if m in sys.modules))\n"
     )
-    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "[]"
+    assert fresh_python(script, tmp_path).strip() == "[]"
 
 
 def test_preview_keyboard_navigation(main_window, qtbot):

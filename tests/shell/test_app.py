@@ -195,8 +195,8 @@ def test_pages_not_opened_are_imported_while_the_window_waits_but_never_built(tm
     """Once the first page is loaded the window imports the other pages' modules, one per timer tick, so a first
     open only builds its page; nothing is built ahead, and ReportLab, openpyxl and QtPdf stay unloaded."""
     import json
-    import subprocess
-    import sys
+
+    from helpers import fresh_python
 
     script = (
         "import json, sys\n"
@@ -216,7 +216,5 @@ def test_pages_not_opened_are_imported_while_the_window_waits_but_never_built(tm
         "    if m not in sys.modules], 'built': sorted(w.tabs.built), 'heavy': sorted(m for m in\n"
         "    ('reportlab', 'openpyxl', 'PySide6.QtPdf', 'PySide6.QtPrintSupport') if m in sys.modules)}))\n"
     )
-    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TDKT_DATA_DIR": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == {
+    assert json.loads(fresh_python(script, tmp_path).strip().splitlines()[-1]) == {
         "before": False, "done": True, "missing": [], "built": [], "heavy": []}
