@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QMessageBox
 
@@ -11,15 +9,10 @@ from tdkt_desktop.db import change_log, review
 from tdkt_desktop.errors import NotFoundError
 from tdkt_desktop.ui.common import changes
 from tdkt_desktop.ui.common.changes import WriteFailed
-from tdkt_desktop.ui.review.rows import ReviewRow
 
 #: Past this many changed proposals they are read again all at once.
 _FEW_PROPOSALS = 200
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
-
-
-def _replace(row: ReviewRow, **changes_) -> ReviewRow:
-    return dataclasses.replace(row, **changes_)
 
 
 class ReviewActions:
@@ -56,7 +49,7 @@ class ReviewActions:
             for r in self.model.records():
                 new = proposals.get((r.id, None) if r.subject == "ca_nhan" else (None, r.id))
                 if new != r.proposal:  # status included
-                    changed.append(_replace(r, proposal=new))
+                    changed.append(r._replace(proposal=new))
         else:
             by_id = {r.proposal.id: r for r in self.model.records() if r.proposal} if found.proposal_ids else {}
             changed = []
@@ -66,14 +59,14 @@ class ReviewActions:
                 except NotFoundError:  # withdrawn
                     row = by_id.get(pid)
                     if row is not None:
-                        changed.append(_replace(row, proposal=None))
+                        changed.append(row._replace(proposal=None))
                     continue
                 if p.year != state.year or p.award_type != code:
                     continue
                 key = ("ca_nhan", p.staff_id) if p.staff_id is not None else ("tap_the", p.unit_id)
                 i = self.model.row_of_key(key)
                 if i >= 0:
-                    changed.append(_replace(self.model.record(i), proposal=p))
+                    changed.append(self.model.record(i)._replace(proposal=p))
         self.model.update_rows(changed)
         self._update_meter()
 
