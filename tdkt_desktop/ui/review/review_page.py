@@ -304,8 +304,8 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
 
         What every row shares (the state, the chosen award from its combo box, the pending keys) is read once.
         """
-        state, award, pending, names, model = self.state, self.current_award(), self.store.pending, \
-            self.short_names, self.model
+        state, award, pending = self.state, self.current_award(), self.store.pending
+        names, model = self.short_names, self.model
         rows = []
         for key in keys:
             if (i := model.row_of_key(key)) >= 0:

