@@ -37,17 +37,12 @@ def staff_rows(db: Database, sql: str, args: list) -> list[Staff]:
     texts: dict[str, str] = {}
     one = texts.setdefault
     days: dict[str, dt.date] = {}
-
-    def day(text: str | None) -> dt.date | None:
-        if not text:
-            return None
-        found = days.get(text)
-        return found if found is not None else days.setdefault(text, _date(text))
-
+    day, remember = days.get, days.setdefault  # a date is never false: "or" makes each one once
     return [
-        Staff(i, code, name, day(birth), one(gender, gender), one(position, position), unit_id, day(recruited),
+        Staff(i, code, name, (day(birth) or remember(birth, _date(birth))) if birth else None, one(gender, gender),
+              one(position, position), unit_id, (day(hired) or remember(hired, _date(hired))) if hired else None,
               bool(active), one(note, note), one(unit_name, unit_name), folded)
-        for (i, code, name, birth, gender, position, unit_id, recruited, active, note, unit_name,
+        for (i, code, name, birth, gender, position, unit_id, hired, active, note, unit_name,
              folded) in db.execute(sql, args).fetchall()
     ]
 
