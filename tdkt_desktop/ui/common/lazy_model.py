@@ -119,6 +119,10 @@ class LazyRecordModel(RecordTableModel):
         """Show a fixed list of records (kept in memory)."""
         self.set_source(self._list_source(records))
 
+    def replace_rows(self, rows: dict[int, Any]) -> None:
+        """Not for a lazy model: its rows are pages of a source; :meth:`reload` reads them again."""
+        raise NotImplementedError("LazyRecordModel re-reads its pages: call reload()")
+
     def order(self) -> Order:
         """The current sort (key, descending), or None for the source's default."""
         return self._order

@@ -79,6 +79,20 @@ class RecordTableModel(QAbstractTableModel):
         """All records, in model order."""
         return list(self._rows)
 
+    def replace_rows(self, rows: dict[int, Any]) -> None:
+        """Replace some rows in place (source row → record), the selection kept: one ``dataChanged`` per row for
+        a few, one for the whole span for many (a chunk of 2,000 verdicts)."""
+        if not rows:
+            return
+        for i, record in rows.items():
+            self._rows[i] = record
+        last = self.columnCount() - 1
+        if len(rows) > 50:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+            return
+        for i in rows:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+
     def row_of(self, predicate: Callable[[Any], bool]) -> int:
         """The first row whose record matches, or -1."""
         return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)

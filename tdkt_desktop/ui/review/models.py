@@ -83,20 +83,7 @@ class ReviewModel(RecordTableModel):
         A few rows send one ``dataChanged`` each; many (a chunk of verdicts) one for the whole span.
         """
         where = self._index_of()
-        changed = []
-        for row in rows:
-            i = where.get(row.key)
-            if i is not None:
-                self._rows[i] = row
-                changed.append(i)
-        if not changed:
-            return
-        last = self.columnCount() - 1
-        if len(changed) > 50:
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
-            return
-        for i in changed:
-            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        self.replace_rows({where[row.key]: row for row in rows if row.key in where})
 
     def row_of_key(self, key: tuple[str, int]) -> int:
         """The source row of a subject, or -1."""
@@ -199,19 +186,6 @@ class CandidateModel(RecordTableModel):
                 and not self.record(index.row()).status):
             return PENDING
         return super().data(index, role)
-
-    def replace_rows(self, rows: dict[int, CandidateVote]) -> None:
-        """Replace some rows (source row → record) in place: one ``dataChanged`` per row, or one for many."""
-        if not rows:
-            return
-        for i, record in rows.items():
-            self._rows[i] = record
-        last = self.columnCount() - 1
-        if len(rows) > 50:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
-            return
-        for i in rows:
-            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def extra_data(self, record: CandidateVote, column: int, role: int):
         if role == Qt.ItemDataRole.BackgroundRole and record.voted and column == 7:
