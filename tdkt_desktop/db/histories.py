@@ -2,7 +2,7 @@
 
 SQLite groups the rows per person (``json_group_array``) so Python handles one value per person, not one per
 rating or award: on 20,000 staff with 10 years that is 20,000 instead of 400,000. A chunk of people's facts
-come back as one row of three JSON texts, so the whole query runs in SQLite without the GIL (a caller may
+come back as one row of four JSON texts, so the whole query runs in SQLite without the GIL (a caller may
 load the next chunk in a thread while it judges this one).
 """
 

@@ -34,7 +34,8 @@ def _quick_init(cls):
     ``repr`` and ``dataclasses.replace`` are unchanged. Only for classes without ``__post_init__``.
     """
     fields = dataclasses.fields(cls)
-    assert not hasattr(cls, "__post_init__")
+    if hasattr(cls, "__post_init__"):  # the written __init__ would skip it
+        raise TypeError(f"_quick_init: {cls.__name__} has __post_init__")
     scope = {}
     params, lines = [], []
     for f in fields:

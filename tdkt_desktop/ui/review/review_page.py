@@ -320,8 +320,8 @@ class ReviewPage(ReviewActions, LazyPage, QWidget):
         if self.store is None or not self.store.is_busy():
             return
         first = max(self.table.rowAt(0), 0)  # the screen, and a little more for the first scroll
-        ids = [self.proxy.index(r, 0).data(RecordRole) for r in range(first, min(self.proxy.rowCount(), first + 60))]
-        self.store.prioritize([r.id for r in ids if r is not None and r.pending and r.subject == "ca_nhan"])
+        shown = [self.proxy.index(i, 0).data(RecordRole) for i in range(first, min(self.proxy.rowCount(), first + 60))]
+        self.store.prioritize([r.id for r in shown if r is not None and r.pending and r.subject == "ca_nhan"])
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)

@@ -3,7 +3,7 @@
 One store per window. A page asks for a year (``ensure``); the first time, a worker evaluates the
 whole office chunk by chunk (the rows on screen first) and the page fills in as chunks arrive. After
 a write, ``ensure`` reads the change log (``db.change_log``) and re-evaluates only the people and
-units it names; their rows show "Đang xét lại…" meanwhile. The worker opens its own read-only
+units it names; their rows show "Đang xét…" meanwhile. The worker opens its own read-only
 connection (``db.connection.reader_for``); states it hands back are never changed afterwards.
 """
 

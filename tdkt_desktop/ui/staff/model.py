@@ -58,7 +58,7 @@ class StaffTableModel(LazyRecordModel):
 
 
 class StaffSource:
-    """The people a :class:`staff_search.StaffQuery` keeps, read a page at a time (the SQL is in db/staff.py)."""
+    """The people a :class:`staff_search.StaffQuery` keeps, read a page at a time (the SQL is in db/staff_search.py)."""
 
     def __init__(self, db: Database, query: staff_search.StaffQuery):
         self.db, self.wanted = db, query

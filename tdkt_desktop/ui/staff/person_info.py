@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
-from sqlite_utils import Database
 
 from tdkt_desktop.db.records import Staff
 from tdkt_desktop.text import format_date
@@ -13,7 +12,7 @@ from tdkt_desktop.text import format_date
 class PersonInfo(QWidget):
     """The selected person's register data, read-only."""
 
-    def __init__(self, db: Database, window):
+    def __init__(self):
         super().__init__()
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout(self)

@@ -100,7 +100,7 @@ class StaffTab(QWidget):
         # The history pane (and its storage modules) is built when its tab is first shown or a person is
         # asked for: start-up pays only for the "Thông tin" page in front.
         self.details = LazyTabs(self.DETAIL_PAGES, self._make_detail_page)
-        self.info = PersonInfo(db, window)
+        self.info = PersonInfo()
         self.details.insertTab(0, self.info, "Thông tin")
         self.details.setCurrentIndex(0)
         window.person_requested.connect(lambda _id: self.details.page(self.HISTORY_TITLE).bring_forward())
@@ -261,7 +261,7 @@ class StaffTab(QWidget):
     def staff_query(self) -> staff_search.StaffQuery:
         """What the table shows now: the chosen unit, the typed words, whether inactive people too."""
         return staff_search.StaffQuery(unit_id=self.current_unit_id(), text=self.filter_edit.text(),
-                                   active_only=not self.show_inactive.isChecked())
+                                       active_only=not self.show_inactive.isChecked())
 
     def refresh(self, *, keep_anywhere: bool = True) -> None:
         """Re-run the query (unit, filter words, active only) in SQL, keeping the selected person.
